@@ -1,0 +1,46 @@
+package apiruntime
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// Request is one call as generated code describes it. Transports turn it
+// into HTTP: the generic one as is, family ones adding auth, signing,
+// async polling or action parameters.
+type Request struct {
+	// Operation is the operation's wire name, for errors and logs.
+	Operation string
+	Method    string
+	// Path is already expanded and escaped (see Path).
+	Path   string
+	Query  url.Values
+	Header http.Header
+	// Body, when non-nil, is sent as JSON (or as RawBody's bytes with
+	// ContentType when RawBody is set).
+	Body        any
+	RawBody     []byte
+	ContentType string
+	// Action and Params carry action-style calls (QingCloud): the transport
+	// encodes Params (a generated param struct) itself.
+	Action string
+	Params any
+	// Since is the first API version with this operation; transports that
+	// know the server's version refuse calls the server is too old for.
+	Since string
+	// Auth is false for calls that must go out without credentials (login).
+	Auth bool
+}
+
+// Transport sends a Request and decodes the successful response into out
+// (a pointer, or nil to discard). Errors are typed (*APIError and the
+// family's own) and never carry secrets.
+type Transport interface {
+	Do(ctx context.Context, req *Request, out any) error
+}
+
+// TransportFunc adapts a function to Transport.
+type TransportFunc func(ctx context.Context, req *Request, out any) error
+
+func (f TransportFunc) Do(ctx context.Context, req *Request, out any) error { return f(ctx, req, out) }

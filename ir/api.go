@@ -1,0 +1,58 @@
+package ir
+
+// Family names the API family, which selects the runtime a generated client
+// talks through (auth, signing, async jobs, paging, errors).
+type Family string
+
+const (
+	FamilyOpenAPI    Family = "openapi"
+	FamilyZStack     Family = "zstack"
+	FamilyQingCloud  Family = "qingcloud"
+	FamilyCloudTower Family = "cloudtower"
+)
+
+// API is everything apigen knows about one API, from one or more input files.
+type API struct {
+	Name        string     `json:"name,omitempty"`
+	Family      Family     `json:"family"`
+	Version     string     `json:"version,omitempty"`
+	Description string     `json:"description,omitempty"`
+	Servers     []string   `json:"servers,omitempty"`
+	Security    []Security `json:"security,omitempty"`
+	// Versions lists the releases this API was assembled from, oldest first,
+	// when since-versions were derived from release history.
+	Versions   []string     `json:"versions,omitempty"`
+	Operations []*Operation `json:"operations"`
+	Types      []*Type      `json:"types"`
+}
+
+// Security is one authentication scheme an API declares.
+type Security struct {
+	Name string `json:"name"`
+	// Kind is "apiKey", "bearer", "basic", "oauth2", "session" (ZStack login),
+	// "signature" (QingCloud HMAC) or "token" (CloudTower login).
+	Kind string `json:"kind"`
+	// In and Param locate an API key: header, query or cookie, and its name.
+	In    string `json:"in,omitempty"`
+	Param string `json:"param,omitempty"`
+}
+
+// Type looks up a named type; nil when absent.
+func (a *API) Type(name string) *Type {
+	for _, t := range a.Types {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// Operation looks up an operation by name; nil when absent.
+func (a *API) Operation(name string) *Operation {
+	for _, o := range a.Operations {
+		if o.Name == name {
+			return o
+		}
+	}
+	return nil
+}

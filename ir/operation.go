@@ -1,0 +1,119 @@
+package ir
+
+// Location is where a parameter travels.
+type Location string
+
+const (
+	InPath   Location = "path"
+	InQuery  Location = "query"
+	InHeader Location = "header"
+	InCookie Location = "cookie"
+	// InBody marks one field of a JSON body assembled from parameters
+	// (ZStack); a whole-body schema is Operation.Body instead.
+	InBody Location = "body"
+	InForm Location = "form"
+)
+
+// Operation is one callable API: an HTTP method and path, or an action name.
+type Operation struct {
+	// Name is the operation's wire identity: operationId, ZStack API name,
+	// QingCloud action.
+	Name        string `json:"name"`
+	Service     string `json:"service,omitempty"`
+	Summary     string `json:"summary,omitempty"`
+	Description string `json:"description,omitempty"`
+	Method      string `json:"method,omitempty"`
+	Path        string `json:"path,omitempty"`
+	// Action is set for action-style APIs (QingCloud's action=RunInstances).
+	Action string `json:"action,omitempty"`
+	// URLs holds every documented endpoint; Method and Path are the primary one.
+	URLs       []Endpoint `json:"urls,omitempty"`
+	Since      string     `json:"since,omitempty"`
+	Deprecated bool       `json:"deprecated,omitempty"`
+	// Auth is false for calls that need no credentials (login itself).
+	Auth   bool     `json:"auth"`
+	Params []*Param `json:"params"`
+	// BodyKey wraps body parameters: {"params": {...}} or {"changeClusterState": {...}}.
+	BodyKey  string    `json:"bodyKey,omitempty"`
+	Body     *Body     `json:"body,omitempty"`
+	Response *Response `json:"response,omitempty"`
+	// Async is true when the call answers 202 (ZStack) or returns a job or
+	// task (QingCloud, CloudTower) that must be waited on.
+	Async  bool    `json:"async,omitempty"`
+	Paging *Paging `json:"paging,omitempty"`
+	Pos    Pos     `json:"pos"`
+}
+
+// Endpoint is one documented method and path.
+type Endpoint struct {
+	Method string `json:"method"`
+	Path   string `json:"path"`
+}
+
+// Param is one request parameter, by its wire name.
+type Param struct {
+	Name     string   `json:"name"`
+	In       Location `json:"in"`
+	Required bool     `json:"required"`
+	Nullable bool     `json:"nullable,omitempty"`
+	Type     TypeRef  `json:"type"`
+	// Wrapper is the body key this body parameter sits inside, "" for top level.
+	Wrapper string `json:"wrapper,omitempty"`
+	// Default and Enum values are JSON literals ("1", "\"disable\"").
+	Default string   `json:"default,omitempty"`
+	Enum    []string `json:"enum,omitempty"`
+	// Inferred is true when Default or Enum was read from description prose
+	// rather than a structured column.
+	Inferred bool `json:"inferred,omitempty"`
+	// Style "dotted" sends lists as name.1, name.2 and list items' fields as
+	// name.1.field (QingCloud); "" is the family's default.
+	Style       string `json:"style,omitempty"`
+	Since       string `json:"since,omitempty"`
+	Description string `json:"description,omitempty"`
+	Deprecated  bool   `json:"deprecated,omitempty"`
+	Pos         Pos    `json:"pos"`
+}
+
+// Body is a whole request body given by one schema (OpenAPI requestBody).
+type Body struct {
+	Type        TypeRef `json:"type"`
+	ContentType string  `json:"contentType"`
+	Required    bool    `json:"required"`
+	Description string  `json:"description,omitempty"`
+}
+
+// Response is the successful response of an operation.
+type Response struct {
+	Status      int      `json:"status,omitempty"`
+	ContentType string   `json:"contentType,omitempty"`
+	Type        *TypeRef `json:"type,omitempty"`
+	// Envelope is the key the payload sits under ("inventory", "inventories",
+	// "results", "data"); "" when the body is the payload.
+	Envelope    string `json:"envelope,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Paging says how one list call pages, so emitters can offer an iterator
+// over the whole collection.
+type Paging struct {
+	// Style is "offset" (offset/limit with a total), "first-skip" (no total:
+	// stop on a short page).
+	Style       string `json:"style"`
+	OffsetParam string `json:"offsetParam"`
+	LimitParam  string `json:"limitParam"`
+	// CountParam asks the server to include the total ("replyWithCount").
+	CountParam string `json:"countParam,omitempty"`
+	ItemsField string `json:"itemsField"`
+	TotalField string `json:"totalField,omitempty"`
+	MaxLimit   int    `json:"maxLimit,omitempty"`
+}
+
+// Param looks up a parameter by wire name; nil when absent.
+func (o *Operation) Param(name string) *Param {
+	for _, p := range o.Params {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
