@@ -24,7 +24,7 @@ func Module(t testing.TB, files map[string][]byte) string {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	gomod := fmt.Sprintf("module example.com/gen\n\ngo 1.24\n\nrequire github.com/apigen-dev/apigen v0.0.0\n\nreplace github.com/apigen-dev/apigen => %s\n", root)
+	gomod := fmt.Sprintf("module example.com/gen\n\ngo 1.25.0\n\nrequire github.com/apigen-dev/apigen v0.0.0\n\nreplace github.com/apigen-dev/apigen => %s\n", root)
 	write(t, filepath.Join(dir, "go.mod"), []byte(gomod))
 	// apigen's go.sum covers every module the replaced apigen needs, so the
 	// build works offline.

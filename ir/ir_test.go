@@ -1,0 +1,112 @@
+package ir
+
+import (
+	"go/build"
+	"strings"
+	"testing"
+)
+
+// The IR is the contract: it may depend on nothing but the standard library.
+func TestImportsOnlyStandardLibrary(t *testing.T) {
+	pkg, err := build.ImportDir(".", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, imp := range pkg.Imports {
+		if strings.Contains(strings.Split(imp, "/")[0], ".") {
+			t.Errorf("ir imports %q", imp)
+		}
+	}
+}
+
+func TestCompareVersions(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"4.10.0", "4.9.1", 1}, {"0.6", "4.1.0", -1}, {"1.8.0", "1.8", 1}, {"2.0.0", "2.0.0", 0}, {"", "0.6", -1}, {"v3", "3", 0},
+	} {
+		if got := CompareVersions(c.a, c.b); got != c.want {
+			t.Errorf("CompareVersions(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+	if got := EarlierVersion("", "2.0"); got != "2.0" {
+		t.Errorf("EarlierVersion treats empty as earliest: %q", got)
+	}
+}
+
+func TestMergeUnionsRecurringTypes(t *testing.T) {
+	a := &API{Family: FamilyZStack, Types: []*Type{{Name: "VmInstanceInventory", Kind: KindStruct, Fields: []*Field{
+		{Name: "uuid", Type: Prim(KindString, ""), Since: "0.6"},
+		{Name: "vmNics", Type: ListOf(Prim(KindAny, "")), Since: "2.0"},
+	}}}, Operations: []*Operation{{Name: "CreateVmInstance", Pos: Pos{File: "a.md", Line: 3}}}}
+	b := &API{Types: []*Type{{Name: "VmInstanceInventory", Kind: KindStruct, Fields: []*Field{
+		{Name: "uuid", Type: Prim(KindString, ""), Since: "0.1"},
+		{Name: "vmNics", Type: ListOf(Ref("VmNicInventory")), Since: "3.0"},
+		{Name: "platform", Type: Prim(KindString, ""), Since: "4.0"},
+	}}}, Operations: []*Operation{{Name: "CreateVmInstance", Pos: Pos{File: "b.md", Line: 9}}}}
+	m, diags := Merge(a, b)
+	if len(m.Operations) != 1 || len(diags) != 1 || diags[0].Kind != "duplicate-operation" || !strings.Contains(diags[0].Message, "a.md:3") {
+		t.Fatalf("duplicate operation: %v %v", m.Operations, diags)
+	}
+	vm := m.Type("VmInstanceInventory")
+	if len(vm.Fields) != 3 {
+		t.Fatalf("fields not unioned: %d", len(vm.Fields))
+	}
+	if f := vm.Field("uuid"); f.Since != "0.1" {
+		t.Errorf("uuid since = %q, want earliest 0.1", f.Since)
+	}
+	if f := vm.Field("vmNics"); f.Type.String() != "[]ref(VmNicInventory)" || f.Since != "2.0" {
+		t.Errorf("vmNics = %s since %s", f.Type, f.Since)
+	}
+}
+
+func TestHistorySinceAndBreakingChanges(t *testing.T) {
+	rel := func(v string, ops []string, fields ...*Field) Release {
+		a := &API{Types: []*Type{{Name: "Vm", Kind: KindStruct, Fields: fields}}}
+		for _, o := range ops {
+			a.Operations = append(a.Operations, &Operation{Name: o})
+		}
+		return Release{Version: v, API: a}
+	}
+	f := func(name string, k Kind) *Field { return &Field{Name: name, Type: Prim(k, "")} }
+	rs := []Release{
+		rel("4.0.0", []string{"GetVms", "CreateVm", "GetTasks"}, f("id", KindString), f("vcpu", KindInteger), f("gpu", KindString)),
+		rel("1.8.0", []string{"GetVms", "Old"}, f("id", KindString), f("vcpu", KindNumber)),
+		rel("3.0.0", []string{"GetVms", "CreateVm"}, f("id", KindString), f("vcpu", KindNumber)),
+	}
+	api, diags, err := History(rs, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := api.Operation("CreateVm").Since; got != "3.0.0" {
+		t.Errorf("CreateVm since %q", got)
+	}
+	if got := api.Operation("GetTasks").Since; got != "4.0.0" {
+		t.Errorf("GetTasks since %q", got)
+	}
+	if got := api.Type("Vm").Field("gpu").Since; got != "4.0.0" {
+		t.Errorf("gpu since %q", got)
+	}
+	var kinds []string
+	for _, d := range diags {
+		kinds = append(kinds, d.Kind+" "+d.Message)
+	}
+	joined := strings.Join(kinds, "\n")
+	if !strings.Contains(joined, `removed-operation operation "Old" is gone in release 3.0.0`) ||
+		!strings.Contains(joined, `type-change type "Vm": field "vcpu" changes type from number to integer in release 4.0.0`) {
+		t.Errorf("diagnostics:\n%s", joined)
+	}
+	// Target 3.0.0 is exactly that release: no GetTasks.
+	rs2 := []Release{rel("1.8.0", []string{"A"}), rel("3.0.0", []string{"A", "B"}), rel("4.0.0", []string{"A", "B", "C"})}
+	api, _, err = History(rs2, "3.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if api.Operation("C") != nil || api.Operation("B").Since != "3.0.0" {
+		t.Errorf("target 3.0.0: %+v", api.Operations)
+	}
+	if _, _, err := History(rs2, "9.9"); err == nil {
+		t.Error("unknown target accepted")
+	}
+}
