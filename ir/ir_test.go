@@ -110,3 +110,14 @@ func TestHistorySinceAndBreakingChanges(t *testing.T) {
 		t.Error("unknown target accepted")
 	}
 }
+
+func TestAtVersion(t *testing.T) {
+	a := &API{
+		Operations: []*Operation{{Name: "Old", Since: "0.6", Params: []*Param{{Name: "a", Since: "0.6"}, {Name: "b", Since: "5.0"}}}, {Name: "New", Since: "5.2.1"}, {Name: "Unknown"}},
+		Types:      []*Type{{Name: "T", Fields: []*Field{{Name: "x", Since: "4.10"}, {Name: "y", Since: "4.9"}}}},
+	}
+	a.AtVersion("4.9.1")
+	if len(a.Operations) != 2 || a.Operation("New") != nil || len(a.Operation("Old").Params) != 1 || len(a.Types[0].Fields) != 1 || a.Types[0].Fields[0].Name != "y" {
+		t.Fatalf("%+v", a)
+	}
+}

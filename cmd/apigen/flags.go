@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"github.com/apigen-dev/apigen/config"
+)
+
+// pkgFlags are the flags every command that reads inputs shares.
+type pkgFlags struct {
+	config        string
+	output        string
+	pkg           string
+	family        string
+	versions      string
+	targetVersion string
+}
+
+func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
+	fl := cmd.Flags()
+	fl.StringVarP(&f.config, "config", "c", "", "read inputs and options from an apigen.yaml")
+	if withOutput {
+		fl.StringVarP(&f.output, "output", "o", "generated", "directory to write the Go package to")
+		fl.StringVarP(&f.pkg, "package", "p", "", "Go package name (default: the output directory's name)")
+	}
+	fl.StringVar(&f.family, "family", "", "API family: openapi, zstack, qingcloud, cloudtower (default: detected)")
+	fl.StringVar(&f.versions, "versions", "", "directory with one release of the API per entry; since-versions come from the first release with each operation and field")
+	fl.StringVar(&f.targetVersion, "target-version", "", "emit only what exists in this release")
+}
+
+// packages resolves flags and arguments, or the config file, into the
+// packages to generate.
+func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
+	if f.config != "" {
+		if len(args) > 0 {
+			return nil, fmt.Errorf("give inputs either as arguments or in %s, not both", f.config)
+		}
+		return config.Load(f.config)
+	}
+	if len(args) == 0 && f.versions == "" {
+		return nil, fmt.Errorf("no inputs: name files or directories, or use --versions DIR or -c apigen.yaml")
+	}
+	return []config.Package{{
+		Inputs: args, Output: f.output, Package: f.pkg, Family: f.family,
+		Versions: f.versions, TargetVersion: f.targetVersion,
+	}}, nil
+}
+
+// packageName derives a Go package name from the output directory.
+func packageName(p config.Package) string {
+	if p.Package != "" {
+		return p.Package
+	}
+	name := strings.Map(func(r rune) rune {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, filepath.Base(filepath.Clean(p.Output)))
+	if name == "" || unicode.IsDigit(rune(name[0])) {
+		name = "api" + name
+	}
+	return name
+}

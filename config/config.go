@@ -1,0 +1,87 @@
+// Package config reads apigen.yaml, the file a downstream repository points
+// `//go:generate apigen generate -c apigen.yaml` at. It is the CLI's input,
+// resolved to plain values before any parsing starts.
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Package is one generated Go package: its inputs and how to emit it.
+type Package struct {
+	// Inputs are files or directories; formats are detected per file.
+	Inputs []string `yaml:"inputs"`
+	// Output is the directory the package is written to.
+	Output string `yaml:"output"`
+	// Package is the Go package name (default: the output directory's name).
+	Package string `yaml:"package"`
+	// Family overrides detection: openapi, zstack, qingcloud, cloudtower.
+	Family string `yaml:"family"`
+	// Versions is a directory holding one release of the API per file or
+	// sub-directory; since-versions come from the first release with a thing.
+	Versions string `yaml:"versions"`
+	// TargetVersion emits only what exists in that release.
+	TargetVersion string `yaml:"targetVersion"`
+	// Names maps an operation or type name from the docs to the Go
+	// identifier to use for it.
+	Names map[string]string `yaml:"names"`
+}
+
+// Config is a whole apigen.yaml: either one package at the top level or a
+// list of packages.
+type Config struct {
+	Package  `yaml:",inline"`
+	Packages []Package `yaml:"packages"`
+}
+
+// Load reads a config file. Relative paths in it are taken from the file's
+// directory, so the file works whatever directory apigen runs in.
+func Load(path string) ([]Package, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var c Config
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(&c); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	pkgs := c.Packages
+	if len(c.Inputs) > 0 || c.Versions != "" {
+		pkgs = append([]Package{c.Package}, pkgs...)
+	}
+	if len(pkgs) == 0 {
+		return nil, fmt.Errorf("%s: no inputs: give `inputs:` (or `versions:`) or a `packages:` list", path)
+	}
+	base := filepath.Dir(path)
+	for i := range pkgs {
+		p := &pkgs[i]
+		if len(p.Inputs) == 0 && p.Versions == "" {
+			return nil, fmt.Errorf("%s: package %d has no inputs", path, i+1)
+		}
+		if p.Output == "" {
+			return nil, fmt.Errorf("%s: package %d has no output directory", path, i+1)
+		}
+		for j, in := range p.Inputs {
+			p.Inputs[j] = rel(base, in)
+		}
+		p.Output = rel(base, p.Output)
+		if p.Versions != "" {
+			p.Versions = rel(base, p.Versions)
+		}
+	}
+	return pkgs, nil
+}
+
+func rel(base, p string) string {
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(base, p)
+}
