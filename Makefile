@@ -1,0 +1,30 @@
+# apigen: the two commands a new user needs are `make generate` and `make test`.
+GO ?= go
+FUZZTIME ?= 60s
+
+.PHONY: generate test vet bench fuzz check
+
+# Regenerate generated/ from specs/ (see specs/apigen.yaml).
+generate:
+	$(GO) run ./cmd/apigen generate -c specs/apigen.yaml
+
+# Vet and run every test, including compiling generated code and, when
+# ../shared/corpus is present, generating every corpus spec.
+test: vet
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+# Fail when generated/ is stale (what downstream CI would run).
+check:
+	$(GO) run ./cmd/apigen check -c specs/apigen.yaml
+
+# apigen against oapi-codegen (installed at a pinned version through the Go
+# module proxy), wall time and peak RSS from the same run, with ratios.
+bench:
+	$(GO) run ./bench -corpus ../shared/corpus
+
+# Each fuzz target for FUZZTIME.
+fuzz:
+	./.ci/fuzz $(FUZZTIME)

@@ -1,0 +1,135 @@
+// Command bench compares apigen with oapi-codegen on the large real specs of
+// ../shared/corpus, measuring both in the same run: wall time and peak RSS of
+// each generator process, with ratios. It is what `make bench` runs.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"time"
+)
+
+type measure struct {
+	wall time.Duration
+	rss  int64 // KiB
+	err  error
+}
+
+type spec struct {
+	name  string
+	path  string
+	oapi  bool // oapi-codegen reads it (it has no Swagger 2.0 or doc-page reader)
+	extra []string
+}
+
+func main() {
+	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus directory")
+	oapiVersion := flag.String("oapi-codegen", "v2.8.2", "oapi-codegen version to install through the Go module proxy")
+	runs := flag.Int("runs", 3, "runs per generator and spec; the median is reported")
+	flag.Parse()
+
+	work, err := filepath.Abs(".bench")
+	check(err)
+	bin := filepath.Join(work, "bin")
+	check(os.MkdirAll(bin, 0o755))
+	apigen := filepath.Join(bin, "apigen")
+	run("go", "build", "-o", apigen, "./cmd/apigen")
+	oapi := filepath.Join(bin, "oapi-codegen-"+*oapiVersion)
+	if _, err := os.Stat(oapi); err != nil {
+		tmp := filepath.Join(work, "gobin")
+		cmd := exec.Command("go", "install", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@"+*oapiVersion)
+		cmd.Env = append(os.Environ(), "GOBIN="+tmp, "GOFLAGS=")
+		cmd.Dir = os.TempDir() // outside this module, so its go.mod is not touched
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		check(cmd.Run())
+		check(os.Rename(filepath.Join(tmp, "oapi-codegen"), oapi))
+	}
+
+	specs := []spec{
+		{name: "CloudTower 4.6.0", path: "openapi/cloudtower/4.6.0-swagger.json", oapi: true},
+		{name: "Stripe 2023-09", path: "openapi/stripe-spec3-2023-09-12.yaml", oapi: true},
+		{name: "GitHub 2021-12", path: "openapi/github-api-2021-12.yaml", oapi: true},
+		{name: "Kubernetes (Swagger 2.0)", path: "openapi/kubernetes-swagger.json"},
+		{name: "ZStack 5.5.6 manual (1341 APIs)", path: "zstack/dev-manual-5.5.6-zh"},
+		{name: "QingCloud folder", path: "qingcloud"},
+	}
+	fmt.Printf("| input | apigen time | apigen RSS | oapi-codegen %s time | oapi-codegen RSS | time ratio | RSS ratio |\n", *oapiVersion)
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, s := range specs {
+		in := filepath.Join(*corpus, s.path)
+		if _, err := os.Stat(in); err != nil {
+			fmt.Printf("| %s | (missing: %v) | | | | | |\n", s.name, err)
+			continue
+		}
+		out := filepath.Join(work, "out")
+		a := median(*runs, func() measure {
+			os.RemoveAll(out)
+			return timeCmd(apigen, "generate", "-o", out, "-p", "bench", in)
+		})
+		row := fmt.Sprintf("| %s | %s | %s |", s.name, dur(a), mib(a))
+		if !s.oapi {
+			fmt.Println(row + " n/a | n/a | | |")
+			continue
+		}
+		o := median(*runs, func() measure {
+			return timeCmd(oapi, "-generate", "types,client", "-package", "bench", "-o", filepath.Join(work, "oapi.go"), in)
+		})
+		fmt.Printf("%s %s | %s | %.2f | %.2f |\n", row, dur(o), mib(o), a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss))
+	}
+}
+
+// timeCmd runs one generator process and reads its wall time and peak
+// resident set size (rusage ru_maxrss, in KiB on Linux).
+func timeCmd(name string, args ...string) measure {
+	cmd := exec.Command(name, args...)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	m := measure{wall: time.Since(start), err: err}
+	if err != nil && len(out) > 0 {
+		if len(out) > 300 {
+			out = out[:300]
+		}
+		fmt.Fprintf(os.Stderr, "%s: %v: %s\n", filepath.Base(name), err, out)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.rss = ru.Maxrss
+	}
+	return m
+}
+
+func median(n int, f func() measure) measure {
+	ms := make([]measure, n)
+	for i := range ms {
+		ms[i] = f()
+	}
+	slices.SortFunc(ms, func(a, b measure) int { return int(a.wall - b.wall) })
+	return ms[n/2]
+}
+
+func dur(m measure) string {
+	s := fmt.Sprintf("%.2f s", m.wall.Seconds())
+	if m.err != nil {
+		s += " ✗"
+	}
+	return s
+}
+
+func mib(m measure) string { return fmt.Sprintf("%.0f MiB", float64(m.rss)/1024) }
+
+func run(name string, args ...string) {
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	check(cmd.Run())
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
