@@ -1,0 +1,361 @@
+package apiruntime
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// Config is what Options set on an HTTPTransport. Credentials live here and
+// nowhere else: they are added to each request and scrubbed from errors.
+type Config struct {
+	HTTPClient *http.Client
+	// Header is sent with every request unless the request sets it itself.
+	Header http.Header
+	// Editors run last on every request, in order (custom auth, tracing).
+	Editors []func(ctx context.Context, r *http.Request) error
+
+	BearerToken string
+	BasicUser   string
+	BasicPass   string
+	APIKeys     []APIKey
+
+	// ServerVersion, when known, makes calls newer than it fail early with
+	// *UnsupportedVersionError.
+	ServerVersion string
+	// InsecureSkipVerify turns TLS certificate checks off. Off by default;
+	// only WithInsecureSkipVerify sets it.
+	InsecureSkipVerify bool
+}
+
+// APIKey is one API key credential: In is "header", "query" or "cookie".
+type APIKey struct{ In, Name, Value string }
+
+// Option configures an HTTPTransport.
+type Option func(*Config)
+
+// WithHTTPClient sends requests through c (timeouts, proxies, tracing).
+func WithHTTPClient(c *http.Client) Option { return func(cfg *Config) { cfg.HTTPClient = c } }
+
+// WithHeader sends header k: v with every request.
+func WithHeader(k, v string) Option {
+	return func(cfg *Config) {
+		if cfg.Header == nil {
+			cfg.Header = http.Header{}
+		}
+		cfg.Header.Add(k, v)
+	}
+}
+
+// WithRequestEditor runs fn on every request just before it is sent.
+func WithRequestEditor(fn func(ctx context.Context, r *http.Request) error) Option {
+	return func(cfg *Config) { cfg.Editors = append(cfg.Editors, fn) }
+}
+
+// WithBearerToken sends "Authorization: Bearer tok" on authenticated calls.
+func WithBearerToken(tok string) Option { return func(cfg *Config) { cfg.BearerToken = tok } }
+
+// WithBasicAuth sends HTTP basic credentials on authenticated calls.
+func WithBasicAuth(user, pass string) Option {
+	return func(cfg *Config) { cfg.BasicUser, cfg.BasicPass = user, pass }
+}
+
+// WithAPIKey sends an API key on authenticated calls; in is "header",
+// "query" or "cookie", as in an OpenAPI apiKey security scheme.
+func WithAPIKey(in, name, value string) Option {
+	return func(cfg *Config) { cfg.APIKeys = append(cfg.APIKeys, APIKey{In: in, Name: name, Value: value}) }
+}
+
+// WithServerVersion declares the server's API version (see CheckVersion).
+func WithServerVersion(v string) Option { return func(cfg *Config) { cfg.ServerVersion = v } }
+
+// WithInsecureSkipVerify disables TLS certificate verification, for lab
+// servers with self-signed certificates. It is never the default.
+func WithInsecureSkipVerify() Option { return func(cfg *Config) { cfg.InsecureSkipVerify = true } }
+
+// HTTPTransport is the Transport for generic OpenAPI clients: it sends each
+// Request as is, with the configured credentials, and decodes JSON.
+type HTTPTransport struct {
+	baseURL string
+	cfg     Config
+	client  *http.Client
+}
+
+var _ Transport = (*HTTPTransport)(nil)
+
+// NewHTTP returns a transport sending requests to baseURL
+// ("https://api.example.com/v1"; request paths are appended to it).
+func NewHTTP(baseURL string, opts ...Option) *HTTPTransport {
+	t := &HTTPTransport{baseURL: baseURL}
+	for _, o := range opts {
+		o(&t.cfg)
+	}
+	t.client = NewHTTPClient(t.cfg.HTTPClient, t.cfg.InsecureSkipVerify)
+	return t
+}
+
+// Do sends req and decodes a 2xx JSON answer into out.
+func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
+	if err := CheckVersion(req.Operation, req.Since, t.cfg.ServerVersion); err != nil {
+		return err
+	}
+	hreq, err := NewHTTPRequest(ctx, t.baseURL, req)
+	if err != nil {
+		return err
+	}
+	for k, vs := range t.cfg.Header {
+		if _, set := hreq.Header[k]; !set {
+			hreq.Header[k] = vs
+		}
+	}
+	if req.Auth {
+		t.authorize(hreq)
+	}
+	for _, edit := range t.cfg.Editors {
+		if err := edit(ctx, hreq); err != nil {
+			return fmt.Errorf("%s: edit request: %w", req.Operation, err)
+		}
+	}
+	resp, err := t.client.Do(hreq)
+	if err != nil {
+		return SendError(req, hreq, err)
+	}
+	err = ReadResponse(resp, req, out)
+	Redact(err, t.secrets()...)
+	return err
+}
+
+func (t *HTTPTransport) authorize(r *http.Request) {
+	c := &t.cfg
+	switch {
+	case c.BearerToken != "":
+		r.Header.Set("Authorization", "Bearer "+c.BearerToken)
+	case c.BasicUser != "" || c.BasicPass != "":
+		r.SetBasicAuth(c.BasicUser, c.BasicPass)
+	}
+	for _, k := range c.APIKeys {
+		switch strings.ToLower(k.In) {
+		case "query":
+			q := r.URL.Query()
+			q.Set(k.Name, k.Value)
+			r.URL.RawQuery = q.Encode()
+		case "cookie":
+			r.AddCookie(&http.Cookie{Name: k.Name, Value: k.Value})
+		default:
+			r.Header.Set(k.Name, k.Value)
+		}
+	}
+}
+
+// secrets lists every credential value, in the forms a server might echo.
+func (t *HTTPTransport) secrets() []string {
+	c := &t.cfg
+	s := []string{c.BearerToken, c.BasicPass}
+	if c.BasicUser != "" || c.BasicPass != "" {
+		s = append(s, base64.StdEncoding.EncodeToString([]byte(c.BasicUser+":"+c.BasicPass)))
+	}
+	for _, k := range c.APIKeys {
+		s = append(s, k.Value)
+	}
+	return s
+}
+
+// NewHTTPClient returns base (or a fresh client when nil), with TLS
+// verification turned off only when insecure is true. It copies rather
+// than modifies base and http.DefaultTransport.
+func NewHTTPClient(base *http.Client, insecure bool) *http.Client {
+	if base == nil {
+		base = &http.Client{}
+	}
+	if !insecure {
+		return base
+	}
+	c := *base
+	var tr *http.Transport
+	switch rt := c.Transport.(type) {
+	case nil:
+		tr = http.DefaultTransport.(*http.Transport).Clone()
+	case *http.Transport:
+		tr = rt.Clone()
+	default:
+		// A custom RoundTripper owns its TLS settings.
+		return &c
+	}
+	if tr.TLSClientConfig == nil {
+		tr.TLSClientConfig = &tls.Config{}
+	}
+	tr.TLSClientConfig.InsecureSkipVerify = true
+	c.Transport = tr
+	return &c
+}
+
+// NewHTTPRequest builds the HTTP request for req against baseURL: method,
+// URL (base + path + query), req.Header, and the body as JSON (or RawBody
+// with ContentType). Family transports add auth and send it themselves.
+func NewHTTPRequest(ctx context.Context, baseURL string, req *Request) (*http.Request, error) {
+	method := req.Method
+	if method == "" {
+		method = http.MethodGet
+	}
+	path := req.Path
+	if path != "" && !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	raw := strings.TrimRight(baseURL, "/") + path
+	if len(req.Query) > 0 {
+		sep := "?"
+		if strings.Contains(raw, "?") {
+			sep = "&"
+		}
+		raw += sep + req.Query.Encode()
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: bad URL: %w", req.Operation, err)
+	}
+	var body io.Reader
+	contentType := ""
+	switch {
+	case req.RawBody != nil:
+		body = bytes.NewReader(req.RawBody)
+		contentType = req.ContentType
+		if contentType == "" {
+			contentType = "application/octet-stream"
+		}
+	case req.Body != nil:
+		b, err := json.Marshal(req.Body)
+		if err != nil {
+			return nil, fmt.Errorf("%s: encode body: %w", req.Operation, err)
+		}
+		body = bytes.NewReader(b)
+		contentType = req.ContentType
+		if contentType == "" {
+			contentType = "application/json"
+		}
+	}
+	hreq, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", req.Operation, err)
+	}
+	for k, vs := range req.Header {
+		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
+	}
+	if contentType != "" && hreq.Header.Get("Content-Type") == "" {
+		hreq.Header.Set("Content-Type", contentType)
+	}
+	if hreq.Header.Get("Accept") == "" {
+		hreq.Header.Set("Accept", "application/json")
+	}
+	return hreq, nil
+}
+
+// maxErrorBody bounds how much of a failed answer is kept in an APIError.
+const maxErrorBody = 1 << 20
+
+// ReadResponse reads and closes resp. A 2xx answer is decoded as JSON into
+// out (an empty body or nil out is fine; a *[]byte out receives the raw
+// bytes); anything else becomes an *APIError.
+func ReadResponse(resp *http.Response, req *Request, out any) error {
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		return NewAPIError(resp, req, body)
+	}
+	if out == nil {
+		_, _ = io.Copy(io.Discard, resp.Body)
+		return nil
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s: read response: %w", req.Operation, err)
+	}
+	return DecodeJSON(req, body, out)
+}
+
+// DecodeJSON decodes a successful answer's body into out, as ReadResponse
+// does: empty bodies leave out alone and *[]byte receives the raw bytes.
+func DecodeJSON(req *Request, body []byte, out any) error {
+	if out == nil {
+		return nil
+	}
+	if raw, ok := out.(*[]byte); ok {
+		*raw = body
+		return nil
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("%s: decode response: %w", req.Operation, err)
+	}
+	return nil
+}
+
+// NewAPIError describes a failed answer whose body has already been read.
+func NewAPIError(resp *http.Response, req *Request, body []byte) *APIError {
+	e := &APIError{
+		Operation:  req.Operation,
+		StatusCode: resp.StatusCode,
+		Status:     resp.Status,
+		Body:       body,
+	}
+	for _, h := range [...]string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Correlation-Id"} {
+		if id := resp.Header.Get(h); id != "" {
+			e.RequestID = id
+			break
+		}
+	}
+	if r := resp.Request; r != nil {
+		e.Method = r.Method
+		e.URL = SafeURL(r.URL)
+	} else {
+		e.Method = req.Method
+		e.URL = req.Path
+	}
+	return e
+}
+
+// SafeURL renders u without its query, fragment and user info, where
+// signatures, keys and passwords travel.
+func SafeURL(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	c := *u
+	c.User, c.RawQuery, c.ForceQuery, c.Fragment, c.RawFragment = nil, "", false, "", ""
+	return c.String()
+}
+
+// SendError wraps a failure to get any answer. net/http's *url.Error
+// quotes the whole URL, query included, so it is unwrapped and the URL
+// rebuilt without the query; errors.Is still finds context errors.
+func SendError(req *Request, hreq *http.Request, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return fmt.Errorf("%s: %s %s: %w", req.Operation, hreq.Method, SafeURL(hreq.URL), err)
+}
+
+// Redact replaces every non-empty secret in an *APIError's body with
+// "[redacted]", for servers that echo credentials back in error answers.
+// Other errors are left alone.
+func Redact(err error, secrets ...string) {
+	var ae *APIError
+	if !errors.As(err, &ae) || len(ae.Body) == 0 {
+		return
+	}
+	for _, s := range secrets {
+		if len(s) >= 4 {
+			ae.Body = bytes.ReplaceAll(ae.Body, []byte(s), []byte("[redacted]"))
+		}
+	}
+}
