@@ -81,9 +81,19 @@ func UnionType(a, b *Type) (Diagnostic, bool) {
 			af.Description = bf.Description
 		}
 		// A field typed only loosely on one page (List, Map) takes the
-		// precise type another page gives it.
-		if vague(af.Type) && !vague(bf.Type) {
+		// precise type another page gives it; facts one source lacks come
+		// from the other.
+		if Vague(af.Type) && !Vague(bf.Type) {
 			af.Type = bf.Type
+		}
+		if af.Type.Format == "" && af.Type.Kind == bf.Type.Kind {
+			af.Type.Format = bf.Type.Format
+		}
+		if len(af.Enum) == 0 && len(bf.Enum) > 0 {
+			af.Enum, af.Inferred = bf.Enum, af.Inferred || bf.Inferred
+		}
+		if af.Default == "" && bf.Default != "" {
+			af.Default, af.Inferred = bf.Default, af.Inferred || bf.Inferred
 		}
 	}
 	for _, v := range b.Values {
@@ -94,14 +104,14 @@ func UnionType(a, b *Type) (Diagnostic, bool) {
 	return Diagnostic{}, true
 }
 
-// vague reports whether r says less than another page might: any, raw, or a
+// Vague reports whether r says less than another page might: any, raw, or a
 // list or map of those.
-func vague(r TypeRef) bool {
+func Vague(r TypeRef) bool {
 	switch r.Kind {
 	case KindAny, KindRaw:
 		return true
 	case KindList, KindMap:
-		return r.Elem == nil || vague(*r.Elem)
+		return r.Elem == nil || Vague(*r.Elem)
 	}
 	return false
 }

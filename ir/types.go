@@ -15,8 +15,8 @@ const (
 	KindBinary Kind = "binary"
 	// KindAny is any JSON value; KindRaw is a construct apigen could not
 	// type, kept as raw JSON with a warning.
-	KindAny Kind = "any"
-	KindRaw Kind = "raw"
+	KindAny  Kind = "any"
+	KindRaw  Kind = "raw"
 	KindList Kind = "list"
 	KindMap  Kind = "map"
 	// KindRef names a Type of the API.
@@ -63,17 +63,19 @@ type Type struct {
 
 // Field is one property of a struct type, by its wire name.
 type Field struct {
-	Name        string   `json:"name"`
-	Type        TypeRef  `json:"type"`
-	Required    bool     `json:"required"`
-	Nullable    bool     `json:"nullable,omitempty"`
-	Default     string   `json:"default,omitempty"`
-	Enum        []string `json:"enum,omitempty"`
-	Since       string   `json:"since,omitempty"`
-	Description string   `json:"description,omitempty"`
-	Deprecated  bool     `json:"deprecated,omitempty"`
-	ReadOnly    bool     `json:"readOnly,omitempty"`
-	Pos         Pos      `json:"pos"`
+	Name     string   `json:"name"`
+	Type     TypeRef  `json:"type"`
+	Required bool     `json:"required"`
+	Nullable bool     `json:"nullable,omitempty"`
+	Default  string   `json:"default,omitempty"`
+	Enum     []string `json:"enum,omitempty"`
+	// Inferred is true when Default or Enum was read from description prose.
+	Inferred    bool   `json:"inferred,omitempty"`
+	Since       string `json:"since,omitempty"`
+	Description string `json:"description,omitempty"`
+	Deprecated  bool   `json:"deprecated,omitempty"`
+	ReadOnly    bool   `json:"readOnly,omitempty"`
+	Pos         Pos    `json:"pos"`
 }
 
 // EnumValue is one allowed value; Value is a JSON literal.

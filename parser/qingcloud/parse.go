@@ -1,0 +1,188 @@
+package qingcloud
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/apigen-dev/apigen/ir"
+)
+
+// Parse reads one action page (Markdown or AsciiDoc) or one QingCloud
+// swagger file. A swagger file read alone cannot follow $refs into its
+// siblings: those are reported and typed as raw JSON; use ParseFiles.
+func Parse(file string, src []byte) (*ir.API, []ir.Diagnostic, error) {
+	if isJSON(file, src) {
+		set := &specSet{}
+		f, err := set.load(file, src)
+		if err != nil {
+			return nil, nil, err
+		}
+		api, diags := set.parseSpec(f)
+		return finish(api, diags)
+	}
+	api, diags, err := parsePage(file, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	return finish(api, diags)
+}
+
+// ParseFiles reads many inputs of one API into one. Spec files are loaded
+// together first so their $refs resolve across the set; then every input is
+// parsed and the results merged (see fuse). Inputs are taken in a fixed
+// order — pages before specs, each by path — so the result does not depend
+// on the order files were named in.
+func ParseFiles(files []string) (*ir.API, []ir.Diagnostic, error) {
+	type input struct {
+		file string
+		src  []byte
+		spec bool
+	}
+	var inputs []input
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read input: %w", err)
+		}
+		inputs = append(inputs, input{file: f, src: src, spec: isJSON(f, src)})
+	}
+	slices.SortStableFunc(inputs, func(a, b input) int {
+		if a.spec != b.spec {
+			if a.spec {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(specKey(a.file), specKey(b.file))
+	})
+	inputs = slices.CompactFunc(inputs, func(a, b input) bool { return specKey(a.file) == specKey(b.file) })
+
+	set := &specSet{}
+	specs := map[string]*specFile{}
+	for _, in := range inputs {
+		if !in.spec {
+			continue
+		}
+		f, err := set.load(in.file, in.src)
+		if err != nil {
+			return nil, nil, err
+		}
+		specs[in.file] = f
+	}
+
+	var srcs []source
+	var diags []ir.Diagnostic
+	for _, in := range inputs {
+		var api *ir.API
+		var ds []ir.Diagnostic
+		if in.spec {
+			api, ds = set.parseSpec(specs[in.file])
+		} else {
+			var err error
+			if api, ds, err = parsePage(in.file, in.src); err != nil {
+				return nil, nil, err
+			}
+		}
+		diags = append(diags, ds...)
+		srcs = append(srcs, source{api: api, spec: in.spec})
+	}
+	api, ds := fuse(srcs)
+	diags = append(diags, ds...)
+	return finish(api, diags)
+}
+
+// finish checks references, sorts once and orders diagnostics.
+func finish(api *ir.API, diags []ir.Diagnostic) (*ir.API, []ir.Diagnostic, error) {
+	api.Family = ir.FamilyQingCloud
+	if api.Operations == nil {
+		api.Operations = []*ir.Operation{}
+	}
+	if api.Types == nil {
+		api.Types = []*ir.Type{}
+	}
+	diags = append(diags, checkRefs(api)...)
+	api.Sort()
+	ir.SortDiagnostics(diags)
+	return api, diags, nil
+}
+
+// isJSON tells spec files from pages: by extension, else by a leading brace.
+func isJSON(file string, src []byte) bool {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".json":
+		return true
+	case ".md", ".markdown", ".adoc", ".asciidoc", ".asc", ".html", ".htm":
+		return false
+	}
+	t := bytes.TrimLeft(src, " \t\r\n\uFEFF")
+	return len(t) > 0 && t[0] == '{'
+}
+
+// IsQingCloud sniffs an input of this family:
+//   - an action page: "Request Parameters"/"请求参数" with a "Parameter
+//     name"/"参数名" header and a Required column, or "Response Elements"
+//     with an example "?action=" request;
+//   - another page of the same docs (overview, common parameters, errors),
+//     which names QingCloud or Shanhe; Parse skips those without a word;
+//   - a QingCloud swagger root (host api.qingcloud.com, Yunify contact, or
+//     the custom format date-time-rfc822) or fragment (an actions or
+//     parameters file naming QingCloud);
+//   - a fragment that names nothing, like definitions.json, when a QingCloud
+//     spec beside it on disk $refs it: the file itself carries no mark.
+func IsQingCloud(file string, src []byte) bool {
+	if isJSON(file, src) {
+		return isQingCloudSpec(file, src)
+	}
+	has := func(ss ...string) bool {
+		for _, s := range ss {
+			if bytes.Contains(src, []byte(s)) {
+				return true
+			}
+		}
+		return false
+	}
+	if has("Request Parameters", "请求参数") && has("Parameter name", "Parameter Name", "参数名") && has("Required", "是否必", "必选") {
+		return true
+	}
+	if has("Response Elements") && has("action=") {
+		return true
+	}
+	return has("api.qingcloud.com", "api.shanhe.com", "QingCloud", "青云", "山河云")
+}
+
+func isQingCloudSpec(file string, src []byte) bool {
+	lower := bytes.ToLower(src)
+	marked := bytes.Contains(lower, []byte("qingcloud")) || bytes.Contains(lower, []byte("yunify")) ||
+		bytes.Contains(src, []byte("date-time-rfc822")) || bytes.Contains(lower, []byte("shanhe"))
+	if bytes.Contains(src, []byte(`"openapi"`)) {
+		return false
+	}
+	if marked {
+		return true
+	}
+	// An unmarked fragment counts when a marked spec beside it refers to it.
+	dir, base := filepath.Dir(file), filepath.Base(file)
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) > 500 {
+		return false
+	}
+	needle := []byte(`"./` + base + `#`)
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == base || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+			continue
+		}
+		sib, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		if bytes.Contains(sib, needle) && bytes.Contains(bytes.ToLower(sib), []byte("qingcloud")) {
+			return true
+		}
+	}
+	return false
+}
