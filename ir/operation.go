@@ -39,7 +39,7 @@ type Operation struct {
 	Response *Response `json:"response,omitempty"`
 	// Async is true when the call answers 202 (ZStack) or returns a job or
 	// task (QingCloud, CloudTower) that must be waited on.
-	Async  bool    `json:"async,omitempty"`
+	Async  bool    `json:"async"`
 	Paging *Paging `json:"paging,omitempty"`
 	Pos    Pos     `json:"pos"`
 }

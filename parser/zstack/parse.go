@@ -1,0 +1,256 @@
+package zstack
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/apigen-dev/apigen/ir"
+	"github.com/apigen-dev/apigen/parser/doctable"
+)
+
+// Parse reads one ZStack page or manual chapter — Markdown, HTML or text,
+// chosen by extension and content — into an API.
+func Parse(file string, src []byte) (*ir.API, []ir.Diagnostic, error) {
+	r, err := parseFile(file, src)
+	if err != nil {
+		return nil, r.diags, err
+	}
+	api, diags := assemble([]fileResult{r})
+	return api, diags, nil
+}
+
+// ParseFiles reads many pages as one API. Files are parsed in parallel and
+// assembled in path order, so the result does not depend on the order given.
+func ParseFiles(files []string) (*ir.API, []ir.Diagnostic, error) {
+	files = slices.Clone(files)
+	slices.Sort(files)
+	files = slices.Compact(files)
+	results := make([]fileResult, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, file := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			src, err := os.ReadFile(file)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			results[i], errs[i] = parseFile(file, src)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, results[i].diags, err
+		}
+	}
+	api, diags := assemble(results)
+	return api, diags, nil
+}
+
+// fileResult is one document read, before its types meet other pages':
+// a type appears once per table that defines it.
+type fileResult struct {
+	api   *ir.API
+	diags []ir.Diagnostic
+	// synth maps the type names apigen made up to the field they type.
+	synth map[string]string
+}
+
+// assemble turns per-file results into one API: outlier tables are set
+// aside, types are folded by ir.Merge (one type per name, union of fields,
+// earliest since-versions), made-up names give way to the manual's own,
+// references to types no page defines are resolved, and everything is
+// sorted.
+func assemble(results []fileResult) (*ir.API, []ir.Diagnostic) {
+	var diags []ir.Diagnostic
+	apis := make([]*ir.API, len(results))
+	synth := map[string]string{}
+	for i, r := range results {
+		diags = append(diags, r.diags...)
+		apis[i] = r.api
+		for k, v := range r.synth {
+			synth[k] = v
+		}
+	}
+	diags = append(diags, dropOutliers(apis)...)
+	api, ds := ir.Merge(apis...)
+	if api.Family == "" {
+		api = newAPI()
+	}
+	diags = append(diags, ds...)
+	diags = append(diags, canonical(api, synth)...)
+	diags = append(diags, finish(api)...)
+	ir.SortDiagnostics(diags)
+	return api, diags
+}
+
+// parseFile reads one document into an unmerged API.
+func parseFile(file string, src []byte) (fileResult, error) {
+	doc, err := doctable.Parse(file, src)
+	if err != nil {
+		return fileResult{}, err
+	}
+	r := fileResult{api: newAPI(), synth: map[string]string{}}
+	for _, w := range doc.Warnings {
+		r.diags = append(r.diags, ir.Warnf(ir.Pos(w.Pos), "markup", "%s", w.Msg))
+	}
+	codeOffset := 1
+	if isHTML(file, src) {
+		codeOffset = 0
+	}
+	secs, outside := split(doc, codeOffset)
+	for _, sec := range secs {
+		op, types, synth := operation(sec, &r.diags)
+		if op == nil {
+			continue
+		}
+		r.api.Operations = append(r.api.Operations, op)
+		r.api.Types = append(r.api.Types, types...)
+		for k, v := range synth {
+			r.synth[k] = v
+		}
+	}
+	outsideTables(outside, &r.diags)
+	return r, nil
+}
+
+// isHTML says whether doctable read src as HTML, where a <pre> block's text
+// starts on the element's own line.
+func isHTML(file string, src []byte) bool {
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".html", ".htm", ".xhtml":
+		return true
+	case ".md", ".markdown", ".mdown", ".mkd", ".adoc", ".asciidoc", ".asc":
+		return false
+	}
+	head := bytes.ToLower(bytes.TrimLeft(src[:min(len(src), 512)], " \t\r\n\uFEFF"))
+	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
+}
+
+func newAPI() *ir.API {
+	return &ir.API{
+		Name:   "zstack",
+		Family: ir.FamilyZStack,
+		Security: []ir.Security{
+			{Name: "session", Kind: "session", In: "header", Param: "Authorization"},
+		},
+	}
+}
+
+// outsideTables accounts for tables outside every API section. The usage
+// chapter's table of query parameters is what addQueryParams builds in;
+// any other is reported, since it reaches no API.
+func outsideTables(blocks []doctable.Block, diags *[]ir.Diagnostic) {
+	for _, b := range blocks {
+		if b.Kind != doctable.TableBlock {
+			continue
+		}
+		t := b.Table
+		if tableLayout(t).kind == paramTable && strings.Contains(t.Heading, "查询API") {
+			continue
+		}
+		*diags = append(*diags, ir.Warnf(ir.Pos(t.Pos), "table-outside-api", "table %s is in no API section; skipped", headerText(t)))
+	}
+}
+
+// finish resolves references to types no page defined and sorts the API.
+// A name like PciDeviceState with no table anywhere is a Java enum, which
+// the server sends as a string; any other unknown name becomes any JSON
+// value. Either way it is reported once, where it is first used.
+func finish(api *ir.API) []ir.Diagnostic {
+	api.Sort()
+	defined := map[string]bool{}
+	for _, t := range api.Types {
+		defined[t.Name] = true
+	}
+	type use struct {
+		pos ir.Pos
+		n   int
+	}
+	missing := map[string]*use{}
+	var fix func(r *ir.TypeRef, pos ir.Pos)
+	fix = func(r *ir.TypeRef, pos ir.Pos) {
+		switch r.Kind {
+		case ir.KindList, ir.KindMap:
+			if r.Elem != nil {
+				fix(r.Elem, pos)
+			}
+		case ir.KindRef:
+			if defined[r.Ref] {
+				return
+			}
+			u := missing[r.Ref]
+			if u == nil {
+				u = &use{pos: pos}
+				missing[r.Ref] = u
+			}
+			u.n++
+			*r = unresolved(r.Ref)
+		}
+	}
+	for _, op := range api.Operations {
+		for _, p := range op.Params {
+			fix(&p.Type, p.Pos)
+		}
+		if op.Response != nil && op.Response.Type != nil {
+			fix(op.Response.Type, op.Pos)
+		}
+	}
+	for _, t := range api.Types {
+		for _, f := range t.Fields {
+			fix(&f.Type, f.Pos)
+		}
+	}
+	var diags []ir.Diagnostic
+	for _, name := range sortedKeys(missing) {
+		u := missing[name]
+		as := unresolved(name)
+		diags = append(diags, ir.Warnf(u.pos, "unresolved-type", "type %q is defined on no page; its %d uses are typed %s", name, u.n, as))
+	}
+	return diags
+}
+
+// enumSuffixes end the names of Java enums in ZStack's model.
+var enumSuffixes = []string{"State", "Status", "Type", "Mode", "Level", "Operator", "Category", "Event", "Strategy", "Effect", "Chooser", "Protocol"}
+
+func unresolved(name string) ir.TypeRef {
+	for _, s := range enumSuffixes {
+		if strings.HasSuffix(name, s) {
+			return ir.Prim(ir.KindString, "")
+		}
+	}
+	return ir.Prim(ir.KindAny, "")
+}
+
+var (
+	sniffHeadingRe = regexp.MustCompile(`(?m)^\s*(?:#{1,6}\s*|<h[1-6][^>]*>\s*)?[^\n<]*[(（][A-Z][A-Za-z0-9_]+[)）]\s*(?:</h[1-6]>)?\s*$`)
+	sniffTableRe   = regexp.MustCompile(`名字\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)类型\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:位置|描述)|(?i)Name\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)Type\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:Location\s*(?:\|\s*|</th>\s*<th[^>]*>\s*))?Description\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:Optional Value|Allowed Values?|Starting Version)`)
+)
+
+// IsZStack is a cheap sniff for a ZStack reference page: an "标题(ApiName)"
+// heading next to a zstack/v1 URL, or a ZStack parameter or response table
+// header.
+func IsZStack(file string, src []byte) bool {
+	head := src
+	if len(head) > 256<<10 {
+		head = head[:256<<10]
+	}
+	if bytes.Contains(head, []byte("zstack/v1/")) || bytes.Contains(head, []byte("zstack/v1 ")) {
+		if sniffHeadingRe.Match(head) {
+			return true
+		}
+	}
+	return sniffTableRe.Match(head)
+}
