@@ -35,7 +35,7 @@ func TestWaitTasksSucceeds(t *testing.T) {
 	f.tasks["t2"] = status(TaskExecuting, TaskExecuting, TaskSucceeded)
 	tr := New(srv.URL+"/v2/api", WithToken("tok-123"))
 	start := time.Now()
-	if err := tr.WaitTasks(context.Background(), []string{"t1", "t2", "t1", ""}, WithInterval(5*time.Millisecond)); err != nil {
+	if err := tr.WaitTasks(context.Background(), []string{"t1", "t2", "t1", ""}, WithInterval(5*time.Millisecond), WithTimeout(5*time.Second)); err != nil {
 		t.Fatal(err)
 	}
 	// Three polls, two pauses; finished tasks are no longer asked for.
@@ -56,7 +56,7 @@ func TestWaitTaskFails(t *testing.T) {
 		{Status: TaskFailed, Description: "create vm", ErrorCode: "VM_CREATE_FAILED", ErrorMessage: "no space"},
 	}
 	tr := New(srv.URL+"/v2/api", WithToken("tok-123"))
-	err := tr.WaitTasks(context.Background(), []string{"ok", "bad"}, WithInterval(time.Millisecond))
+	err := tr.WaitTasks(context.Background(), []string{"ok", "bad"}, WithInterval(time.Millisecond), WithTimeout(5*time.Second))
 	var fe *TaskFailedError
 	if !errors.As(err, &fe) {
 		t.Fatalf("err = %v (%T), want *TaskFailedError", err, err)

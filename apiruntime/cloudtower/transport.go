@@ -2,7 +2,6 @@ package cloudtower
 
 import (
 	"context"
-	"crypto/tls"
 	"errors"
 	"net/http"
 	"strings"
@@ -37,13 +36,13 @@ type config struct {
 	token    string
 }
 
-// WithHTTPClient sends requests through c instead of http.DefaultClient.
+// WithHTTPClient sends requests through c (timeouts, proxies, tracing).
 func WithHTTPClient(c *http.Client) Option { return func(o *config) { o.client = c } }
 
 // WithInsecureSkipVerify turns TLS certificate verification off, for towers
 // with self-signed certificates. It is never the default. It applies to the
 // client's *http.Transport (cloned, never modified in place); a client with
-// another RoundTripper is left as is.
+// another RoundTripper keeps its own TLS settings.
 func WithInsecureSkipVerify() Option { return func(o *config) { o.insecure = true } }
 
 // WithLanguage sends content-language on every call ("en-US" or "zh-CN"),
@@ -65,41 +64,13 @@ func New(endpoint string, opts ...Option) *Transport {
 	for _, o := range opts {
 		o(&c)
 	}
-	client := c.client
-	if client == nil {
-		client = http.DefaultClient
-	}
-	if c.insecure {
-		client = insecureClient(client)
-	}
 	return &Transport{
 		endpoint: strings.TrimRight(endpoint, "/"),
-		client:   client,
+		client:   apiruntime.NewHTTPClient(c.client, c.insecure),
 		language: c.language,
 		version:  c.version,
 		token:    c.token,
 	}
-}
-
-// insecureClient copies c with certificate verification off, so neither the
-// caller's client nor http.DefaultTransport changes.
-func insecureClient(c *http.Client) *http.Client {
-	rt := c.Transport
-	if rt == nil {
-		rt = http.DefaultTransport
-	}
-	ht, ok := rt.(*http.Transport)
-	if !ok {
-		return c
-	}
-	ht = ht.Clone()
-	if ht.TLSClientConfig == nil {
-		ht.TLSClientConfig = &tls.Config{}
-	}
-	ht.TLSClientConfig.InsecureSkipVerify = true
-	cc := *c
-	cc.Transport = ht
-	return &cc
 }
 
 // Token returns the current token ("" before Login), so a caller can keep
@@ -142,7 +113,7 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
+	// ReadResponse reads and closes the body.
 	return towerError(apiruntime.ReadResponse(resp, &r, out), resp.Header)
 }
 
