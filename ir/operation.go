@@ -87,8 +87,9 @@ type Response struct {
 	Status      int      `json:"status,omitempty"`
 	ContentType string   `json:"contentType,omitempty"`
 	Type        *TypeRef `json:"type,omitempty"`
-	// Envelope is the key the payload sits under ("inventory", "inventories",
-	// "results", "data"); "" when the body is the payload.
+	// Type is the whole response body. Envelope names the field of it that
+	// holds the payload ("inventory", "inventories", "results", "data"),
+	// "" when the body is the payload.
 	Envelope    string `json:"envelope,omitempty"`
 	Description string `json:"description,omitempty"`
 }

@@ -68,3 +68,43 @@ func TestCorpusOpenAPICompiles(t *testing.T) {
 		})
 	}
 }
+
+// The QingCloud folder (action pages, Shanhe AsciiDoc, QingCloud's own
+// Swagger) generates one package whose client works against a fake QingCloud.
+func TestCorpusQingCloud(t *testing.T) {
+	corpus := corpusDir(t)
+	p := config.Package{Inputs: []string{filepath.Join(corpus, "qingcloud")}, Output: "qc", Package: "qc"}
+	api, files, _, err := render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := api.Operation("RunInstances")
+	if run == nil {
+		t.Fatal("no RunInstances")
+	}
+	var required []string
+	for _, p := range run.Params {
+		if p.Required {
+			required = append(required, p.Name)
+		}
+	}
+	if strings.Join(required, ",") != "image_id,login_mode,zone" {
+		t.Errorf("RunInstances required params: %v", required)
+	}
+	if c := run.Param("count"); c == nil || c.Default != "1" || !c.Inferred {
+		t.Errorf("count: %+v", c)
+	}
+	if v := run.Param("vxnets"); v == nil || v.Type.Kind != ir.KindList || v.Style != "dotted" {
+		t.Errorf("vxnets: %+v", v)
+	}
+	m := map[string][]byte{}
+	for _, f := range files {
+		m["qc/"+f.Name] = f.Content
+	}
+	test, err := os.ReadFile(filepath.Join("testdata", "qingcloud_client_test.go.in"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m["qc/client_test.go"] = test
+	gocheck.Test(t, m)
+}

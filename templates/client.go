@@ -1,0 +1,322 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/apigen-dev/apigen/ir"
+	"github.com/dave/jennifer/jen"
+)
+
+// result is how an operation returns its response.
+type result struct {
+	typ *goType
+	// ptr returns *T (structs and unions).
+	ptr bool
+	// envelope is the key the payload sits under, "" for the whole body.
+	envelope string
+}
+
+func (g *gen) planResult(o *ir.Operation) {
+	if o.Response == nil || o.Response.Type == nil {
+		return
+	}
+	t := g.resolve(*o.Response.Type, typeCtx{tolerant: g.tolerant})
+	if t.problem != "" {
+		g.warn(o.Pos, "untyped", "operation %q: response: %s; using json.RawMessage", o.Name, t.problem)
+	}
+	r := &result{typ: t, ptr: t.cat == catStruct}
+	// Envelope names the key the payload sits under. When the response
+	// type itself has that field (ZStack's parser describes the whole
+	// reply), the body decodes into the type as is and the caller reads
+	// the field; otherwise the type is the payload and is unwrapped.
+	if env := o.Response.Envelope; env != "" && g.structField(t, env) == nil {
+		if tagSafe(env) {
+			r.envelope = env
+		} else {
+			g.warn(o.Pos, "unrepresentable-name", "operation %q: response envelope %s cannot be written as a json tag; decoding the whole body", o.Name, quote(env))
+		}
+	}
+	g.opInfo[o].result = r
+}
+
+// code is the declared result type.
+func (r *result) code() jen.Code {
+	if r.ptr {
+		return jen.Op("*").Add(r.typ.code)
+	}
+	return jen.Add(r.typ.code)
+}
+
+// zero is the value returned with an error.
+func (r *result) zero() jen.Code {
+	switch {
+	case r.ptr, r.typ.cat.nilable():
+		return jen.Nil()
+	case r.typ.cat == catString:
+		return jen.Lit("")
+	case r.typ.cat == catInt, r.typ.cat == catFloat:
+		return jen.Lit(0)
+	case r.typ.cat == catBool:
+		return jen.False()
+	}
+	return jen.Add(r.typ.code).Values()
+}
+
+// clientDecl emits Client and New.
+func (g *gen) clientDecl() []jen.Code {
+	var d doc
+	what := "the API"
+	if g.api.Name != "" {
+		what = g.api.Name
+	}
+	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an")
+	d.add("apiruntime.Request and hands it to the transport, which adds the family's auth, signing,")
+	d.add("job polling and error decoding.")
+	out := d.code()
+	out = append(out,
+		jen.Type().Id("Client").Struct(jen.Id("t").Qual(runtimePath, "Transport")),
+		jen.Line(),
+		jen.Comment("// New returns a Client that sends its calls through t."),
+		jen.Func().Id("New").Params(jen.Id("t").Qual(runtimePath, "Transport")).Op("*").Id("Client").Block(
+			jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("t"): jen.Id("t")})),
+		),
+	)
+	return out
+}
+
+// opDecl emits one operation's client method, and its iterator when it
+// pages.
+func (g *gen) opDecl(o *ir.Operation) *decl {
+	info := g.opInfo[o]
+	d := &decl{key: info.method}
+	var dc doc
+	summary, desc := o.Summary, o.Description
+	if strings.TrimSpace(summary) == "" {
+		summary, desc = desc, ""
+	}
+	dc.lead(info.method, summary, info.method+" calls "+quote(o.Name)+".")
+	if strings.TrimSpace(desc) != "" && strings.TrimSpace(desc) != strings.TrimSpace(summary) {
+		dc.para()
+		dc.add(desc)
+	}
+	dc.para()
+	if o.Action != "" {
+		dc.addf("Action: ", o.Action)
+	} else if o.Method != "" || o.Path != "" {
+		dc.addf(strings.ToUpper(o.Method), " ", o.Path)
+	}
+	if o.Since != "" {
+		dc.addf("Since: ", o.Since)
+	}
+	if o.Deprecated {
+		dc.deprecated("operation")
+	}
+	d.add(dc.code()...)
+
+	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
+	if info.params != "" {
+		params = append(params, jen.Id("p").Op("*").Id(info.params))
+	}
+	res := info.result
+	var results []jen.Code
+	var fail func(err jen.Code) jen.Code
+	if res == nil {
+		results = []jen.Code{jen.Error()}
+		fail = func(err jen.Code) jen.Code { return jen.Return(err) }
+	} else {
+		results = []jen.Code{res.code(), jen.Error()}
+		fail = func(err jen.Code) jen.Code { return jen.Return(res.zero(), err) }
+	}
+	body := g.requestCode(o, fail)
+	body = append(body, g.doCode(o, fail)...)
+	d.add(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(info.method).Params(params...).Params(results...).Block(body...), jen.Line())
+	d.lines += len(body) + 10
+	if info.paging != nil {
+		g.pagingDecl(d, o)
+	}
+	return d
+}
+
+// requestCode validates p and builds req.
+func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
+	info := g.opInfo[o]
+	var out []jen.Code
+	if info.params != "" {
+		out = append(out,
+			jen.If(jen.Id("p").Op("==").Nil()).Block(jen.Id("p").Op("=").Op("&").Id(info.params).Values()),
+			jen.If(jen.Err().Op(":=").Id("p").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+		)
+	}
+	field := func(pi *paramInfo) jen.Code { return jen.Id("p").Dot(pi.goName) }
+	var path jen.Code = jen.Lit(o.Path)
+	var pathArgs []jen.Code
+	for _, pi := range info.fields {
+		if pi.p.In == ir.InPath {
+			pathArgs = append(pathArgs, jen.Lit(pi.p.Name), field(pi))
+		}
+	}
+	if len(pathArgs) > 0 {
+		path = jen.Qual(runtimePath, "Path").Call(append([]jen.Code{jen.Lit(o.Path)}, pathArgs...)...)
+	}
+	kv := func(k string, v jen.Code) jen.Code { return jen.Id(k).Op(":").Add(v) }
+	fields := []jen.Code{kv("Operation", jen.Lit(o.Name))}
+	if o.Method != "" {
+		fields = append(fields, kv("Method", jen.Lit(strings.ToUpper(o.Method))))
+	}
+	if o.Path != "" {
+		fields = append(fields, kv("Path", path))
+	}
+	fields = append(fields,
+		kv("Query", jen.Qual("net/url", "Values").Values()),
+		kv("Header", jen.Qual("net/http", "Header").Values()),
+	)
+	if o.Action != "" {
+		fields = append(fields, kv("Action", jen.Lit(o.Action)))
+		if info.params != "" {
+			fields = append(fields, kv("Params", jen.Id("p")))
+		}
+	}
+	if o.Since != "" {
+		fields = append(fields, kv("Since", jen.Lit(o.Since)))
+	}
+	fields = append(fields, kv("Auth", jen.Lit(o.Auth)))
+	out = append(out, jen.Id("req").Op(":=").Op("&").Qual(runtimePath, "Request").Values(multiline(fields)...))
+	if o.Action != "" {
+		// The action transport encodes every field of p itself.
+		return out
+	}
+
+	var bodyParams, formParams []*paramInfo
+	for _, pi := range info.fields {
+		switch pi.p.In {
+		case ir.InQuery:
+			out = append(out, jen.Qual(runtimePath, "AddQuery").Call(jen.Id("req").Dot("Query"), jen.Lit(pi.p.Name), field(pi)))
+		case ir.InHeader:
+			out = append(out, jen.Qual(runtimePath, "SetHeader").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
+		case ir.InBody:
+			bodyParams = append(bodyParams, pi)
+		case ir.InForm:
+			formParams = append(formParams, pi)
+		}
+	}
+	hasBody := info.body != ""
+	if hasBody && (len(bodyParams) > 0 || len(formParams) > 0) {
+		g.warn(o.Pos, "conflicting-body", "operation %q has both a body schema and body parameters; sending the body schema", o.Name)
+	}
+	switch {
+	case hasBody:
+		out = append(out, g.bodyCode(o)...)
+	case len(formParams) > 0:
+		out = append(out, jen.Id("form").Op(":=").Qual("net/url", "Values").Values())
+		for _, pi := range formParams {
+			out = append(out, jen.Qual(runtimePath, "AddQuery").Call(jen.Id("form"), jen.Lit(pi.p.Name), field(pi)))
+		}
+		out = append(out,
+			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Id("form").Dot("Encode").Call()),
+			jen.Id("req").Dot("ContentType").Op("=").Lit("application/x-www-form-urlencoded"),
+		)
+	case len(bodyParams) > 0 || (o.BodyKey != "" && sendsBody(o.Method)):
+		// Body parameters sit under their Wrapper; a parser that only set
+		// the operation's BodyKey means all of them go there.
+		useKey := o.BodyKey != ""
+		for _, pi := range bodyParams {
+			if pi.p.Wrapper != "" {
+				useKey = false
+			}
+		}
+		out = append(out, jen.Id("body").Op(":=").Qual(runtimePath, "JSONBody").Values())
+		if o.BodyKey != "" {
+			out = append(out, jen.Id("body").Dot("Object").Call(jen.Lit(o.BodyKey)))
+		}
+		for _, pi := range bodyParams {
+			wrapper := pi.p.Wrapper
+			if useKey {
+				wrapper = o.BodyKey
+			}
+			out = append(out, jen.Id("body").Dot("Set").Call(jen.Lit(wrapper), jen.Lit(pi.p.Name), field(pi)))
+		}
+		out = append(out, jen.Id("req").Dot("Body").Op("=").Id("body"))
+	}
+	return out
+}
+
+func sendsBody(method string) bool {
+	switch strings.ToUpper(method) {
+	case "POST", "PUT", "PATCH":
+		return true
+	}
+	return false
+}
+
+// bodyCode sends Operation.Body: JSON, or raw bytes for binary bodies.
+func (g *gen) bodyCode(o *ir.Operation) []jen.Code {
+	info := g.opInfo[o]
+	b := jen.Id("p").Dot(info.body)
+	ct := o.Body.ContentType
+	if info.bodyType.cat == catBytes {
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		return []jen.Code{
+			jen.Id("req").Dot("RawBody").Op("=").Add(b),
+			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
+		}
+	}
+	if info.bodyType.cat == catString && strings.HasPrefix(ct, "text/") {
+		// Plain text goes as is, not as a JSON string.
+		set := []jen.Code{
+			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Add(b)),
+			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
+		}
+		if isPointer(info.bodyType, o.Body.Required, false, false) {
+			set[0] = jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Op("*").Add(b))
+			return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
+		}
+		return set
+	}
+	if ct != "" && !strings.Contains(ct, "json") {
+		g.warn(o.Pos, "unsupported-body", "operation %q: body content type %q is sent as JSON", o.Name, ct)
+	}
+	if o.Body.Required && !isPointer(info.bodyType, true, false, false) && !info.bodyType.cat.nilable() {
+		return []jen.Code{jen.Id("req").Dot("Body").Op("=").Op("&").Add(b)}
+	}
+	return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(jen.Id("req").Dot("Body").Op("=").Add(b))}
+}
+
+// doCode sends req and returns the decoded result.
+func (g *gen) doCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
+	res := g.opInfo[o].result
+	do := func(out jen.Code) *jen.Statement {
+		return jen.Id("c").Dot("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("req"), out)
+	}
+	switch {
+	case res == nil:
+		return []jen.Code{jen.Return(do(jen.Nil()))}
+	case res.envelope != "":
+		return []jen.Code{
+			jen.Var().Id("out").Struct(jen.Id("V").Add(res.code()).Tag(map[string]string{"json": res.envelope})),
+			jen.If(jen.Err().Op(":=").Add(do(jen.Op("&").Id("out"))), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+			jen.Return(jen.Id("out").Dot("V"), jen.Nil()),
+		}
+	case res.ptr:
+		return []jen.Code{
+			jen.Id("out").Op(":=").New(res.typ.code),
+			jen.If(jen.Err().Op(":=").Add(do(jen.Id("out"))), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+			jen.Return(jen.Id("out"), jen.Nil()),
+		}
+	}
+	return []jen.Code{
+		jen.Var().Id("out").Add(res.code()),
+		jen.If(jen.Err().Op(":=").Add(do(jen.Op("&").Id("out"))), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+		jen.Return(jen.Id("out"), jen.Nil()),
+	}
+}
+
+// multiline lays composite literal items out one per line.
+func multiline(items []jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, len(items)+1)
+	for _, it := range items {
+		out = append(out, jen.Line().Add(it))
+	}
+	return append(out, jen.Line())
+}

@@ -1,0 +1,206 @@
+package templates
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// commentWidth is where comment text wraps, not counting the "// ".
+const commentWidth = 96
+
+// textLines turns input text (a description, a summary, an enum value) into
+// lines safe for // comments: every kind of line break splits, control and
+// format characters that could end a comment, hide text (bidi overrides) or
+// break the Go scanner (NUL, a BOM) are dropped, invalid UTF-8 is removed,
+// runs of blank lines collapse, and long lines wrap.
+func textLines(text string) []string {
+	text = strings.ToValidUTF8(text, "")
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		switch {
+		case r == '\r':
+			if i < len(text) && text[i] == '\n' {
+				i++
+			}
+			b.WriteByte('\n')
+		case r == '\n', r == '\f', r == '\v', r == '\u0085', r == '\u2028', r == '\u2029':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			// Cf holds the bidi overrides, zero-width joiners and the BOM.
+		default:
+			b.WriteRune(r)
+		}
+	}
+	var out []string
+	blank := true // drops leading blank lines
+	for _, line := range strings.Split(b.String(), "\n") {
+		line = strings.TrimRightFunc(line, unicode.IsSpace)
+		if line == "" {
+			if !blank {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		out = append(out, wrapLine(neutralise(line), commentWidth)...)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// neutralise keeps a doc line from reading as a build constraint: in the
+// package comment, "// +build" could otherwise constrain the file.
+func neutralise(line string) string {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "+build") || strings.HasPrefix(t, "go:build") {
+		return "(" + t + ")"
+	}
+	return line
+}
+
+// wrapLine breaks a line at spaces so no piece is wider than width runes,
+// keeping the line's indentation on continuation lines. A word longer than
+// width stays whole (URLs must stay clickable) unless it is non-ASCII text
+// such as Chinese, which has no spaces and is split anywhere.
+func wrapLine(line string, width int) []string {
+	if utf8.RuneCountInString(line) <= width {
+		return []string{line}
+	}
+	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+	var out []string
+	cur, curLen := indent, utf8.RuneCountInString(indent)
+	emit := func() {
+		if strings.TrimSpace(cur) != "" {
+			out = append(out, cur)
+		}
+		cur, curLen = indent, utf8.RuneCountInString(indent)
+	}
+	for _, w := range strings.Fields(line) {
+		wl := utf8.RuneCountInString(w)
+		if curLen > len(indent) && curLen+1+wl > width {
+			emit()
+		}
+		for wl > width && !isASCII(w) {
+			// Fill the current line, then carry on with the rest.
+			room := width - curLen
+			if curLen > len(indent) {
+				room--
+			}
+			if room <= 0 {
+				emit()
+				continue
+			}
+			head, tail := splitRunes(w, room)
+			if curLen > len(indent) {
+				cur += " "
+			}
+			cur += head
+			curLen = width
+			emit()
+			w, wl = tail, utf8.RuneCountInString(tail)
+		}
+		if curLen > len(indent) {
+			cur += " "
+			curLen++
+		}
+		cur += w
+		curLen += wl
+	}
+	emit()
+	return out
+}
+
+func splitRunes(s string, n int) (string, string) {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i], s[i:]
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// doc collects comment lines for one declaration or field. Every line is
+// rendered as "// text" through jen.Comment with the "//" already in place,
+// which jennifer writes verbatim: it never builds a /* */ block, so no input
+// can close the comment.
+type doc struct {
+	lines []string
+}
+
+// add appends text as lines.
+func (d *doc) add(text string) {
+	d.lines = append(d.lines, textLines(text)...)
+}
+
+// addf appends one line built by the emitter around input text, which is
+// sanitised as a whole.
+func (d *doc) addf(parts ...string) {
+	d.add(strings.Join(parts, ""))
+}
+
+// para starts a new paragraph if there is text already.
+func (d *doc) para() {
+	if len(d.lines) > 0 && d.lines[len(d.lines)-1] != "" {
+		d.lines = append(d.lines, "")
+	}
+}
+
+// lead starts the doc comment with the Go name, as Go doc comments do:
+// "Pet: <first line of text>", or fallback when text is empty.
+func (d *doc) lead(name, text, fallback string) {
+	lines := textLines(text)
+	if len(lines) == 0 {
+		d.add(fallback)
+		return
+	}
+	first := wrapLine(name+": "+lines[0], commentWidth)
+	d.lines = append(d.lines, first...)
+	d.lines = append(d.lines, lines[1:]...)
+}
+
+// deprecated ends the comment with a Deprecated paragraph, which tools
+// such as gopls and staticcheck recognise.
+func (d *doc) deprecated(what string) {
+	d.para()
+	d.lines = append(d.lines, "Deprecated: the API documents this "+what+" as deprecated.")
+}
+
+// code returns the comment lines as jennifer statements.
+func (d *doc) code() []jen.Code {
+	lines := d.lines
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	out := make([]jen.Code, len(lines))
+	for i, l := range lines {
+		if l == "" {
+			out[i] = jen.Comment("//")
+		} else {
+			out[i] = jen.Comment("// " + l)
+		}
+	}
+	return out
+}
+
+// len is the number of lines code will return, for file size estimates.
+func (d *doc) len() int { return len(d.lines) }

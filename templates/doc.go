@@ -1,0 +1,13 @@
+// Package templates is apigen's Go emitter: it turns an *ir.API into the
+// files of one Go package (param models, response structs, enums, unions,
+// a Client with one method per operation and iterators for paged lists),
+// written with jennifer.
+//
+// It sits after the parsers in the pipeline and never parses: its only
+// input is the IR. Go concerns live here and nowhere else: identifiers
+// built from wire names (initialisms, keywords, collisions resolved by one
+// registry per scope), comments that input text cannot escape, pointers
+// that break recursive types, and the split into files. Output is gofmt
+// clean, byte-identical across runs and starts with the "Code generated"
+// line; what cannot be typed degrades to json.RawMessage with a warning.
+package templates

@@ -1,0 +1,218 @@
+package templates
+
+import (
+	"github.com/apigen-dev/apigen/ir"
+	"github.com/dave/jennifer/jen"
+)
+
+// paramInfo is what plan decided about one parameter.
+type paramInfo struct {
+	p      *ir.Param
+	goName string
+	typ    *goType
+	// json is the json tag value: the wire name, or "-" when a tag cannot
+	// carry it or another parameter already uses it.
+	json string
+	// allowed are the parsed enum values Validate checks.
+	allowed []any
+}
+
+// planParams names the fields of an operation's param struct (one
+// registry per struct, with Validate and Body reserved) and decides their
+// types, tags and enum checks.
+func (g *gen) planParams(o *ir.Operation) {
+	info := g.opInfo[o]
+	if info.params == "" {
+		return
+	}
+	reg := newRegistry("Validate")
+	if o.Body != nil {
+		info.body = reg.take("Body")
+		info.bodyType = g.resolve(o.Body.Type, typeCtx{})
+		if p := info.bodyType.problem; p != "" {
+			g.warn(o.Pos, "untyped", "operation %q: body: %s; using json.RawMessage", o.Name, p)
+		}
+	}
+	type key struct {
+		in   ir.Location
+		name string
+	}
+	seen := map[key]*ir.Param{}
+	tagged := map[string]bool{}
+	for _, p := range o.Params {
+		if p == nil {
+			continue
+		}
+		k := key{p.In, p.Name}
+		if prev := seen[k]; prev != nil {
+			g.warn(p.Pos, "duplicate-param", "operation %q: %s parameter %q is also defined at %s; keeping that one", o.Name, p.In, p.Name, prev.Pos)
+			continue
+		}
+		seen[k] = p
+		pi := &paramInfo{p: p, typ: g.resolve(p.Type, typeCtx{}), json: "-"}
+		if pr := pi.typ.problem; pr != "" {
+			g.warn(p.Pos, "untyped", "operation %q: parameter %q: %s; using json.RawMessage", o.Name, p.Name, pr)
+		}
+		switch {
+		case tagSafe(p.Name) && !tagged[p.Name]:
+			tagged[p.Name] = true
+			pi.json = jsonTag(p.Name, p.Required, p.Nullable)
+		case o.Action != "":
+			// Action-style transports find parameters by json tag only.
+			g.warn(p.Pos, "unrepresentable-name", "operation %q: parameter %s cannot be written as a json tag; skipped", o.Name, quote(p.Name))
+			continue
+		}
+		switch p.In {
+		case ir.InPath, ir.InQuery, ir.InHeader, ir.InBody, ir.InForm:
+		default:
+			if o.Action == "" {
+				g.warn(p.Pos, "unsupported-param", "operation %q: parameter %q: location %q is not supported; the field is not sent", o.Name, p.Name, p.In)
+			}
+		}
+		pi.allowed = g.enumValues(o, p, pi.typ)
+		info.fields = append(info.fields, pi)
+	}
+	nameFields(reg, info.fields, func(pi *paramInfo) string { return pi.p.Name }, func(pi *paramInfo, n string) { pi.goName = n })
+}
+
+// enumValues parses a parameter's documented values for Validate.
+func (g *gen) enumValues(o *ir.Operation, p *ir.Param, t *goType) []any {
+	if len(p.Enum) == 0 {
+		return nil
+	}
+	cat := t.cat
+	if cat == catSlice && t.elem != nil {
+		cat = t.elem.cat
+	}
+	switch cat {
+	case catString, catInt, catFloat, catBool:
+	default:
+		return nil
+	}
+	var out []any
+	seen := map[any]bool{}
+	for _, lit := range p.Enum {
+		v, ok := parseLiteral(lit, cat)
+		if !ok {
+			g.warn(p.Pos, "invalid-enum-value", "operation %q: parameter %q: value %s is not %s literal; not checked", o.Name, p.Name, quote(lit), baseName(cat))
+			continue
+		}
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// paramsDecl emits the param struct and its Validate method.
+func (g *gen) paramsDecl(o *ir.Operation) *decl {
+	info := g.opInfo[o]
+	d := &decl{key: info.params}
+	d.add(jen.Comment("// " + info.params + " holds the parameters of " + info.method + "."))
+	var fields []jen.Code
+	if info.body != "" {
+		var bd doc
+		bd.add(o.Body.Description)
+		fields = append(fields, bd.code()...)
+		fields = append(fields, jen.Id(info.body).Add(fieldType(info.bodyType, o.Body.Required, false, false)).Tag(map[string]string{"json": "-"}))
+		d.lines += bd.len() + 1
+	}
+	for _, pi := range info.fields {
+		p := pi.p
+		fd := fieldDoc(p.Description, p.Default, p.Enum, p.Inferred, p.Since, p.Deprecated, false)
+		fields = append(fields, fd.code()...)
+		extra := []string{}
+		if tagValueSafe(string(p.In)) && p.In != "" {
+			extra = append(extra, "in", string(p.In))
+		}
+		fields = append(fields, jen.Id(pi.goName).Add(fieldType(pi.typ, p.Required, p.Nullable, false)).Tag(tags(pi.json, p.Since, extra...)))
+		d.lines += fd.len() + 1
+	}
+	d.add(jen.Type().Id(info.params).Struct(fields...), jen.Line())
+
+	var checks []jen.Code
+	if info.body != "" && o.Body.Required {
+		if c := presence(jen.Id("p").Dot(info.body), info.bodyType, false); c != nil {
+			checks = append(checks, jen.Id("v").Dot("Required").Call(jen.Lit("body"), c))
+		}
+	}
+	for _, pi := range info.fields {
+		field := jen.Id("p").Dot(pi.goName)
+		if pi.p.Required {
+			if c := presence(field, pi.typ, pi.p.Nullable); c != nil {
+				checks = append(checks, jen.Id("v").Dot("Required").Call(jen.Lit(pi.p.Name), c))
+			}
+		}
+		if len(pi.allowed) > 0 {
+			check := enumCheck(pi)
+			if pi.p.Required && !pi.p.Nullable && pi.typ.cat == catString {
+				// An empty required value is reported as missing, once.
+				check = jen.If(jen.Id("p").Dot(pi.goName).Op("!=").Lit("")).Block(check)
+			}
+			checks = append(checks, check)
+		}
+	}
+	d.add(
+		jen.Comment("// Validate reports every missing required parameter and every value outside its"),
+		jen.Comment("// documented set at once, as a *apiruntime.ValidationError."),
+		jen.Func().Params(jen.Id("p").Op("*").Id(info.params)).Id("Validate").Params().Error().BlockFunc(func(b *jen.Group) {
+			b.Var().Id("v").Qual(runtimePath, "Validator")
+			for _, c := range checks {
+				b.Add(c)
+			}
+			b.Return(jen.Id("v").Dot("Err").Call(jen.Lit(o.Name)))
+		}),
+		jen.Line(),
+	)
+	d.lines += len(checks) + 8
+	return d
+}
+
+// presence is the expression that is true when a required value was set,
+// or nil when the zero value is a legitimate value (0, false, a struct).
+func presence(field *jen.Statement, t *goType, nullable bool) jen.Code {
+	switch {
+	case nullable:
+		return jen.Op("!").Add(field).Dot("IsZero").Call()
+	case t.cat == catString:
+		return jen.Add(field).Op("!=").Lit("")
+	case t.cat.nilable():
+		return jen.Add(field).Op("!=").Nil()
+	case t.cat == catTime:
+		return jen.Op("!").Add(field).Dot("IsZero").Call()
+	}
+	return nil
+}
+
+// enumCheck calls apiruntime.Enum with the allowed values as untyped
+// constants of the parameter's base type.
+func enumCheck(pi *paramInfo) jen.Code {
+	cat := pi.typ.cat
+	if cat == catSlice && pi.typ.elem != nil {
+		cat = pi.typ.elem.cat
+	}
+	var typ jen.Code
+	switch cat {
+	case catInt:
+		typ = jen.Int64()
+	case catFloat:
+		typ = jen.Float64()
+	case catBool:
+		typ = jen.Bool()
+	default:
+		typ = jen.String()
+	}
+	call := func(value jen.Code) *jen.Statement {
+		args := []jen.Code{jen.Op("&").Id("v"), jen.Lit(pi.p.Name), value}
+		for _, a := range pi.allowed {
+			args = append(args, litCode(a))
+		}
+		return jen.Qual(runtimePath, "Enum").Types(typ).Call(args...)
+	}
+	field := jen.Id("p").Dot(pi.goName)
+	if pi.p.Nullable {
+		return jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(call(jen.Id("x")))
+	}
+	return call(field)
+}
