@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -107,4 +108,67 @@ func TestCorpusQingCloud(t *testing.T) {
 	}
 	m["qc/client_test.go"] = test
 	gocheck.Test(t, m)
+}
+
+// The five CloudTower releases make one package whose since-versions come
+// from the first release with each operation and field; changes that break
+// callers are reported naming the release; --target-version 3.0.0 emits
+// exactly that release.
+func TestCorpusCloudTowerReleases(t *testing.T) {
+	dir := filepath.Join(corpusDir(t), "openapi", "cloudtower")
+	p := config.Package{Versions: dir, Output: "tower", Package: "tower"}
+	api, files, diags, err := render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(api.Versions, " "); got != "1.8.0 2.0.0 3.0.0 4.0.0 4.6.0" {
+		t.Errorf("versions %s", got)
+	}
+	for op, since := range map[string]string{"GetVms": "1.8.0", "AddVmGpuDevice": "4.0.0", "EnterMaintenanceMode": "4.0.0"} {
+		if o := api.Operation(op); o == nil || o.Since != since {
+			t.Errorf("operation %s: %+v, want since %s", op, o, since)
+		}
+	}
+	vm := api.Type("Vm")
+	for field, since := range map[string]string{"name": "1.8.0", "cloud_init_supported": "2.0.0", "gpu_devices": "4.0.0", "bios_uuid": "4.6.0"} {
+		if f := vm.Field(field); f == nil || f.Since != since {
+			t.Errorf("Vm.%s: %+v, want since %s", field, f, since)
+		}
+	}
+	var found bool
+	for _, d := range diags {
+		if d.Kind == "type-change" && strings.Contains(d.Message, `type "Cluster": field "provisioned_memory_bytes" changes type from number(double) to integer(int64) in release 2.0.0`) {
+			found = strings.HasSuffix(d.Pos.File, "2.0.0-swagger.json") && d.Pos.Line > 0
+		}
+	}
+	if !found {
+		t.Error("the number → integer change of Cluster.provisioned_memory_bytes in 2.0.0 is not reported with its position")
+	}
+	var src strings.Builder
+	m := map[string][]byte{}
+	for _, f := range files {
+		m["tower/"+f.Name] = f.Content
+		src.Write(f.Content)
+	}
+	if !regexp.MustCompile("\tBiosUUID .*`json:\"bios_uuid,omit[a-z]+\" since:\"4.6.0\"`").MatchString(src.String()) {
+		t.Error("Vm.bios_uuid has no since:\"4.6.0\" tag in the output")
+	}
+	gocheck.Compile(t, m)
+
+	p.TargetVersion = "3.0.0"
+	api3, files3, _, err := render(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if api3.Operation("AddVmGpuDevice") != nil || api3.Operation("GetVms") == nil {
+		t.Error("--target-version 3.0.0 must drop AddVmGpuDevice (4.0.0) and keep GetVms")
+	}
+	m = map[string][]byte{}
+	for _, f := range files3 {
+		m["tower/"+f.Name] = f.Content
+		if strings.Contains(string(f.Content), "AddVmGpuDevice") {
+			t.Errorf("%s mentions AddVmGpuDevice", f.Name)
+		}
+	}
+	gocheck.Compile(t, m)
 }
