@@ -172,3 +172,33 @@ func TestCorpusCloudTowerReleases(t *testing.T) {
 	}
 	gocheck.Compile(t, m)
 }
+
+// The whole ZStack 5.5.6 developer manual makes one package that compiles,
+// with at least 1300 APIs recognised and every warning positioned.
+func TestCorpusZStackManual(t *testing.T) {
+	dir := filepath.Join(corpusDir(t), "zstack", "dev-manual-5.5.6-zh")
+	api := compileCorpus(t, config.Package{Inputs: []string{dir}, Output: "zs", Package: "zs"})
+	if len(api.Operations) < 1300 {
+		t.Errorf("%d APIs recognised, want at least 1300", len(api.Operations))
+	}
+	vm := api.Type("VmInstanceInventory")
+	if vm == nil || vm.Field("vmNics") == nil || vm.Field("uuid").Since == "" {
+		t.Errorf("VmInstanceInventory: %+v", vm)
+	}
+}
+
+// BenchmarkGenerateZStackManual is the whole manual through parsing and
+// emitting (not writing): the budget is 2 s on this machine.
+func BenchmarkGenerateZStackManual(b *testing.B) {
+	root, _ := gocheck.RepoRoot()
+	dir := filepath.Join(root, "..", "shared", "corpus", "zstack", "dev-manual-5.5.6-zh")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip("no corpus")
+	}
+	p := config.Package{Inputs: []string{dir}, Output: "zs", Package: "zs"}
+	for b.Loop() {
+		if _, _, _, err := render(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
