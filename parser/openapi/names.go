@@ -1,0 +1,67 @@
+package openapi
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// join builds a name for something that has none in the spec from where it
+// sits: join("Pet", "status") = "PetStatus", join("get", "/pets/{id}") =
+// "GetPetsId". Each part is split at characters that are not letters or
+// digits and every word is capitalised; the rest of each word keeps its case,
+// so "WithTask_Vm_" + "data" gives "WithTaskVmData". These are wire-style
+// names: Go naming (initialisms, keywords) is the emitters' job.
+func join(parts ...string) string {
+	var b strings.Builder
+	for _, part := range parts {
+		upper := true
+		for _, r := range part {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				upper = true
+				continue
+			}
+			if upper {
+				r = unicode.ToUpper(r)
+				upper = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Type"
+	}
+	return b.String()
+}
+
+// unique returns name, or name with the smallest numeric suffix from 2 that
+// is free, and marks the result used. Callers visit the document in a fixed
+// order, so the suffixes are deterministic.
+func unique(used map[string]bool, name string) string {
+	if !used[name] {
+		used[name] = true
+		return name
+	}
+	base := name
+	// A name ending in a digit ("V1") takes "_2", so the suffix stays
+	// readable and cannot collide with another base name ("V12").
+	if r, _ := utf8.DecodeLastRuneInString(base); unicode.IsDigit(r) {
+		base += "_"
+	}
+	for i := 2; ; i++ {
+		n := base + strconv.Itoa(i)
+		if !used[n] {
+			used[n] = true
+			return n
+		}
+	}
+}
+
+// lastToken is the last JSON pointer token of a local reference, the name a
+// schema reached through "#/components/schemas/Pet/properties/owner" is
+// given.
+func lastToken(ref string) string {
+	i := strings.LastIndexByte(ref, '/')
+	return unescapeToken(ref[i+1:])
+}
