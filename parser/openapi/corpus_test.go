@@ -55,6 +55,9 @@ var corpusWant = map[string]struct {
 // TestCorpus parses every spec of the corpus without error and checks the
 // counts, that every reference names a type, and facts of each family.
 func TestCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the corpus takes seconds to parse")
+	}
 	seen := 0
 	for _, f := range corpusFiles(t) {
 		rel, _ := filepath.Rel(corpusDir, f)

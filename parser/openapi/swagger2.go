@@ -20,7 +20,7 @@ const (
 
 // loadV2 reads a Swagger 2.0 document and converts it to OpenAPI 3 with
 // kin-openapi, so the rest of the parser sees one model. The source tree
-// stays the 2.0 one: positions are looked up there (see v2loc).
+// stays the 2.0 one: positions are looked up there (see v2ref, v2param).
 func (p *parser) loadV2(js []byte) (*openapi3.T, error) {
 	var d2 openapi2.T
 	if err := json.Unmarshal(js, &d2); err != nil {
