@@ -25,7 +25,7 @@ func FuzzParseMarkdown(f *testing.F) {
 	}
 	addCorpusSeeds(f, "zstack/pages/zh_ChangeClusterState.md", "qingcloud/qingcloud-docs/run_instances.md", "qingcloud/shanhe-docs/resize_instances.md")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		skipLarge(t, src)
+		skipLarge(t, src, 1<<10)
 		doc, err := ParseMarkdown("f.md", src)
 		checkFuzzDoc(t, "f.md", src, doc, err)
 	})
@@ -43,7 +43,7 @@ func FuzzParseAsciiDoc(f *testing.F) {
 	}
 	addCorpusSeeds(f, "qingcloud/shanhe-docs/run_instances.adoc", "qingcloud/shanhe-docs/parameters.adoc")
 	f.Fuzz(func(t *testing.T, src []byte) {
-		skipLarge(t, src)
+		skipLarge(t, src, 1<<10)
 		doc, err := ParseAsciiDoc("f.adoc", src)
 		checkFuzzDoc(t, "f.adoc", src, doc, err)
 	})
@@ -51,7 +51,8 @@ func FuzzParseAsciiDoc(f *testing.F) {
 
 func FuzzParseHTML(f *testing.F) {
 	for _, s := range []string{
-		zstackHTML,
+		"<h4>T(T)</h4><div><p><b>参数列表</b></p>\n<table border=1>\n<thead><tr><th>名字</th><th>类型</th></tr></thead>\n" +
+			"<tbody><tr><td>uuid<br>x</td><td title='a>b'>String&nbsp;</td></tr></tbody></table></div><!-- <td> -->",
 		"<table><td>a<td>b<tr><th>c</table>",
 		"<p>a</p></p><b><p>x</b>y</p><pre>\ncode</pre><code>c</code>",
 		"<table><tr><td><table><tr><td>in</table></td></tr></table><h1>t",
@@ -60,20 +61,20 @@ func FuzzParseHTML(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		skipLarge(t, src)
+		skipLarge(t, src, 512)
 		doc, err := ParseHTML("f.html", src)
 		checkFuzzDoc(t, "f.html", src, doc, err)
 	})
 }
 
-// skipLarge keeps the fuzzer on inputs up to 4 KB. Go's fuzzer minimises
-// every input that finds new coverage, running the target once per
-// candidate, and on mutated inputs of tens of KB that ate whole runs at
-// "0 execs/sec" (golang/go#48820). Large inputs are covered, deterministically,
-// by TestPathologicalInput.
-func skipLarge(t *testing.T, src []byte) {
-	if len(src) > 4<<10 {
-		t.Skip("larger than 4 KB")
+// skipLarge keeps the fuzzer on small inputs. Go's fuzzer minimises every
+// input that finds new coverage by trying to delete each of its O(n²) byte
+// ranges, running the target on each: at 4 KB that ate whole runs at
+// "0 execs/sec" (golang/go#48820), and HTML, slower per run, stalled at 1 KB.
+// Large inputs are covered, deterministically, by TestPathologicalInput.
+func skipLarge(t *testing.T, src []byte, limit int) {
+	if len(src) > limit {
+		t.Skip("input too large to minimise")
 	}
 }
 
@@ -106,7 +107,9 @@ func checkFuzzDoc(t *testing.T, file string, src []byte, doc *Document, err erro
 	for _, b := range doc.Blocks {
 		inside(b.Kind.String(), b.Pos)
 		valid(b.Kind.String(), b.Text, b.Info)
-		if b.Pos.Line < last {
+		// HTML may move content ahead of a table (foster parenting); the
+		// other formats keep blocks in source order.
+		if b.Pos.Line < last && !strings.HasSuffix(file, ".html") {
 			t.Fatalf("%s at %s comes before the block above it (line %d)", b.Kind, b.Pos, last)
 		}
 		last = b.Pos.Line

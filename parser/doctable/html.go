@@ -13,6 +13,11 @@ import (
 // <p> and loose inline text paragraphs, <hr> rules. Containers such as <div>,
 // <section> and <ul> are walked through. Positions are those of the start
 // tags, found in the source as html_pos.go explains.
+//
+// Blocks come in the order of the parsed tree, which is source order except
+// where HTML itself moves content: text or a <p> stray inside a <table>
+// before its rows is placed before the table ("foster parenting"), so it can
+// carry a later line than the table that follows it.
 func ParseHTML(file string, src []byte) (*Document, error) {
 	if err := checkBinary(file, src); err != nil {
 		return nil, err
@@ -37,6 +42,14 @@ type htmlWalker struct {
 }
 
 func (w *htmlWalker) add(b Block) { w.doc.Blocks = append(w.doc.Blocks, b) }
+
+// lastPos is the position of the block added last, or the zero Pos.
+func (w *htmlWalker) lastPos() Pos {
+	if n := len(w.doc.Blocks); n > 0 {
+		return w.doc.Blocks[n-1].Pos
+	}
+	return Pos{}
+}
 
 func (w *htmlWalker) pos(e *goquery.Selection) Pos { return w.s.posAt(w.loc.offset(e)) }
 
@@ -102,6 +115,11 @@ func (w *htmlWalker) flushRun(parent *goquery.Selection) {
 		return
 	}
 	if text := tidyLines(b.String()); text != "" {
+		// Bare text has only its parent's start tag to go by, which may lie
+		// above blocks already emitted from the same parent.
+		if last := w.lastPos(); !located && (pos.Line < last.Line || pos.Line == last.Line && pos.Col < last.Col) {
+			pos = last
+		}
 		w.add(Block{Kind: TextBlock, Pos: pos, Text: w.s.clean(text)})
 	}
 }

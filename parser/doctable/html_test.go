@@ -84,3 +84,20 @@ func TestScanStartTags(t *testing.T) {
 		t.Errorf("tags %v, want %v", names, want)
 	}
 }
+
+// TestHTMLFuzzRegressions keeps what fuzzing found (the inputs are also in
+// testdata/fuzz/FuzzParseHTML).
+func TestHTMLFuzzRegressions(t *testing.T) {
+	// goquery passes invalid UTF-8 through; every string handed out is repaired.
+	doc, err := ParseHTML("f.html", []byte("<pre >\x86"))
+	if err != nil || len(doc.Blocks) != 1 || doc.Blocks[0].Text != "\uFFFD" {
+		t.Errorf("invalid UTF-8 in <pre>: %+v, %v", doc, err)
+	}
+	// A second <table> closes the first and its text moves between them; the
+	// text's implied <body> starts at offset 0, yet the text is not placed
+	// above the table before it.
+	doc, err = ParseHTML("f.html", []byte("\n<tABle><tABle>0"))
+	if err != nil || len(doc.Blocks) != 3 || doc.Blocks[1].Kind != TextBlock || doc.Blocks[1].Pos.Line != 2 {
+		t.Errorf("foster-parented text: %+v, %v", doc, err)
+	}
+}
