@@ -105,6 +105,9 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	} else if o.Method != "" || o.Path != "" {
 		dc.addf(strings.ToUpper(o.Method), " ", o.Path)
 	}
+	if g.serviceFile(o) != "" {
+		dc.addf("Service: ", o.Service)
+	}
 	if o.Since != "" {
 		dc.addf("Since: ", o.Since)
 	}
@@ -193,6 +196,8 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 			out = append(out, jen.Qual(runtimePath, "AddQuery").Call(jen.Id("req").Dot("Query"), jen.Lit(pi.p.Name), field(pi)))
 		case ir.InHeader:
 			out = append(out, jen.Qual(runtimePath, "SetHeader").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
+		case ir.InCookie:
+			out = append(out, jen.Qual(runtimePath, "AddCookie").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
 		case ir.InBody:
 			bodyParams = append(bodyParams, pi)
 		case ir.InForm:
@@ -205,7 +210,7 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 	}
 	switch {
 	case hasBody:
-		out = append(out, g.bodyCode(o)...)
+		out = append(out, g.bodyCode(o, fail)...)
 	case len(formParams) > 0:
 		out = append(out, jen.Id("form").Op(":=").Qual("net/url", "Values").Values())
 		for _, pi := range formParams {
@@ -213,7 +218,7 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 		}
 		out = append(out,
 			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Id("form").Dot("Encode").Call()),
-			jen.Id("req").Dot("ContentType").Op("=").Lit("application/x-www-form-urlencoded"),
+			jen.Id("req").Dot("ContentType").Op("=").Lit(formContentType),
 		)
 	case len(bodyParams) > 0 || (o.BodyKey != "" && sendsBody(o.Method)):
 		// Body parameters sit under their Wrapper; a parser that only set
@@ -240,6 +245,19 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 	return out
 }
 
+const formContentType = "application/x-www-form-urlencoded"
+
+// isForm reports whether a body content type is a URL-encoded form.
+func isForm(ct string) bool { return mediaType(ct) == formContentType }
+
+func isMultipart(ct string) bool { return mediaType(ct) == "multipart/form-data" }
+
+// mediaType is ct without parameters, lower-cased.
+func mediaType(ct string) string {
+	ct, _, _ = strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(ct))
+}
+
 func sendsBody(method string) bool {
 	switch strings.ToUpper(method) {
 	case "POST", "PUT", "PATCH":
@@ -248,11 +266,19 @@ func sendsBody(method string) bool {
 	return false
 }
 
-// bodyCode sends Operation.Body: JSON, or raw bytes for binary bodies.
-func (g *gen) bodyCode(o *ir.Operation) []jen.Code {
+// bodyCode sends Operation.Body: JSON, a form, or raw bytes for binary
+// bodies.
+func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
 	info := g.opInfo[o]
 	b := jen.Id("p").Dot(info.body)
 	ct := o.Body.ContentType
+	optional := isPointer(info.bodyType, o.Body.Required, false, false) || info.bodyType.cat.nilable()
+	ifSet := func(set ...jen.Code) []jen.Code {
+		if !optional {
+			return set
+		}
+		return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
+	}
 	if info.bodyType.cat == catBytes {
 		if ct == "" {
 			ct = "application/octet-stream"
@@ -262,8 +288,9 @@ func (g *gen) bodyCode(o *ir.Operation) []jen.Code {
 			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
 		}
 	}
-	if info.bodyType.cat == catString && strings.HasPrefix(ct, "text/") {
-		// Plain text goes as is, not as a JSON string.
+	if info.bodyType.cat == catString && (strings.HasPrefix(ct, "text/") || isForm(ct)) {
+		// Plain text goes as is, not as a JSON string; so does a form
+		// given as a string, taken as already encoded.
 		set := []jen.Code{
 			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Add(b)),
 			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
@@ -274,7 +301,23 @@ func (g *gen) bodyCode(o *ir.Operation) []jen.Code {
 		}
 		return set
 	}
-	if ct != "" && !strings.Contains(ct, "json") {
+	if isForm(ct) {
+		// Encoded from the json tags, as a JSON body would be.
+		arg := jen.Add(b)
+		if !optional {
+			arg = jen.Op("&").Add(b)
+		}
+		return ifSet(
+			jen.List(jen.Id("form"), jen.Err()).Op(":=").Qual(runtimePath, "EncodeForm").Call(arg),
+			jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Id("form").Dot("Encode").Call()),
+			jen.Id("req").Dot("ContentType").Op("=").Lit(formContentType),
+		)
+	}
+	switch {
+	case isMultipart(ct):
+		g.warn(o.Pos, "unsupported-body", "operation %q: multipart/form-data is not supported yet (no encoding of parts and file uploads); the body is sent as JSON", o.Name)
+	case ct != "" && !strings.Contains(ct, "json"):
 		g.warn(o.Pos, "unsupported-body", "operation %q: body content type %q is sent as JSON", o.Name, ct)
 	}
 	if o.Body.Required && !isPointer(info.bodyType, true, false, false) && !info.bodyType.cat.nilable() {

@@ -1,14 +1,16 @@
 package templates
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/apigen-dev/apigen/internal/gocheck"
 	"github.com/apigen-dev/apigen/ir"
 )
 
-// TestGeneratedCode generates four packages into one module, builds and
-// vets them, and runs the tests below inside them: the generated code is
+// TestGeneratedCode generates five packages into one module, builds and
+// vets them, and runs the tests below (and in validate_test.go,
+// body_test.go and cloudtower_test.go) inside them: the generated code is
 // exercised through a fake transport, not only compiled.
 func TestGeneratedCode(t *testing.T) {
 	if testing.Short() {
@@ -16,19 +18,22 @@ func TestGeneratedCode(t *testing.T) {
 	}
 	module := map[string][]byte{}
 	for dir, c := range map[string]struct {
-		api  *ir.API
-		test string
+		api   *ir.API
+		tests []string
 	}{
-		"petstore":  {petstore(), petstoreTest},
-		"zstack":    {zstackAPI(), zstackTest},
-		"qingcloud": {qingcloudAPI(), qingcloudTest},
-		"edge":      {edgeAPI(), edgeTest},
+		"petstore":   {petstore(), []string{petstoreTest, petstoreValidateTest, petstoreFormTest}},
+		"zstack":     {zstackAPI(), []string{zstackTest}},
+		"qingcloud":  {qingcloudAPI(), []string{qingcloudTest}},
+		"edge":       {edgeAPI(), []string{edgeTest, edgeCookieTest}},
+		"cloudtower": {cloudtowerAPI(), []string{cloudtowerTest}},
 	} {
 		files, _ := generate(t, c.api, Options{Package: dir})
 		for name, content := range files {
 			module[dir+"/"+name] = content
 		}
-		module[dir+"/behaviour_test.go"] = []byte(c.test)
+		for i, test := range c.tests {
+			module[fmt.Sprintf("%s/behaviour%d_test.go", dir, i+1)] = []byte(test)
+		}
 	}
 	gocheck.Test(t, module)
 }
@@ -112,7 +117,7 @@ func TestCreatePetAndModels(t *testing.T) {
 		body = req.Body
 		return nil
 	}))
-	if _, err := c.CreatePet(context.Background(), &CreatePetParams{Body: Pet{Name: "Rex"}}); err != nil {
+	if _, err := c.CreatePet(context.Background(), &CreatePetParams{Body: Pet{Name: "Rex", Field: "-"}}); err != nil {
 		t.Fatal(err)
 	}
 	if p, ok := body.(*Pet); !ok || p.Name != "Rex" {
@@ -193,8 +198,12 @@ func TestCreateVmInstance(t *testing.T) {
 	if vm.UUID != "u" || *vm.CPUNum != 4 || *vm.MemorySize != 1024 || !bool(*vm.Ha) || vm.CreateDate.Year() != 2017 {
 		t.Errorf("vm %+v", vm)
 	}
-	if _, err := c.CreateVMInstance(context.Background(), &CreateVMInstanceParams{Name: "n", InstanceOfferingUUID: "o", Strategy: apiruntime.Ptr("Later")}); err == nil {
-		t.Error("invalid strategy accepted")
+	// strategy's values were read from prose: documented, not enforced.
+	if _, err := c.CreateVMInstance(context.Background(), &CreateVMInstanceParams{Name: "n", InstanceOfferingUUID: "o", Strategy: apiruntime.Ptr("Later")}); err != nil {
+		t.Errorf("value outside a prose-documented set refused: %v", err)
+	}
+	if _, err := c.CreateVMInstance(context.Background(), &CreateVMInstanceParams{InstanceOfferingUUID: "o"}); err == nil {
+		t.Error("missing name accepted")
 	}
 }
 

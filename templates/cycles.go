@@ -26,7 +26,7 @@ func (g *gen) breakCycles() {
 				if fi.typ.named == nil || fi.typ.cat.nilable() {
 					continue
 				}
-				if isPointer(fi.typ, fi.f.Required, fi.f.Nullable, false) {
+				if isPointer(fi.typ, fi.f.Required, fi.nullable, false) {
 					continue
 				}
 				edges[t] = append(edges[t], edge{to: fi.typ.named, fi: fi})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strconv"
@@ -42,6 +43,7 @@ type plannedFile struct {
 // files in parallel.
 func (g *gen) emit() ([]File, error) {
 	var models, enums, params, ops []*decl
+	services := map[string][]*decl{}
 	for _, t := range g.types {
 		switch {
 		case g.info[t].degraded || t.Kind == ir.KindAlias:
@@ -58,7 +60,11 @@ func (g *gen) emit() ([]File, error) {
 		if g.opInfo[o].params != "" {
 			params = append(params, g.paramsDecl(o))
 		}
-		ops = append(ops, g.opDecl(o))
+		if s := g.serviceFile(o); s != "" {
+			services[s] = append(services[s], g.opDecl(o))
+		} else {
+			ops = append(ops, g.opDecl(o))
+		}
 	}
 	files := []plannedFile{
 		{name: "doc.go", comment: g.packageDoc()},
@@ -68,6 +74,7 @@ func (g *gen) emit() ([]File, error) {
 	files = append(files, split("enums", enums)...)
 	files = append(files, split("params", params)...)
 	files = append(files, split("operations", ops)...)
+	files = append(files, serviceFiles(services, files)...)
 	slices.SortFunc(files, func(a, b plannedFile) int { return cmp.Compare(a.name, b.name) })
 	return g.render(files)
 }
@@ -134,6 +141,95 @@ func split(prefix string, decls []*decl) []plannedFile {
 		}
 	}
 	return files
+}
+
+// serviceFile is the name part of the file an operation's method goes in
+// when the API groups its calls by service (QingCloud's instance,
+// security_group…), "" for the usual files by first letter. It is made of
+// [a-z0-9_] only, so it is a plain file name on every system.
+func (g *gen) serviceFile(o *ir.Operation) string {
+	if g.api.Family != ir.FamilyQingCloud || o.Service == "" {
+		return ""
+	}
+	var words []string
+	for _, w := range splitWords(o.Service) {
+		w = strings.Map(func(r rune) rune {
+			switch {
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				return r
+			case 'A' <= r && r <= 'Z':
+				return r + 'a' - 'A'
+			}
+			return -1
+		}, w)
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	name := strings.Join(words, "_")
+	if len(name) > maxServiceName {
+		name = strings.TrimRight(name[:maxServiceName], "_")
+	}
+	return name
+}
+
+// maxServiceName keeps service file names short.
+const maxServiceName = 40
+
+// serviceFiles puts each service's methods in operations_<service>.go
+// (split like the other groups when large), never reusing a name already
+// planned and never ending in a suffix the go command reads as a build
+// constraint or a test (operations_windows.go, operations_test.go).
+func serviceFiles(services map[string][]*decl, planned []plannedFile) []plannedFile {
+	taken := map[string]bool{}
+	for _, f := range planned {
+		taken[f.name] = true
+	}
+	free := func(base string) string {
+		if last := base[strings.LastIndex(base, "_")+1:]; specialSuffix[last] {
+			base += "_ops"
+		}
+		name := base
+		for n := 2; taken[name+".go"]; n++ {
+			name = base + "_" + strconv.Itoa(n)
+		}
+		taken[name+".go"] = true
+		return name + ".go"
+	}
+	var out []plannedFile
+	for _, s := range slices.Sorted(maps.Keys(services)) {
+		decls := slices.Clone(services[s])
+		slices.SortFunc(decls, func(a, b *decl) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.key), strings.ToLower(b.key)), cmp.Compare(a.key, b.key))
+		})
+		chunks := chunk(decls, 0)
+		for i, c := range chunks {
+			base := "operations_" + s
+			if len(chunks) > 1 {
+				base += "_" + strconv.Itoa(i+1)
+			}
+			f := plannedFile{name: free(base)}
+			for _, d := range c {
+				f.code = append(f.code, d.code...)
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// specialSuffix holds the last parts of a file name that the go command
+// reads as a build constraint (GOOS, GOARCH) or a test.
+var specialSuffix = map[string]bool{
+	"test": true,
+	"aix":  true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true, "hurd": true,
+	"illumos": true, "ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true,
+	"openbsd": true, "plan9": true, "solaris": true, "wasip1": true, "windows": true, "zos": true,
+	"386": true, "amd64": true, "amd64p32": true, "arm": true, "armbe": true, "arm64": true,
+	"arm64be": true, "loong64": true, "mips": true, "mipsle": true, "mips64": true,
+	"mips64le": true, "mips64p32": true, "mips64p32le": true, "ppc": true, "ppc64": true,
+	"ppc64le": true, "riscv": true, "riscv64": true, "s390": true, "s390x": true,
+	"sparc": true, "sparc64": true, "wasm": true,
 }
 
 // groupBy cuts sorted decls into runs sharing the lower-cased byte at i.

@@ -80,6 +80,51 @@ func petstore() *ir.API {
 			{Name: "count", Method: "GET", Path: "/count", Response: &ir.Response{Type: &i64}},
 		},
 	}
+	// Request bodies whose structs are checked before sending (nested,
+	// in lists, maps and Nullable values; read-only and prose-only enums
+	// exempt), a struct-typed query parameter, and a form body.
+	api.Types = append(api.Types,
+		&ir.Type{Name: "Adoption", Kind: ir.KindStruct, Fields: []*ir.Field{
+			{Name: "pets", Type: ir.ListOf(ir.Ref("Pet")), Required: true},
+			{Name: "by", Type: ir.Ref("Owner")},
+			{Name: "kinds", Type: ir.ListOf(ir.Ref("PetStatus"))},
+			{Name: "size", Type: str, Enum: []string{`"S"`, `"M"`}},
+			{Name: "mood", Type: str, Enum: []string{`"calm"`}, Inferred: true, Description: "One of calm."},
+			{Name: "notes", Type: ir.MapOf(ir.Ref("Pet"))},
+			{Name: "label", Type: ir.Ref("Pet"), Nullable: true},
+			{Name: "receipt", Type: str, Required: true, ReadOnly: true},
+			{Name: "ids", Type: ir.ListOf(str), Required: true},
+			{Name: "food", Type: ir.Ref("PetOrOwner")},
+		}},
+		&ir.Type{Name: "ChargeForm", Kind: ir.KindStruct, Fields: []*ir.Field{
+			{Name: "amount", Type: i64, Required: true},
+			{Name: "currency", Type: str, Required: true},
+			{Name: "capture", Type: ir.Prim(ir.KindBoolean, "")},
+			{Name: "description", Type: str, Nullable: true},
+			{Name: "expand", Type: ir.ListOf(str)},
+			{Name: "metadata", Type: ir.MapOf(str)},
+			{Name: "items", Type: ir.ListOf(ir.Ref("ChargeItem"))},
+		}},
+		&ir.Type{Name: "ChargeItem", Kind: ir.KindStruct, Fields: []*ir.Field{
+			{Name: "price", Type: str, Required: true},
+			{Name: "quantity", Type: i64},
+		}},
+	)
+	api.Operations = append(api.Operations,
+		&ir.Operation{Name: "adoptPets", Method: "POST", Path: "/adoptions", Auth: true,
+			Body: &ir.Body{Type: ir.Ref("Adoption"), ContentType: "application/json", Required: true},
+			Params: []*ir.Param{
+				{Name: "filter", In: ir.InQuery, Type: ir.Ref("Owner")},
+				{Name: "mood", In: ir.InQuery, Type: str, Enum: []string{`"calm"`}, Inferred: true},
+			},
+		},
+		&ir.Operation{Name: "createCharge", Method: "POST", Path: "/charges", Auth: true,
+			Body: &ir.Body{Type: ir.Ref("ChargeForm"), ContentType: "application/x-www-form-urlencoded"},
+		},
+		&ir.Operation{Name: "uploadDocument", Method: "POST", Path: "/documents", Auth: true,
+			Body: &ir.Body{Type: ir.Ref("ChargeItem"), ContentType: "multipart/form-data", Required: true},
+		},
+	)
 	api.Sort()
 	return api
 }
@@ -190,7 +235,7 @@ func qingcloudAPI() *ir.API {
 			}},
 		},
 		Operations: []*ir.Operation{
-			{Name: "RunInstances", Action: "RunInstances", Method: "GET", Path: "/iaas/", Auth: true, Async: true,
+			{Name: "RunInstances", Action: "RunInstances", Service: "instance", Method: "GET", Path: "/iaas/", Auth: true, Async: true,
 				Params: []*ir.Param{
 					{Name: "image_id", In: ir.InQuery, Type: str, Required: true},
 					{Name: "count", In: ir.InQuery, Type: num, Default: "1"},
@@ -200,7 +245,7 @@ func qingcloudAPI() *ir.API {
 				},
 				Response: &ir.Response{Type: &ir.TypeRef{Kind: ir.KindRef, Ref: "RunInstancesResponse"}},
 			},
-			{Name: "DescribeInstances", Action: "DescribeInstances", Method: "GET", Path: "/iaas/", Auth: true,
+			{Name: "DescribeInstances", Action: "DescribeInstances", Service: "instance", Method: "GET", Path: "/iaas/", Auth: true,
 				Params: []*ir.Param{
 					{Name: "instances", In: ir.InQuery, Type: ir.ListOf(str), Style: "dotted"},
 					{Name: "offset", In: ir.InQuery, Type: num},
@@ -211,6 +256,13 @@ func qingcloudAPI() *ir.API {
 			},
 		},
 	}
+	// Services become files: one that needs sanitising, one whose name
+	// would make a test file, and a call filed under none.
+	api.Operations = append(api.Operations,
+		&ir.Operation{Name: "DescribeSecurityGroups", Action: "DescribeSecurityGroups", Service: "Security-Group", Method: "GET", Path: "/iaas/", Auth: true},
+		&ir.Operation{Name: "RunTests", Action: "RunTests", Service: "test", Method: "GET", Path: "/iaas/", Auth: true},
+		&ir.Operation{Name: "Ping", Action: "Ping", Method: "GET", Path: "/iaas/", Auth: true},
+	)
 	api.Sort()
 	return api
 }
@@ -299,6 +351,7 @@ func edgeAPI() *ir.API {
 					{Name: "kind", In: ir.InQuery, Type: str, Required: true, Enum: []string{`"cat"`, `"dog"`}},
 					{Name: "tags", In: ir.InQuery, Type: ir.ListOf(str), Required: true},
 					{Name: "cookie", In: ir.InCookie, Type: str},
+					{Name: "m", In: "matrix", Type: str},
 					{Name: "x y", In: ir.InHeader, Type: str, Description: injection, Default: injection},
 				},
 				Response: &ir.Response{Type: &ir.TypeRef{Kind: ir.KindRef, Ref: "Everything"}},
@@ -338,6 +391,64 @@ func edgeAPI() *ir.API {
 		}},
 		&ir.Type{Name: "c", Kind: ir.KindStruct},
 	)
+	api.Sort()
+	return api
+}
+
+// cloudtowerAPI has CloudTower's filters: every input field nullable,
+// where-inputs that refer to each other (VmWhereInput → ClusterWhereInput
+// → VmWhereInput), and a list call paged by first/skip in its body.
+func cloudtowerAPI() *ir.API {
+	str := ir.Prim(ir.KindString, "")
+	i32 := ir.Prim(ir.KindInteger, "int32")
+	null := func(name string, t ir.TypeRef) *ir.Field { return &ir.Field{Name: name, Type: t, Nullable: true} }
+	api := &ir.API{
+		Name:   "CloudTower",
+		Family: ir.FamilyCloudTower,
+		Types: []*ir.Type{
+			{Name: "VmStatus", Kind: ir.KindEnum, Base: ir.KindString, Values: []ir.EnumValue{{Value: `"RUNNING"`}, {Value: `"STOPPED"`}}},
+			{Name: "VmOrderByInput", Kind: ir.KindEnum, Base: ir.KindString, Values: []ir.EnumValue{{Value: `"name_ASC"`}, {Value: `"name_DESC"`}}},
+			{Name: "Vm", Kind: ir.KindStruct, Fields: []*ir.Field{
+				{Name: "id", Type: str, Required: true},
+				null("gpu_count", i32),
+			}},
+			{Name: "VmCreationParams", Kind: ir.KindStruct, Fields: []*ir.Field{
+				{Name: "name", Type: str, Required: true},
+				null("gpu_count", i32),
+			}},
+			{Name: "VmWhereInput", Kind: ir.KindStruct, Fields: []*ir.Field{
+				null("AND", ir.ListOf(ir.Ref("VmWhereInput"))),
+				null("OR", ir.ListOf(ir.Ref("VmWhereInput"))),
+				null("NOT", ir.ListOf(ir.Ref("VmWhereInput"))),
+				null("id", str),
+				null("id_in", ir.ListOf(str)),
+				null("vcpu_gt", i32),
+				null("status", ir.Ref("VmStatus")),
+				null("cluster", ir.Ref("ClusterWhereInput")),
+			}},
+			{Name: "ClusterWhereInput", Kind: ir.KindStruct, Fields: []*ir.Field{
+				null("AND", ir.ListOf(ir.Ref("ClusterWhereInput"))),
+				null("id_in", ir.ListOf(str)),
+				null("vms_some", ir.Ref("VmWhereInput")),
+			}},
+			{Name: "GetVmsRequestBody", Kind: ir.KindStruct, Fields: []*ir.Field{
+				null("where", ir.Ref("VmWhereInput")),
+				null("orderBy", ir.Ref("VmOrderByInput")),
+				null("first", i32),
+				null("skip", i32),
+			}},
+		},
+		Operations: []*ir.Operation{
+			{Name: "GetVms", Method: "POST", Path: "/get-vms", Auth: true,
+				Body:     &ir.Body{Type: ir.Ref("GetVmsRequestBody"), ContentType: "application/json", Required: true},
+				Response: &ir.Response{Type: &ir.TypeRef{Kind: ir.KindList, Elem: &ir.TypeRef{Kind: ir.KindRef, Ref: "Vm"}}},
+				Paging:   &ir.Paging{Style: "first-skip", OffsetParam: "skip", LimitParam: "first"},
+			},
+			{Name: "CreateVm", Method: "POST", Path: "/create-vm", Auth: true,
+				Body: &ir.Body{Type: ir.ListOf(ir.Ref("VmCreationParams")), ContentType: "application/json", Required: true},
+			},
+		},
+	}
 	api.Sort()
 	return api
 }

@@ -90,6 +90,9 @@ type typeInfo struct {
 	consts   []enumConst
 	values   string // name of the <Type>Values func
 	variants []variantInfo
+	// validate is set for structs a request carries that have something
+	// to check: they get a validate method (see planValidation).
+	validate bool
 }
 
 type fieldInfo struct {
@@ -98,8 +101,14 @@ type fieldInfo struct {
 	typ    *goType
 	// ptr forces a pointer, to break a recursive type.
 	ptr bool
+	// nullable is whether the field is declared apiruntime.Nullable:
+	// f.Nullable, except where null carries no meaning (filters).
+	nullable bool
 	// json is the json tag value.
 	json string
+	// allowed and enum are what validate checks its value against.
+	allowed []any
+	enum    *ir.Type
 }
 
 func newGen(api *ir.API, opts Options) *gen {
@@ -169,6 +178,7 @@ func (g *gen) plan() error {
 	for _, o := range g.ops {
 		g.planParams(o)
 	}
+	g.planValidation()
 	for _, o := range g.ops {
 		g.planResult(o)
 	}

@@ -13,7 +13,7 @@ import (
 
 func allAPIs() map[string]func() *ir.API {
 	return map[string]func() *ir.API{
-		"petstore": petstore, "zstack": zstackAPI, "qingcloud": qingcloudAPI, "edge": edgeAPI,
+		"petstore": petstore, "zstack": zstackAPI, "qingcloud": qingcloudAPI, "edge": edgeAPI, "cloudtower": cloudtowerAPI,
 	}
 }
 

@@ -17,10 +17,10 @@ import (
 func (g *gen) planStruct(t *ir.Type) {
 	info := g.info[t]
 	ctx := typeCtx{tolerant: g.tolerant}
-	reg := newRegistry()
+	reg := newRegistry(validateMethod)
 	if t.AdditionalProperties != nil {
 		// The methods that carry the extra keys, and their field.
-		reg = newRegistry("MarshalJSON", "UnmarshalJSON")
+		reg = newRegistry(validateMethod, "MarshalJSON", "UnmarshalJSON")
 		info.addl = reg.take("AdditionalProperties")
 		info.addlType = g.resolve(*t.AdditionalProperties, ctx)
 		if p := info.addlType.problem; p != "" {
@@ -41,7 +41,7 @@ func (g *gen) planStruct(t *ir.Type) {
 			g.warn(f.Pos, "unrepresentable-name", "type %q: field %s cannot be written as a json tag; skipped", t.Name, quote(f.Name))
 			continue
 		}
-		fi := &fieldInfo{f: f, typ: g.resolve(f.Type, ctx)}
+		fi := &fieldInfo{f: f, typ: g.resolve(f.Type, ctx), nullable: f.Nullable && (f.Required || !g.filterInput(t))}
 		if p := fi.typ.problem; p != "" {
 			g.warn(f.Pos, "untyped", "type %q: field %q: %s; using json.RawMessage", t.Name, f.Name, p)
 		}
@@ -49,7 +49,7 @@ func (g *gen) planStruct(t *ir.Type) {
 	}
 	nameFields(reg, info.fields, func(fi *fieldInfo) string { return fi.f.Name }, func(fi *fieldInfo, n string) { fi.goName = n })
 	for _, fi := range info.fields {
-		fi.json = jsonTag(fi.f.Name, fi.f.Required, fi.f.Nullable)
+		fi.json = jsonTag(fi.f.Name, fi.f.Required, fi.nullable)
 	}
 }
 
@@ -122,7 +122,8 @@ func tagValueSafe(s string) bool {
 }
 
 // fieldDoc is the comment of a struct field or param: description, then
-// the documented default, allowed values and version.
+// the documented default, allowed values and version. Values read from
+// prose say so: they are shown, but Validate does not enforce them.
 func fieldDoc(desc, def string, enum []string, inferred bool, since string, deprecated, readOnly bool) *doc {
 	var d doc
 	d.add(desc)
@@ -131,10 +132,10 @@ func fieldDoc(desc, def string, enum []string, inferred bool, since string, depr
 		from = " (from description)"
 	}
 	if def != "" {
-		d.addf("Default: ", def, from)
+		d.addf("Default", from, ": ", def)
 	}
 	if len(enum) > 0 {
-		d.addf("Allowed: ", literalList(enum), from)
+		d.addf("Allowed", from, ": ", literalList(enum))
 	}
 	if readOnly {
 		d.add("Read-only: set by the server.")
@@ -160,9 +161,9 @@ func (g *gen) structDecl(t *ir.Type) *decl {
 	var fields []jen.Code
 	for _, fi := range info.fields {
 		f := fi.f
-		fd := fieldDoc(f.Description, f.Default, f.Enum, false, f.Since, f.Deprecated, f.ReadOnly)
+		fd := fieldDoc(f.Description, f.Default, f.Enum, f.Inferred, f.Since, f.Deprecated, f.ReadOnly)
 		fields = append(fields, fd.code()...)
-		fields = append(fields, jen.Id(fi.goName).Add(fieldType(fi.typ, f.Required, f.Nullable, fi.ptr)).Tag(tags(fi.json, f.Since)))
+		fields = append(fields, jen.Id(fi.goName).Add(fieldType(fi.typ, f.Required, fi.nullable, fi.ptr)).Tag(tags(fi.json, f.Since)))
 		d.lines += fd.len() + 1
 	}
 	if info.addl != "" {
@@ -174,7 +175,28 @@ func (g *gen) structDecl(t *ir.Type) *decl {
 	if info.addl != "" {
 		g.addlMethods(d, t)
 	}
+	if info.validate {
+		g.validateDecl(d, t)
+	}
 	return d
+}
+
+// filterInput reports whether t is a CloudTower filter input (a
+// where-filter, an order-by input or a list call's request body). Their
+// optional fields are all nullable in the spec, but null means nothing in
+// a filter that absence does not, so they are declared as plain optional
+// fields: Where: &VMWhereInput{Or: []VMWhereInput{...}} reads like the
+// docs, where Nullable would wrap every level in apiruntime.Value.
+func (g *gen) filterInput(t *ir.Type) bool {
+	if g.api.Family != ir.FamilyCloudTower || t.Kind != ir.KindStruct {
+		return false
+	}
+	for _, suffix := range []string{"WhereInput", "OrderByInput", "RequestBody"} {
+		if strings.HasSuffix(t.Name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // addlMethods emits MarshalJSON and UnmarshalJSON that move undeclared keys

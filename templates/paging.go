@@ -86,8 +86,8 @@ func (g *gen) planPaging(o *ir.Operation) {
 	if pg.TotalField != "" && res.ptr && res.envelope == "" {
 		fi := g.structField(res.typ, pg.TotalField)
 		if fi != nil && (fi.typ.cat == catInt || fi.typ.cat == catFloat) {
-			plan.total = &pageField{goName: fi.goName, typ: fi.typ, nullable: fi.f.Nullable,
-				ptr: isPointer(fi.typ, fi.f.Required, fi.f.Nullable, fi.ptr)}
+			plan.total = &pageField{goName: fi.goName, typ: fi.typ, nullable: fi.nullable,
+				ptr: isPointer(fi.typ, fi.f.Required, fi.nullable, fi.ptr)}
 		} else {
 			g.warn(o.Pos, "unsupported-paging", "operation %q: total field %q not found or not a number; paging stops on a short page", o.Name, pg.TotalField)
 		}
@@ -124,8 +124,8 @@ func (g *gen) paramField(o *ir.Operation, name string, cats ...category) (*pageF
 	if fi == nil || !okCat(fi.typ) {
 		return nil, false
 	}
-	return &pageField{inBody: true, goName: fi.goName, typ: fi.typ, nullable: fi.f.Nullable,
-		ptr: isPointer(fi.typ, fi.f.Required, fi.f.Nullable, fi.ptr)}, true
+	return &pageField{inBody: true, goName: fi.goName, typ: fi.typ, nullable: fi.nullable,
+		ptr: isPointer(fi.typ, fi.f.Required, fi.nullable, fi.ptr)}, true
 }
 
 // structField finds a field by wire name in the struct t names.

@@ -13,8 +13,15 @@ type paramInfo struct {
 	// json is the json tag value: the wire name, or "-" when a tag cannot
 	// carry it or another parameter already uses it.
 	json string
-	// allowed are the parsed enum values Validate checks.
+	// allowed are the parsed enum values Validate checks; enum is an enum
+	// type whose values it checks instead.
 	allowed []any
+	enum    *ir.Type
+}
+
+func (pi *paramInfo) check() check {
+	return check{goName: pi.goName, typ: pi.typ, required: pi.p.Required,
+		nullable: pi.p.Nullable, allowed: pi.allowed, enum: pi.enum}
 }
 
 // planParams names the fields of an operation's param struct (one
@@ -63,46 +70,26 @@ func (g *gen) planParams(o *ir.Operation) {
 			continue
 		}
 		switch p.In {
-		case ir.InPath, ir.InQuery, ir.InHeader, ir.InBody, ir.InForm:
+		case ir.InPath, ir.InQuery, ir.InHeader, ir.InCookie, ir.InBody, ir.InForm:
 		default:
 			if o.Action == "" {
 				g.warn(p.Pos, "unsupported-param", "operation %q: parameter %q: location %q is not supported; the field is not sent", o.Name, p.Name, p.In)
 			}
 		}
-		pi.allowed = g.enumValues(o, p, pi.typ)
+		// Values read from prose are documented but not enforced: the
+		// prose may be out of date, and refusing a value the server takes
+		// is worse than sending it.
+		if !p.Inferred {
+			pi.allowed = g.parseAllowed(p.Enum, pi.typ, func(lit string, cat category) {
+				g.warn(p.Pos, "invalid-enum-value", "operation %q: parameter %q: value %s is not %s literal; not checked", o.Name, p.Name, quote(lit), baseName(cat))
+			})
+		}
+		if len(pi.allowed) == 0 {
+			pi.enum = g.enumIn(pi.typ)
+		}
 		info.fields = append(info.fields, pi)
 	}
 	nameFields(reg, info.fields, func(pi *paramInfo) string { return pi.p.Name }, func(pi *paramInfo, n string) { pi.goName = n })
-}
-
-// enumValues parses a parameter's documented values for Validate.
-func (g *gen) enumValues(o *ir.Operation, p *ir.Param, t *goType) []any {
-	if len(p.Enum) == 0 {
-		return nil
-	}
-	cat := t.cat
-	if cat == catSlice && t.elem != nil {
-		cat = t.elem.cat
-	}
-	switch cat {
-	case catString, catInt, catFloat, catBool:
-	default:
-		return nil
-	}
-	var out []any
-	seen := map[any]bool{}
-	for _, lit := range p.Enum {
-		v, ok := parseLiteral(lit, cat)
-		if !ok {
-			g.warn(p.Pos, "invalid-enum-value", "operation %q: parameter %q: value %s is not %s literal; not checked", o.Name, p.Name, quote(lit), baseName(cat))
-			continue
-		}
-		if !seen[v] {
-			seen[v] = true
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // paramsDecl emits the param struct and its Validate method.
@@ -132,26 +119,13 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 	d.add(jen.Type().Id(info.params).Struct(fields...), jen.Line())
 
 	var checks []jen.Code
-	if info.body != "" && o.Body.Required {
-		if c := presence(jen.Id("p").Dot(info.body), info.bodyType, false); c != nil {
-			checks = append(checks, jen.Id("v").Dot("Required").Call(jen.Lit("body"), c))
-		}
+	validator := func() jen.Code { return jen.Op("&").Id("v") }
+	if info.body != "" {
+		body := check{goName: info.body, typ: info.bodyType, required: o.Body.Required}
+		checks = append(checks, g.checkCode("p", body, checkPath{lit: "body"}, validator, "x")...)
 	}
 	for _, pi := range info.fields {
-		field := jen.Id("p").Dot(pi.goName)
-		if pi.p.Required {
-			if c := presence(field, pi.typ, pi.p.Nullable); c != nil {
-				checks = append(checks, jen.Id("v").Dot("Required").Call(jen.Lit(pi.p.Name), c))
-			}
-		}
-		if len(pi.allowed) > 0 {
-			check := enumCheck(pi)
-			if pi.p.Required && !pi.p.Nullable && pi.typ.cat == catString {
-				// An empty required value is reported as missing, once.
-				check = jen.If(jen.Id("p").Dot(pi.goName).Op("!=").Lit("")).Block(check)
-			}
-			checks = append(checks, check)
-		}
+		checks = append(checks, g.checkCode("p", pi.check(), checkPath{lit: pi.p.Name}, validator, "x")...)
 	}
 	d.add(
 		jen.Comment("// Validate reports every missing required parameter and every value outside its"),
@@ -171,10 +145,12 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 
 // presence is the expression that is true when a required value was set,
 // or nil when the zero value is a legitimate value (0, false, a struct).
-func presence(field *jen.Statement, t *goType, nullable bool) jen.Code {
+func presence(field *jen.Statement, t *goType, nullable, ptr bool) jen.Code {
 	switch {
 	case nullable:
 		return jen.Op("!").Add(field).Dot("IsZero").Call()
+	case ptr && !t.cat.nilable():
+		return jen.Add(field).Op("!=").Nil()
 	case t.cat == catString:
 		return jen.Add(field).Op("!=").Lit("")
 	case t.cat.nilable():
@@ -183,36 +159,4 @@ func presence(field *jen.Statement, t *goType, nullable bool) jen.Code {
 		return jen.Op("!").Add(field).Dot("IsZero").Call()
 	}
 	return nil
-}
-
-// enumCheck calls apiruntime.Enum with the allowed values as untyped
-// constants of the parameter's base type.
-func enumCheck(pi *paramInfo) jen.Code {
-	cat := pi.typ.cat
-	if cat == catSlice && pi.typ.elem != nil {
-		cat = pi.typ.elem.cat
-	}
-	var typ jen.Code
-	switch cat {
-	case catInt:
-		typ = jen.Int64()
-	case catFloat:
-		typ = jen.Float64()
-	case catBool:
-		typ = jen.Bool()
-	default:
-		typ = jen.String()
-	}
-	call := func(value jen.Code) *jen.Statement {
-		args := []jen.Code{jen.Op("&").Id("v"), jen.Lit(pi.p.Name), value}
-		for _, a := range pi.allowed {
-			args = append(args, litCode(a))
-		}
-		return jen.Qual(runtimePath, "Enum").Types(typ).Call(args...)
-	}
-	field := jen.Id("p").Dot(pi.goName)
-	if pi.p.Nullable {
-		return jen.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(field).Dot("Get").Call(), jen.Id("ok")).Block(call(jen.Id("x")))
-	}
-	return call(field)
 }

@@ -2,7 +2,10 @@
 
 package cloudtower
 
-import "github.com/apigen-dev/apigen/apiruntime"
+import (
+	"github.com/apigen-dev/apigen/apiruntime"
+	"strconv"
+)
 
 // Cluster is the API's "Cluster" object.
 //
@@ -21,17 +24,34 @@ type Cluster struct {
 // Since: 1.0.0
 type ClusterWhereInput struct {
 	// Since: 1.0.0
-	And apiruntime.Nullable[[]ClusterWhereInput] `json:"AND,omitzero" since:"1.0.0"`
+	And []ClusterWhereInput `json:"AND,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Or apiruntime.Nullable[[]ClusterWhereInput] `json:"OR,omitzero" since:"1.0.0"`
+	Or []ClusterWhereInput `json:"OR,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Not apiruntime.Nullable[[]ClusterWhereInput] `json:"NOT,omitzero" since:"1.0.0"`
+	Not []ClusterWhereInput `json:"NOT,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	ID apiruntime.Nullable[string] `json:"id,omitzero" since:"1.0.0"`
+	ID *string `json:"id,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	IDIn apiruntime.Nullable[[]string] `json:"id_in,omitzero" since:"1.0.0"`
+	IDIn []string `json:"id_in,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	NameContains apiruntime.Nullable[string] `json:"name_contains,omitzero" since:"1.0.0"`
+	NameContains *string `json:"name_contains,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	VMsSome apiruntime.Nullable[*VMWhereInput] `json:"vms_some,omitzero" since:"1.0.0"`
+	VMsSome *VMWhereInput `json:"vms_some,omitempty" since:"1.0.0"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *ClusterWhereInput) validate(v *apiruntime.Validator, path string) {
+	for i := range x.And {
+		x.And[i].validate(v, path+".AND["+strconv.Itoa(i)+"]")
+	}
+	for i := range x.Or {
+		x.Or[i].validate(v, path+".OR["+strconv.Itoa(i)+"]")
+	}
+	for i := range x.Not {
+		x.Not[i].validate(v, path+".NOT["+strconv.Itoa(i)+"]")
+	}
+	if x.VMsSome != nil {
+		x.VMsSome.validate(v, path+".vms_some")
+	}
 }

@@ -9,11 +9,19 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // Since: 1.0.0
 type GetClustersRequestBody struct {
 	// Since: 1.0.0
-	Where apiruntime.Nullable[ClusterWhereInput] `json:"where,omitzero" since:"1.0.0"`
+	Where *ClusterWhereInput `json:"where,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	First apiruntime.Nullable[int32] `json:"first,omitzero" since:"1.0.0"`
+	First *int32 `json:"first,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Skip apiruntime.Nullable[int32] `json:"skip,omitzero" since:"1.0.0"`
+	Skip *int32 `json:"skip,omitempty" since:"1.0.0"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *GetClustersRequestBody) validate(v *apiruntime.Validator, path string) {
+	if x.Where != nil {
+		x.Where.validate(v, path+".where")
+	}
 }
 
 // GetTasksRequestBody is the API's "GetTasksRequestBody" object.
@@ -21,11 +29,11 @@ type GetClustersRequestBody struct {
 // Since: 1.0.0
 type GetTasksRequestBody struct {
 	// Since: 1.0.0
-	Where apiruntime.Nullable[TaskWhereInput] `json:"where,omitzero" since:"1.0.0"`
+	Where *TaskWhereInput `json:"where,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	First apiruntime.Nullable[int32] `json:"first,omitzero" since:"1.0.0"`
+	First *int32 `json:"first,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Skip apiruntime.Nullable[int32] `json:"skip,omitzero" since:"1.0.0"`
+	Skip *int32 `json:"skip,omitempty" since:"1.0.0"`
 }
 
 // GetVMsRequestBody is the API's "GetVmsRequestBody" object.
@@ -33,11 +41,20 @@ type GetTasksRequestBody struct {
 // Since: 1.0.0
 type GetVMsRequestBody struct {
 	// Since: 1.0.0
-	Where apiruntime.Nullable[VMWhereInput] `json:"where,omitzero" since:"1.0.0"`
+	Where *VMWhereInput `json:"where,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	OrderBy apiruntime.Nullable[VMOrderByInput] `json:"orderBy,omitzero" since:"1.0.0"`
+	OrderBy *VMOrderByInput `json:"orderBy,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	First apiruntime.Nullable[int32] `json:"first,omitzero" since:"1.0.0"`
+	First *int32 `json:"first,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Skip apiruntime.Nullable[int32] `json:"skip,omitzero" since:"1.0.0"`
+	Skip *int32 `json:"skip,omitempty" since:"1.0.0"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *GetVMsRequestBody) validate(v *apiruntime.Validator, path string) {
+	if x.Where != nil {
+		x.Where.validate(v, path+".where")
+	}
+	apiruntime.Enum(v, path+".orderBy", x.OrderBy, VMOrderByInputValues()...)
 }

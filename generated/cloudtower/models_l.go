@@ -2,6 +2,8 @@
 
 package cloudtower
 
+import "github.com/apigen-dev/apigen/apiruntime"
+
 // LoginInput is the API's "LoginInput" object.
 //
 // Since: 1.0.0
@@ -12,6 +14,17 @@ type LoginInput struct {
 	Password string `json:"password" since:"1.0.0"`
 	// Since: 1.0.0
 	Source UserSource `json:"source" since:"1.0.0"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *LoginInput) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".username", x.Username != "")
+	v.Required(path+".password", x.Password != "")
+	v.Required(path+".source", x.Source != "")
+	if x.Source != "" {
+		apiruntime.Enum(v, path+".source", x.Source, UserSourceValues()...)
+	}
 }
 
 // LoginResponse is the API's "LoginResponse" object.

@@ -23,7 +23,7 @@ type Task struct {
 // Since: 1.0.0
 type TaskWhereInput struct {
 	// Since: 1.0.0
-	ID apiruntime.Nullable[string] `json:"id,omitzero" since:"1.0.0"`
+	ID *string `json:"id,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	IDIn apiruntime.Nullable[[]string] `json:"id_in,omitzero" since:"1.0.0"`
+	IDIn []string `json:"id_in,omitempty" since:"1.0.0"`
 }

@@ -2,7 +2,10 @@
 
 package cloudtower
 
-import "github.com/apigen-dev/apigen/apiruntime"
+import (
+	"github.com/apigen-dev/apigen/apiruntime"
+	"strconv"
+)
 
 // VM is the API's "Vm" object.
 //
@@ -42,36 +45,62 @@ type VMCreationParams struct {
 	GPUCount apiruntime.Nullable[int32] `json:"gpu_count,omitzero" since:"1.0.0"`
 }
 
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *VMCreationParams) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".cluster_id", x.ClusterID != "")
+	v.Required(path+".name", x.Name != "")
+}
+
 // VMWhereInput is the API's "VmWhereInput" object.
 //
 // Since: 1.0.0
 type VMWhereInput struct {
 	// Since: 1.0.0
-	And apiruntime.Nullable[[]VMWhereInput] `json:"AND,omitzero" since:"1.0.0"`
+	And []VMWhereInput `json:"AND,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Or apiruntime.Nullable[[]VMWhereInput] `json:"OR,omitzero" since:"1.0.0"`
+	Or []VMWhereInput `json:"OR,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Not apiruntime.Nullable[[]VMWhereInput] `json:"NOT,omitzero" since:"1.0.0"`
+	Not []VMWhereInput `json:"NOT,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	ID apiruntime.Nullable[string] `json:"id,omitzero" since:"1.0.0"`
+	ID *string `json:"id,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	IDIn apiruntime.Nullable[[]string] `json:"id_in,omitzero" since:"1.0.0"`
+	IDIn []string `json:"id_in,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Name apiruntime.Nullable[string] `json:"name,omitzero" since:"1.0.0"`
+	Name *string `json:"name,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	NameContains apiruntime.Nullable[string] `json:"name_contains,omitzero" since:"1.0.0"`
+	NameContains *string `json:"name_contains,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	NameStartsWith apiruntime.Nullable[string] `json:"name_starts_with,omitzero" since:"1.0.0"`
+	NameStartsWith *string `json:"name_starts_with,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Vcpu apiruntime.Nullable[int32] `json:"vcpu,omitzero" since:"1.0.0"`
+	Vcpu *int32 `json:"vcpu,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	VcpuGt apiruntime.Nullable[int32] `json:"vcpu_gt,omitzero" since:"1.0.0"`
+	VcpuGt *int32 `json:"vcpu_gt,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	VcpuLte apiruntime.Nullable[int32] `json:"vcpu_lte,omitzero" since:"1.0.0"`
+	VcpuLte *int32 `json:"vcpu_lte,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Status apiruntime.Nullable[VMStatus] `json:"status,omitzero" since:"1.0.0"`
+	Status *VMStatus `json:"status,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	StatusIn apiruntime.Nullable[[]VMStatus] `json:"status_in,omitzero" since:"1.0.0"`
+	StatusIn []VMStatus `json:"status_in,omitempty" since:"1.0.0"`
 	// Since: 1.0.0
-	Cluster apiruntime.Nullable[*ClusterWhereInput] `json:"cluster,omitzero" since:"1.0.0"`
+	Cluster *ClusterWhereInput `json:"cluster,omitempty" since:"1.0.0"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *VMWhereInput) validate(v *apiruntime.Validator, path string) {
+	for i := range x.And {
+		x.And[i].validate(v, path+".AND["+strconv.Itoa(i)+"]")
+	}
+	for i := range x.Or {
+		x.Or[i].validate(v, path+".OR["+strconv.Itoa(i)+"]")
+	}
+	for i := range x.Not {
+		x.Not[i].validate(v, path+".NOT["+strconv.Itoa(i)+"]")
+	}
+	apiruntime.Enum(v, path+".status", x.Status, VMStatusValues()...)
+	apiruntime.Enum(v, path+".status_in", x.StatusIn, VMStatusValues()...)
+	if x.Cluster != nil {
+		x.Cluster.validate(v, path+".cluster")
+	}
 }

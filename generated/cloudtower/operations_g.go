@@ -49,8 +49,8 @@ func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams) iter.
 	return apiruntime.Paginate(ctx, 100, func(ctx context.Context, offset, limit int) ([]Cluster, int, error) {
 		q := base
 		body := base.Body
-		body.Skip = apiruntime.Value(int32(offset))
-		body.First = apiruntime.Value(int32(limit))
+		body.Skip = apiruntime.Ptr(int32(offset))
+		body.First = apiruntime.Ptr(int32(limit))
 		q.Body = body
 		out, err := c.GetClusters(ctx, &q)
 		if err != nil {
@@ -99,8 +99,8 @@ func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams) iter.Seq2[T
 	return apiruntime.Paginate(ctx, 100, func(ctx context.Context, offset, limit int) ([]Task, int, error) {
 		q := base
 		body := base.Body
-		body.Skip = apiruntime.Value(int32(offset))
-		body.First = apiruntime.Value(int32(limit))
+		body.Skip = apiruntime.Ptr(int32(offset))
+		body.First = apiruntime.Ptr(int32(limit))
 		q.Body = body
 		out, err := c.GetTasks(ctx, &q)
 		if err != nil {
@@ -150,8 +150,8 @@ func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams) iter.Seq2[VM, e
 	return apiruntime.Paginate(ctx, 100, func(ctx context.Context, offset, limit int) ([]VM, int, error) {
 		q := base
 		body := base.Body
-		body.Skip = apiruntime.Value(int32(offset))
-		body.First = apiruntime.Value(int32(limit))
+		body.Skip = apiruntime.Ptr(int32(offset))
+		body.First = apiruntime.Ptr(int32(limit))
 		q.Body = body
 		out, err := c.GetVMs(ctx, &q)
 		if err != nil {

@@ -2,7 +2,10 @@
 
 package cloudtower
 
-import "github.com/apigen-dev/apigen/apiruntime"
+import (
+	"github.com/apigen-dev/apigen/apiruntime"
+	"strconv"
+)
 
 // CreateVMParams holds the parameters of CreateVM.
 type CreateVMParams struct {
@@ -14,5 +17,8 @@ type CreateVMParams struct {
 func (p *CreateVMParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("body", p.Body != nil)
+	for i := range p.Body {
+		p.Body[i].validate(&v, "body["+strconv.Itoa(i)+"]")
+	}
 	return v.Err("CreateVm")
 }

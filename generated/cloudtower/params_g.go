@@ -13,6 +13,7 @@ type GetClustersParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *GetClustersParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
 	return v.Err("GetClusters")
 }
 
@@ -39,5 +40,7 @@ type GetVMsParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *GetVMsParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
+	apiruntime.Enum(&v, "content-language", p.ContentLanguage, ContentLanguageValues()...)
 	return v.Err("GetVms")
 }

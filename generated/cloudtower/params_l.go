@@ -15,5 +15,7 @@ type LoginParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *LoginParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
+	apiruntime.Enum(&v, "content-language", p.ContentLanguage, ContentLanguageValues()...)
 	return v.Err("Login")
 }

@@ -2,10 +2,19 @@
 
 package petstore
 
+import "github.com/apigen-dev/apigen/apiruntime"
+
 // LoginRequest is the API's "LoginRequest" object.
 type LoginRequest struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *LoginRequest) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".username", x.Username != "")
+	v.Required(path+".password", x.Password != "")
 }
 
 // LoginResponse is the API's "LoginResponse" object.

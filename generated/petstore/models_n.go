@@ -22,6 +22,14 @@ type NewPet struct {
 	Food       *NewPetFood                `json:"food,omitempty"`
 }
 
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *NewPet) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".name", x.Name != "")
+	apiruntime.Enum(v, path+".status", x.Status, PetStatusValues()...)
+	apiruntime.Enum(v, path+".size", x.Size, SizeValues()...)
+}
+
 // NewPetFood is the API's "NewPetFood", one of several types.
 //
 // It holds one of: Kibble, Raw. Read it with the As methods and set it with the From methods.

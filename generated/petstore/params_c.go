@@ -13,5 +13,6 @@ type CreatePetParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *CreatePetParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
 	return v.Err("createPet")
 }

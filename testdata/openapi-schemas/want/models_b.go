@@ -2,8 +2,16 @@
 
 package openapischemas
 
+import "github.com/apigen-dev/apigen/apiruntime"
+
 // Base is the API's "Base" object.
 type Base struct {
 	ID     string            `json:"id"`
 	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *Base) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".id", x.ID != "")
 }

@@ -22,6 +22,23 @@ type Shape struct {
 	Detail *ShapeDetail                `json:"detail,omitempty"`
 }
 
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *Shape) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".id", x.ID != "")
+	v.Required(path+".kind", x.Kind != "")
+	if x.Kind != "" {
+		apiruntime.Enum(v, path+".kind", x.Kind, ShapeKindValues()...)
+	}
+	apiruntime.Enum(v, path+".color", x.Color, ColorValues()...)
+	apiruntime.Enum(v, path+".level", x.Level, LevelValues()...)
+	apiruntime.Enum(v, path+".ratio", x.Ratio, RatioValues()...)
+	apiruntime.Enum(v, path+".flag", x.Flag, FlagValues()...)
+	if y, ok := x.Parent.Get(); ok {
+		y.validate(v, path+".parent")
+	}
+}
+
 // ShapeDetail is the API's "ShapeDetail", one of several types.
 //
 // It holds one of: Circle, Square. Read it with the As methods and set it with the From methods.

@@ -13,5 +13,6 @@ type PutShapeParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *PutShapeParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
 	return v.Err("putShape")
 }

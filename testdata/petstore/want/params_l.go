@@ -21,6 +21,7 @@ type ListPetsParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *ListPetsParams) Validate() error {
 	var v apiruntime.Validator
+	apiruntime.Enum(&v, "status", p.Status, PetStatusValues()...)
 	return v.Err("listPets")
 }
 
@@ -33,5 +34,6 @@ type LoginParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *LoginParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
 	return v.Err("login")
 }

@@ -7,17 +7,17 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // CreateVolumesParams holds the parameters of CreateVolumes.
 type CreateVolumesParams struct {
 	// 硬盘容量，单位为 GB，有效值为: 10, 20, 50, 100
-	// Allowed: 10, 20, 50, 100 (from description)
+	// Allowed (from description): 10, 20, 50, 100
 	Size int64 `in:"query" json:"size"`
 	// 硬盘名称
 	VolumeName *string `in:"query" json:"volume_name,omitempty"`
 	// 硬盘类型，有效值为: 0, 2, 3, 5
 	// 默认值为：0
-	// Default: 0 (from description)
-	// Allowed: 0, 2, 3, 5 (from description)
+	// Default (from description): 0
+	// Allowed (from description): 0, 2, 3, 5
 	VolumeType *int64 `in:"query" json:"volume_type,omitempty"`
 	// 创建硬盘的数量，默认是1
-	// Default: 1 (from description)
+	// Default (from description): 1
 	Count *int64 `in:"query" json:"count,omitempty"`
 	// 要绑定的标签ID
 	Tags []string `in:"query" json:"tags,omitempty"`
@@ -29,8 +29,6 @@ type CreateVolumesParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *CreateVolumesParams) Validate() error {
 	var v apiruntime.Validator
-	apiruntime.Enum[int64](&v, "size", p.Size, 10, 20, 50, 100)
-	apiruntime.Enum[int64](&v, "volume_type", p.VolumeType, 0, 2, 3, 5)
 	v.Required("zone", p.Zone != "")
 	return v.Err("CreateVolumes")
 }

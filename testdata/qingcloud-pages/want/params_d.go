@@ -16,13 +16,13 @@ type DescribeVolumesParams struct {
 	// 是否返回冗长的信息，有效值为: 0, 1
 	// * 0 不返回
 	// * 1 返回硬盘挂载的云服务器信息
-	// Allowed: 0, 1 (from description)
+	// Allowed (from description): 0, 1
 	Verbose *int64 `in:"query" json:"verbose,omitempty"`
 	// 数据偏移量，默认为0
-	// Default: 0 (from description)
+	// Default (from description): 0
 	Offset *int64 `in:"query" json:"offset,omitempty"`
 	// 返回数据长度，默认为20，最大100
-	// Default: 20 (from description)
+	// Default (from description): 20
 	Limit *int64 `in:"query" json:"limit,omitempty"`
 	// 区域 ID，注意要小写
 	Zone string `in:"query" json:"zone"`
@@ -32,7 +32,6 @@ type DescribeVolumesParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *DescribeVolumesParams) Validate() error {
 	var v apiruntime.Validator
-	apiruntime.Enum[int64](&v, "verbose", p.Verbose, 0, 1)
 	v.Required("zone", p.Zone != "")
 	return v.Err("DescribeVolumes")
 }

@@ -12,3 +12,12 @@ type Order struct {
 	PlacedAt *apiruntime.Time            `json:"placedAt,omitempty"`
 	Items    []Item                      `json:"items,omitempty"`
 }
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *Order) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".status", x.Status != "")
+	if x.Status != "" {
+		apiruntime.Enum(v, path+".status", x.Status, OrderStatusValues()...)
+	}
+}

@@ -2,8 +2,16 @@
 
 package swagger2
 
+import "github.com/apigen-dev/apigen/apiruntime"
+
 // UploadRequest is the API's "UploadRequest" object.
 type UploadRequest struct {
 	Name string `json:"name"`
 	Size *int64 `json:"size,omitempty"`
+}
+
+// validate adds to v the problems of x, sent at path: missing required fields
+// and values outside their documented set, in x and the structs it holds.
+func (x *UploadRequest) validate(v *apiruntime.Validator, path string) {
+	v.Required(path+".name", x.Name != "")
 }

@@ -27,6 +27,11 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
-	req.Body = &p.Body
+	form, err := apiruntime.EncodeForm(&p.Body)
+	if err != nil {
+		return err
+	}
+	req.RawBody = []byte(form.Encode())
+	req.ContentType = "application/x-www-form-urlencoded"
 	return c.t.Do(ctx, req, nil)
 }

@@ -13,5 +13,6 @@ type PlaceOrderParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *PlaceOrderParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
 	return v.Err("placeOrder")
 }

@@ -13,5 +13,6 @@ type UploadParams struct {
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *UploadParams) Validate() error {
 	var v apiruntime.Validator
+	p.Body.validate(&v, "body")
 	return v.Err("upload")
 }
