@@ -48,6 +48,10 @@ ZStack reference pages (Markdown, HTML, scraped text), QingCloud/Shanhe action
 pages (Markdown, AsciiDoc) — into one intermediate representation, and emits a
 Go package: param models with Validate, since-annotated response structs, and a
 client over apigen's runtime.`,
+		Example: `  apigen generate -o internal/petstore specs/openapi/petstore.yaml
+  apigen generate -c apigen.yaml
+  apigen ir docs/run_instances.md
+  apigen check -c apigen.yaml`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
