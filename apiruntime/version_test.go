@@ -34,3 +34,28 @@ func TestCheckVersion(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalizeVersion(t *testing.T) {
+	for in, want := range map[string]string{
+		"4.6.0":           "4.6.0",
+		" v4.6.0 ":        "4.6.0",
+		"V5.1":            "5.1",
+		"4.6.0-rc1+build": "4.6.0",
+		"4.6.0+20240101":  "4.6.0",
+		"1.9.x":           "1.9",
+		"5.0.0.RELEASE":   "5.0.0",
+		"4.10.2.1234":     "4.10.2.1234",
+		"":                "",
+		"latest":          "",
+		"v":               "",
+		".5":              "",
+		"4..6":            "",
+		"404 not found":   "",
+		"5.5.6":           "5.5.6",
+		"<html>":          "",
+	} {
+		if got := apiruntime.NormalizeVersion(in); got != want {
+			t.Errorf("NormalizeVersion(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

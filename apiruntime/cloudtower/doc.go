@@ -12,6 +12,8 @@
 //   - Paging: first/skip with no total; All stops on a short page.
 //   - Errors: non-2xx bodies follow the spec's ErrorBody
 //     {code, message, status, path, operationName} and become *Error.
+//   - Versions: DetectVersion reads GET /get-version (3.0.0 on) so calls
+//     newer than the tower are refused before they are sent.
 //
 // The endpoint includes the API base path, as CloudTower serves it:
 // https://tower.example.com/v2/api.

@@ -17,10 +17,12 @@ type Transport struct {
 	endpoint string
 	client   *http.Client
 	language string
-	version  string
 
-	mu    sync.RWMutex
-	token string
+	// mu guards what can change while calls are in flight: the token
+	// (Login) and the server's version (DetectVersion).
+	mu      sync.RWMutex
+	token   string
+	version string
 }
 
 var _ apiruntime.Transport = (*Transport)(nil)
@@ -51,7 +53,8 @@ func WithInsecureSkipVerify() Option { return func(o *config) { o.insecure = tru
 func WithLanguage(lang string) Option { return func(o *config) { o.language = lang } }
 
 // WithServerVersion declares the tower's API version (say "4.0.0") so that
-// calls documented as added later fail before they are sent.
+// calls documented as added later fail before they are sent. It is
+// normalised as DetectVersion's answer is.
 func WithServerVersion(v string) Option { return func(o *config) { o.version = v } }
 
 // WithToken starts with a token from an earlier Login, skipping the login.
@@ -68,7 +71,7 @@ func New(endpoint string, opts ...Option) *Transport {
 		endpoint: strings.TrimRight(endpoint, "/"),
 		client:   apiruntime.NewHTTPClient(c.client, c.insecure),
 		language: c.language,
-		version:  c.version,
+		version:  apiruntime.NormalizeVersion(c.version),
 		token:    c.token,
 	}
 }
@@ -91,7 +94,7 @@ func (t *Transport) SetToken(token string) {
 // Do sends req and decodes a 2xx answer into out. Requests with Auth carry
 // the token; without a token they go out bare and the tower answers 401.
 func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) error {
-	if err := apiruntime.CheckVersion(req.Operation, req.Since, t.version); err != nil {
+	if err := apiruntime.CheckVersion(req.Operation, req.Since, t.ServerVersion()); err != nil {
 		return err
 	}
 	r := *req

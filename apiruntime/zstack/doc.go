@@ -11,6 +11,8 @@
 //   - Errors {"error":{code,description,details,cause…}} become *Error, whose
 //     cause chain errors.As and errors.Is walk.
 //   - Query APIs take q= conditions built with Eq, In, Like… (Cond).
+//   - Versions: DetectVersion asks GetVersion so calls to APIs newer than
+//     the node are refused before they are sent.
 //
 // The protocol is the one in ZStack's developer manual ("API使用规范" and
 // "使用AK调用API").

@@ -31,8 +31,11 @@ type Transport struct {
 	client  *http.Client
 	cfg     config
 
+	// mu guards what can change while calls are in flight: the session
+	// and the server's version (DetectVersion).
 	mu      sync.Mutex
 	session string
+	version string
 }
 
 var _ apiruntime.Transport = (*Transport)(nil)
@@ -62,7 +65,8 @@ func WithInsecureSkipVerify() Option { return func(cfg *config) { cfg.insecure =
 func WithPollInterval(d time.Duration) Option { return func(cfg *config) { cfg.pollInterval = d } }
 
 // WithServerVersion declares the server's version ("5.5.6"): calls to APIs
-// added later fail early with *apiruntime.UnsupportedVersionError.
+// added later fail early with *apiruntime.UnsupportedVersionError. It is
+// normalised as DetectVersion's answer is.
 func WithServerVersion(v string) Option { return func(cfg *config) { cfg.serverVersion = v } }
 
 // WithAccessKey authenticates calls with an AccessKey pair instead of a
@@ -97,6 +101,7 @@ func New(endpoint string, opts ...Option) *Transport {
 		t.cfg.pollInterval = DefaultPollInterval
 	}
 	t.client = apiruntime.NewHTTPClient(t.cfg.httpClient, t.cfg.insecure)
+	t.version = apiruntime.NormalizeVersion(t.cfg.serverVersion)
 
 	raw := strings.TrimSpace(endpoint)
 	if !strings.Contains(raw, "://") {
@@ -142,7 +147,7 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	if t.err != nil {
 		return fmt.Errorf("%s: %w", req.Operation, t.err)
 	}
-	if err := apiruntime.CheckVersion(req.Operation, req.Since, t.cfg.serverVersion); err != nil {
+	if err := apiruntime.CheckVersion(req.Operation, req.Since, t.ServerVersion()); err != nil {
 		return err
 	}
 	r := *req
