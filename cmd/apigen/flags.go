@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"go/token"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -62,7 +63,9 @@ func packageName(p config.Package) string {
 		}
 		return -1
 	}, filepath.Base(filepath.Clean(p.Output)))
-	if name == "" || unicode.IsDigit(rune(name[0])) {
+	if name == "" || unicode.IsDigit(rune(name[0])) || token.IsKeyword(name) || name == "main" {
+		// "-o 2024", "-o type" still name a package; "-o main" would name
+		// a command without a func main.
 		name = "api" + name
 	}
 	return name
