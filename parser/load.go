@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -89,10 +90,15 @@ func collect(inputs []string) ([]source, []ir.Diagnostic, error) {
 		}
 		format := Detect(path, src)
 		if format == FormatUnknown {
-			if explicit {
-				return fmt.Errorf("%s: not an API document apigen can read (OpenAPI 3, Swagger 2, ZStack or QingCloud reference pages)", path)
+			switch {
+			case !explicit:
+				return nil
+			case len(bytes.TrimSpace(src)) == 0:
+				return fmt.Errorf("%s: empty file, not an API document", path)
+			case isBinary(src):
+				return fmt.Errorf("%s: binary file (it holds NUL bytes), not an API document", path)
 			}
-			return nil
+			return fmt.Errorf("%s: not an API document apigen can read (OpenAPI 3, Swagger 2, ZStack or QingCloud reference pages)", path)
 		}
 		out = append(out, source{path: path, src: src, format: format})
 		return nil
@@ -120,7 +126,7 @@ func collect(inputs []string) ([]source, []ir.Diagnostic, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !isDocFile(path) {
+			if d.IsDir() || !isDocFile(path) || !isRegular(path, d) {
 				return nil
 			}
 			return add(path, false)
@@ -133,20 +139,44 @@ func collect(inputs []string) ([]source, []ir.Diagnostic, error) {
 	return out, diags, nil
 }
 
+// isRegular keeps a directory walk to regular files (or links to them): a
+// FIFO named like a document would block the read forever, a device could
+// feed it endlessly.
+func isRegular(path string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
+}
+
 func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	// A regular file's size is known: refuse it before reading a byte. The
+	// limited read still guards what Stat cannot size (a pipe named on the
+	// command line).
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > MaxFileSize {
+		return nil, tooBig(path)
+	}
 	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(src) > MaxFileSize {
-		return nil, fmt.Errorf("%s: larger than %d MiB; apigen reads API documents up to that size", path, MaxFileSize>>20)
+		return nil, tooBig(path)
 	}
 	return src, nil
+}
+
+func tooBig(path string) error {
+	return fmt.Errorf("%s: larger than %d MiB; apigen reads API documents up to that size", path, MaxFileSize>>20)
 }
 
 // parseGroup parses files of one format. OpenAPI files are independent specs,

@@ -4,7 +4,7 @@ import "testing"
 
 func TestCompileUsesRuntime(t *testing.T) {
 	Test(t, map[string][]byte{
-		"gen.go": []byte("package gen\n\nimport \"github.com/apigen-dev/apigen/apiruntime\"\n\nvar V = &apiruntime.ValidationError{Operation: \"x\"}\n"),
+		"gen.go":      []byte("package gen\n\nimport \"github.com/apigen-dev/apigen/apiruntime\"\n\nvar V = &apiruntime.ValidationError{Operation: \"x\"}\n"),
 		"gen_test.go": []byte("package gen\n\nimport \"testing\"\n\nfunc TestV(t *testing.T) { if V.Operation != \"x\" { t.Fatal(V) } }\n"),
 	})
 }

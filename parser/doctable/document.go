@@ -3,6 +3,7 @@ package doctable
 import (
 	"bytes"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -120,6 +121,14 @@ func (d *Document) Meta(key string) string {
 // extension, or by its content for .txt and unknown extensions, since pages
 // saved from a browser or a scrape are often named .txt whatever they hold.
 func Parse(file string, src []byte) (*Document, error) {
+	doc, err := parseAny(file, src)
+	if err == nil {
+		doc.limitRows()
+	}
+	return doc, err
+}
+
+func parseAny(file string, src []byte) (*Document, error) {
 	switch strings.ToLower(filepath.Ext(file)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		return ParseMarkdown(file, src)
@@ -135,6 +144,23 @@ func Parse(file string, src []byte) (*Document, error) {
 		return ParseAsciiDoc(file, src)
 	}
 	return ParseMarkdown(file, src)
+}
+
+// MaxTableRows bounds the rows kept per table. The largest real table in the
+// corpus has 74 rows; a table of hundreds of thousands is hostile input, and
+// generating a struct with a field per row would cost gigabytes.
+const MaxTableRows = 2000
+
+// limitRows drops the rows of each table past MaxTableRows, with a warning
+// at the first one dropped.
+func (d *Document) limitRows() {
+	for _, t := range d.Tables() {
+		if n := len(t.Rows); n > MaxTableRows {
+			d.Warnings = append(d.Warnings, warnf(t.Rows[MaxTableRows].Pos,
+				"table has %d rows; apigen reads the first %d and drops the rest (split the table if it is real)", n, MaxTableRows))
+			t.Rows = slices.Clone(t.Rows[:MaxTableRows])
+		}
+	}
 }
 
 type format int

@@ -155,7 +155,12 @@ func (w *htmlWalker) table(tab *goquery.Selection) {
 			cells = append(cells, w.s.clean(htmlText(td)))
 		})
 		if k == headRow {
-			t.Header, t.Pos = cells, w.pos(tr)
+			t.Header = cells
+			// The table starts at its header row unless rows come before it
+			// (a <thead> after a <tr>): rows never sit above their table.
+			if k == 0 {
+				t.Pos = w.pos(tr)
+			}
 			continue
 		}
 		t.Rows = append(t.Rows, Row{Pos: w.pos(tr), Cells: cells})

@@ -56,7 +56,7 @@ func scanStartTags(src []byte) []startTag {
 			switch name {
 			case "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript":
 				if lower == nil {
-					lower = bytes.ToLower(src)
+					lower = asciiLower(src)
 				}
 				end := bytes.Index(lower[i:], []byte("</"+name))
 				if end < 0 {
@@ -98,6 +98,20 @@ func tagEnd(src []byte, j int) int {
 		afterEq = false
 	}
 	return j
+}
+
+// asciiLower lower-cases ASCII letters only, so offsets into the result are
+// offsets into src: bytes.ToLower changes the length of some text ("İ"
+// becomes three bytes).
+func asciiLower(src []byte) []byte {
+	out := make([]byte, len(src))
+	for i, c := range src {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

@@ -69,3 +69,27 @@ func TestDeepHTML(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A table longer than MaxTableRows keeps its first rows and says, at the
+// first row dropped, how many it had.
+func TestTableRowLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("| a | b |\n| - | - |\n")
+	for i := range MaxTableRows + 5 {
+		b.WriteString("| x | " + strings.Repeat("y", i%7) + " |\n")
+	}
+	for _, name := range []string{"t.md", "t.txt"} {
+		doc, err := Parse(name, []byte(b.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := doc.Tables()
+		if len(ts) != 1 || len(ts[0].Rows) != MaxTableRows {
+			t.Fatalf("%s: want one table of %d rows, got %d tables", name, MaxTableRows, len(ts))
+		}
+		if len(doc.Warnings) != 1 || doc.Warnings[0].Pos.Line != MaxTableRows+3 ||
+			!strings.Contains(doc.Warnings[0].Msg, "2005 rows") {
+			t.Errorf("%s: warnings %v", name, doc.Warnings)
+		}
+	}
+}

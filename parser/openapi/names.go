@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"fmt"
+	"hash/fnv"
 	"strconv"
 	"strings"
 	"unicode"
@@ -64,4 +66,25 @@ func unique(used map[string]bool, name string) string {
 func lastToken(ref string) string {
 	i := strings.LastIndexByte(ref, '/')
 	return unescapeToken(ref[i+1:])
+}
+
+// maxNameLen bounds a derived name. Names of inline schemas grow with
+// their depth ("DeepChildChild…"), so without a bound a deeply nested
+// document yields output quadratic in its size. The longest name in the
+// corpus (Stripe) has 173 bytes.
+const maxNameLen = 200
+
+// bounded returns name, or, past maxNameLen, its start and a hash of the
+// whole, which keeps it stable and distinct from its siblings.
+func bounded(name string) string {
+	if len(name) <= maxNameLen {
+		return name
+	}
+	cut := maxNameLen - 9
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return fmt.Sprintf("%s_%08x", name[:cut], h.Sum32())
 }

@@ -38,7 +38,7 @@ func (p *parser) schema(s *openapi3.Schema, name string, at loc) (ir.TypeRef, bo
 	sh := p.classify(s)
 	null := nullable(s) || sh.nullable
 	if sh.kind.named() {
-		t := &ir.Type{Name: unique(p.names, name), Pos: at.pos}
+		t := &ir.Type{Name: unique(p.names, bounded(name)), Pos: at.pos}
 		p.addType(t)
 		r := ir.Ref(t.Name)
 		p.inline[s] = r

@@ -44,6 +44,7 @@ func parsePage(file string, src []byte) (*ir.API, []ir.Diagnostic, error) {
 		return api, r.diags, nil
 	}
 	op := r.operation(action, pos)
+	renameRequestTypes(op, r.reqTypes, r.types.types)
 	api.Operations = []*ir.Operation{op}
 	api.Types = append(r.reqTypes, r.types.types...)
 	r.diags = append(r.diags, r.types.diags...)

@@ -2,6 +2,8 @@ package qingcloud
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/apigen-dev/apigen/ir"
@@ -98,9 +100,10 @@ func buildParams(action string, rows []paramRow) ([]*ir.Param, []*ir.Type, []ir.
 
 	var params []*ir.Param
 	var types []*ir.Type
+	names := typeNames{}
 	for _, n := range root.fields {
 		typeName := action + camel(singular(n.name))
-		t, nested := nodeType(n, typeName, true)
+		t, nested := nodeType(n, typeName, true, names)
 		types = append(types, nested...)
 		p := &ir.Param{
 			Name:     n.name,
@@ -126,17 +129,18 @@ func buildParams(action string, rows []paramRow) ([]*ir.Param, []*ir.Type, []ir.
 // nodeType types a node: its row's type, a struct of its fields, and a
 // list of either when the name had a list marker. Untyped list elements of
 // a query parameter are strings: QingCloud's dotted lists carry IDs.
-func nodeType(n *pnode, typeName string, param bool) (ir.TypeRef, []*ir.Type) {
+func nodeType(n *pnode, typeName string, param bool, names typeNames) (ir.TypeRef, []*ir.Type) {
 	var elem ir.TypeRef
 	var types []*ir.Type
 	switch {
 	case len(n.fields) > 0:
+		typeName = names.unique(typeName)
 		st := &ir.Type{Name: typeName, Kind: ir.KindStruct, Pos: n.pos}
 		if n.row != nil {
 			st.Description = n.row.desc
 		}
 		for _, c := range n.fields {
-			ct, nested := nodeType(c, typeName+camel(singular(c.name)), false)
+			ct, nested := nodeType(c, typeName+camel(singular(c.name)), false, names)
 			types = append(types, nested...)
 			f := &ir.Field{Name: c.name, Type: ct, Pos: c.pos, Required: c.anyRequired()}
 			if c.row != nil {
@@ -164,6 +168,62 @@ func nodeType(n *pnode, typeName string, param bool) (ir.TypeRef, []*ir.Type) {
 		return ir.ListOf(ir.Prim(ir.KindString, "")), types
 	}
 	return elem, types
+}
+
+// typeNames hands out the names of one page's request types: "rule.n.x"
+// and "rules.n.y" both ask for <Action>Rule, and two types of one name
+// would make references ambiguous.
+type typeNames map[string]bool
+
+func (u typeNames) unique(name string) string {
+	cand := name
+	for i := 2; u[cand]; i++ {
+		cand = name + strconv.Itoa(i)
+	}
+	u[cand] = true
+	return cand
+}
+
+// renameRequestTypes gives each request type whose name a response type
+// of the page also has (a parameter "response.n.x" asks for
+// <Action>Response) a fresh name, and updates the references to it, which
+// only the operation's parameters and the request types themselves hold.
+func renameRequestTypes(op *ir.Operation, req, resp []*ir.Type) {
+	taken := typeNames{}
+	for _, t := range append(slices.Clone(req), resp...) {
+		taken[t.Name] = true
+	}
+	renamed := map[string]string{}
+	for _, t := range req {
+		for _, r := range resp {
+			if r.Name == t.Name {
+				renamed[t.Name] = taken.unique(t.Name)
+				t.Name = renamed[t.Name]
+			}
+		}
+	}
+	if len(renamed) == 0 {
+		return
+	}
+	var fix func(r *ir.TypeRef)
+	fix = func(r *ir.TypeRef) {
+		if n, ok := renamed[r.Ref]; ok && r.Kind == ir.KindRef {
+			r.Ref = n
+		}
+		if r.Elem != nil {
+			e := *r.Elem
+			fix(&e)
+			r.Elem = &e
+		}
+	}
+	for _, p := range op.Params {
+		fix(&p.Type)
+	}
+	for _, t := range req {
+		for _, f := range t.Fields {
+			fix(&f.Type)
+		}
+	}
 }
 
 // inferProse reads a default and allowed values from a scalar parameter's

@@ -107,6 +107,18 @@ func finish(api *ir.API, diags []ir.Diagnostic) (*ir.API, []ir.Diagnostic, error
 	}
 	diags = append(diags, checkRefs(api)...)
 	api.Sort()
+	// One spec can name two operations alike (an operationId repeated, a
+	// key written twice); the first in sorted order is kept, as ir.Merge
+	// does across inputs.
+	ops := api.Operations[:0]
+	for _, op := range api.Operations {
+		if n := len(ops); n > 0 && ops[n-1].Name == op.Name {
+			diags = append(diags, ir.Warnf(op.Pos, "duplicate-operation", "operation %q is also defined at %s; keeping that one", op.Name, ops[n-1].Pos))
+			continue
+		}
+		ops = append(ops, op)
+	}
+	api.Operations = ops
 	ir.SortDiagnostics(diags)
 	return api, diags, nil
 }

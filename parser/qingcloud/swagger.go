@@ -142,6 +142,7 @@ func (r *specReader) pathItem(key string, item *jnode, off int, action bool, ser
 		return nil
 	}
 	shared := item.get("parameters")
+	unnamed := false
 	for _, m := range httpMethods {
 		o := item.get(m)
 		if o == nil {
@@ -161,6 +162,14 @@ func (r *specReader) pathItem(key string, item *jnode, off int, action bool, ser
 			op.Name = id
 		default:
 			op.Name = strings.ToUpper(m) + " " + key
+		}
+		if strings.TrimSpace(op.Name) == "" {
+			// An actions file keyed "": no action to call.
+			if !unnamed {
+				r.warn(off, "bad-spec", "path item %q names no action; skipped", key)
+			}
+			unnamed = true
+			continue
 		}
 		if action {
 			op.Method, op.Path = "GET", r.basePath()
@@ -184,7 +193,7 @@ func (r *specReader) pathItem(key string, item *jnode, off int, action bool, ser
 		r.response(op, o.get("responses"))
 		ops = append(ops, op)
 	}
-	if len(ops) == 0 {
+	if len(ops) == 0 && !unnamed {
 		r.warn(off, "bad-spec", "path item %q has no operation; skipped", key)
 	}
 	return ops

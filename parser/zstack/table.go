@@ -148,10 +148,11 @@ func readRow(l layout, r doctable.Row) (row, string, bool) {
 	case len(cells) > len(l.cols):
 		return out, cellCount(len(cells), len(l.cols)), false
 	case len(cells) < len(l.cols):
-		last := cells[len(cells)-1:]
-		if len(cells) < 2 || !l.has(colSince) || !looksLikeVersion(last[0]) {
+		// A row of no cells at all (an HTML <tr> with nothing in it) is short too.
+		if len(cells) < 2 || !l.has(colSince) || !looksLikeVersion(cells[len(cells)-1]) {
 			return out, cellCount(len(cells), len(l.cols)), false
 		}
+		last := cells[len(cells)-1:]
 		for i, c := range cells[:len(cells)-1] {
 			if l.cols[i] == colSince {
 				return out, cellCount(len(cells), len(l.cols)), false

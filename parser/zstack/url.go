@@ -26,6 +26,9 @@ var urlTokenRe = regexp.MustCompile(`(?i)\b(GET|PUT|POST|DELETE|PATCH|DELECT)\s*
 // parseURLLine reads the URLs on one line of a URLs block. Typos are
 // repaired with a warning; a line with no URL returns nothing.
 func parseURLLine(line string, pos ir.Pos, diags *[]ir.Diagnostic) []endpoint {
+	if !urlHint(line) {
+		return nil
+	}
 	var out []endpoint
 	for _, m := range urlTokenRe.FindAllStringSubmatch(line, -1) {
 		method := strings.ToUpper(m[1])
@@ -81,4 +84,21 @@ func pathParams(path string) []string {
 		out = append(out, m[1])
 	}
 	return out
+}
+
+// urlHint reports whether line holds "v1/" or "zstack/" in any case, which
+// every match of urlTokenRe does. Checking first keeps prose lines, even a
+// megabytes-long one, away from the slower regexp.
+func urlHint(line string) bool {
+	for i := strings.IndexByte(line, '/'); i >= 0; {
+		if i >= 2 && strings.EqualFold(line[i-2:i], "v1") || i >= 6 && strings.EqualFold(line[i-6:i], "zstack") {
+			return true
+		}
+		j := strings.IndexByte(line[i+1:], '/')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
