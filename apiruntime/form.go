@@ -59,6 +59,12 @@ func EncodeForm(v any) (url.Values, error) {
 
 type formEncoder struct {
 	out url.Values
+	// order lists out's keys as first added: multipart parts keep the
+	// document's field order.
+	order []string
+	// files, when non-nil, receives []byte values as file parts instead of
+	// base64 text (multipart bodies).
+	files *[]filePart
 }
 
 // top encodes the outermost value, which must be an object: a form has no
@@ -92,6 +98,9 @@ func child(key, name string) string {
 }
 
 func (e *formEncoder) add(key, s string) {
+	if _, ok := e.out[key]; !ok {
+		e.order = append(e.order, key)
+	}
 	e.out[key] = append(e.out[key], s)
 }
 
@@ -254,6 +263,10 @@ func (e *formEncoder) value(key string, rv reflect.Value, depth int) error {
 			// As encoding/json writes bytes.
 			b := make([]byte, rv.Len())
 			reflect.Copy(reflect.ValueOf(b), rv)
+			if e.files != nil {
+				*e.files = append(*e.files, filePart{key, b})
+				return nil
+			}
 			e.add(key, base64.StdEncoding.EncodeToString(b))
 			return nil
 		}

@@ -301,22 +301,26 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 		}
 		return set
 	}
-	if isForm(ct) {
-		// Encoded from the json tags, as a JSON body would be.
-		arg := jen.Add(b)
-		if !optional {
-			arg = jen.Op("&").Add(b)
-		}
+	// Forms and multipart bodies are encoded from the json tags, as a JSON
+	// body would be.
+	arg := jen.Add(b)
+	if !optional {
+		arg = jen.Op("&").Add(b)
+	}
+	switch {
+	case isForm(ct):
 		return ifSet(
 			jen.List(jen.Id("form"), jen.Err()).Op(":=").Qual(runtimePath, "EncodeForm").Call(arg),
 			jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
 			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Id("form").Dot("Encode").Call()),
 			jen.Id("req").Dot("ContentType").Op("=").Lit(formContentType),
 		)
-	}
-	switch {
 	case isMultipart(ct):
-		g.warn(o.Pos, "unsupported-body", "operation %q: multipart/form-data is not supported yet (no encoding of parts and file uploads); the body is sent as JSON", o.Name)
+		return ifSet(
+			jen.List(jen.Id("parts"), jen.Id("ct"), jen.Err()).Op(":=").Qual(runtimePath, "EncodeMultipart").Call(arg),
+			jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+			jen.List(jen.Id("req").Dot("RawBody"), jen.Id("req").Dot("ContentType")).Op("=").List(jen.Id("parts"), jen.Id("ct")),
+		)
 	case ct != "" && !strings.Contains(ct, "json"):
 		g.warn(o.Pos, "unsupported-body", "operation %q: body content type %q is sent as JSON", o.Name, ct)
 	}

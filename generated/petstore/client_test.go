@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -120,5 +121,62 @@ func TestPetstoreValidateBeforeSending(t *testing.T) {
 	var ve *apiruntime.ValidationError
 	if !errors.As(err, &ve) || sent {
 		t.Fatalf("missing name not caught before sending: %v (sent %v)", err, sent)
+	}
+}
+
+// A multipart/form-data body: text fields first, in field order (lists
+// indexed as in forms), then the binary field as a file part, bytes intact.
+func TestPetstoreMultipartUpload(t *testing.T) {
+	photo := []byte("\x89PNG\r\n\x1a\n\x00\xff--not-a-boundary")
+	type part struct{ name, file, ctype, body string }
+	var parts []part
+	var ctype string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctype = r.Header.Get("Content-Type")
+		mr, err := r.MultipartReader()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		for {
+			p, err := mr.NextPart()
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				t.Error(err)
+				return
+			}
+			b, _ := io.ReadAll(p)
+			parts = append(parts, part{p.FormName(), p.FileName(), p.Header.Get("Content-Type"), string(b)})
+		}
+		w.WriteHeader(204)
+	}))
+	defer srv.Close()
+	c := petstore.New(apiruntime.NewHTTP(srv.URL))
+	err := c.UploadPetPhoto(context.Background(), &petstore.UploadPetPhotoParams{
+		PetID: 7,
+		Body:  petstore.UploadPetPhotoRequest{Caption: apiruntime.Ptr("Rex, asleep"), Tags: []string{"cute", "dog"}, Photo: photo},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ctype, "multipart/form-data; boundary=") {
+		t.Errorf("content type %q", ctype)
+	}
+	want := []part{
+		{"caption", "", "", "Rex, asleep"},
+		{"tags[0]", "", "", "cute"},
+		{"tags[1]", "", "", "dog"},
+		{"photo", "photo", "application/octet-stream", string(photo)},
+	}
+	if fmt.Sprint(parts) != fmt.Sprint(want) {
+		t.Errorf("parts\n got %q\nwant %q", parts, want)
+	}
+
+	// The file is required: caught before anything is sent.
+	err = c.UploadPetPhoto(context.Background(), &petstore.UploadPetPhotoParams{PetID: 7})
+	var ve *apiruntime.ValidationError
+	if !errors.As(err, &ve) || !strings.Contains(err.Error(), "body.photo") {
+		t.Errorf("missing photo: %v", err)
 	}
 }
