@@ -57,6 +57,17 @@ func EncodeForm(v any) (url.Values, error) {
 	return e.out, nil
 }
 
+// AddQueryDeep adds parameter name to q in OpenAPI's deepObject style,
+// flattened as EncodeForm flattens a field: created[gte]=5, expand[0]=x; a
+// scalar is name=value. Unset values add nothing, as with AddQuery.
+func AddQueryDeep(q url.Values, name string, v any) error {
+	e := &formEncoder{out: q}
+	if err := e.value(name, reflect.ValueOf(v), 0); err != nil {
+		return fmt.Errorf("query parameter %q: %w", name, err)
+	}
+	return nil
+}
+
 type formEncoder struct {
 	out url.Values
 	// order lists out's keys as first added: multipart parts keep the

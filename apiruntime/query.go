@@ -25,18 +25,38 @@ func AddQuery(q url.Values, name string, v any) {
 	}
 }
 
+// AddQueryJoined adds parameter name to q as AddQuery does, except that a
+// slice goes as one value joined by sep (OpenAPI's form, spaceDelimited
+// and pipeDelimited styles without explode; Swagger 2.0's csv default).
+func AddQueryJoined(q url.Values, name, sep string, v any) {
+	elems, ok := listValues(v)
+	if !ok {
+		AddQuery(q, name, v)
+		return
+	}
+	if s, ok := joinValues(elems, sep); ok {
+		q.Add(name, s)
+	}
+}
+
+// joinValues formats the set elements of a list and joins them with sep;
+// false when none is set.
+func joinValues(elems []any, sep string) (string, bool) {
+	parts := make([]string, 0, len(elems))
+	for _, e := range elems {
+		if s, ok := formatValue(e); ok {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, sep), len(parts) > 0
+}
+
 // SetHeader sets header name when v is set, with AddQuery's skipping rules.
 // Slices are joined with commas, OpenAPI's "simple" style for headers.
 func SetHeader(h http.Header, name string, v any) {
 	if elems, ok := listValues(v); ok {
-		parts := make([]string, 0, len(elems))
-		for _, e := range elems {
-			if s, ok := formatValue(e); ok {
-				parts = append(parts, s)
-			}
-		}
-		if len(parts) > 0 {
-			h.Set(name, strings.Join(parts, ","))
+		if s, ok := joinValues(elems, ","); ok {
+			h.Set(name, s)
 		}
 		return
 	}

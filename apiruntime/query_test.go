@@ -1,8 +1,10 @@
 package apiruntime_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,5 +79,72 @@ func TestSetHeader(t *testing.T) {
 		if _, ok := h[k]; ok {
 			t.Errorf("%s set, want skipped", k)
 		}
+	}
+}
+
+func TestAddQueryJoined(t *testing.T) {
+	q := url.Values{}
+	var unset []int
+	apiruntime.AddQueryJoined(q, "ids", ",", []int64{3, 1, 2})
+	apiruntime.AddQueryJoined(q, "tags", "|", []string{"a b", "c,d"})
+	apiruntime.AddQueryJoined(q, "colors", " ", []color{"red", "blue"})
+	apiruntime.AddQueryJoined(q, "empty", ",", []string{})
+	apiruntime.AddQueryJoined(q, "unset", ",", unset)
+	apiruntime.AddQueryJoined(q, "one", ",", apiruntime.Ptr("x")) // not a list: as AddQuery
+	want := url.Values{"ids": {"3,1,2"}, "tags": {"a b|c,d"}, "colors": {"red blue"}, "one": {"x"}}
+	if got, w := q.Encode(), want.Encode(); got != w {
+		t.Errorf("query\n got %s\nwant %s", got, w)
+	}
+}
+
+// created is a Stripe-like union: a range object or a bare timestamp.
+type created struct {
+	Range *struct {
+		Gte *int64 `json:"gte,omitempty"`
+		Lt  *int64 `json:"lt,omitempty"`
+	}
+	At *int64
+}
+
+func (c created) MarshalJSON() ([]byte, error) {
+	if c.At != nil {
+		return json.Marshal(*c.At)
+	}
+	return json.Marshal(c.Range)
+}
+
+func TestAddQueryDeep(t *testing.T) {
+	q := url.Values{}
+	rng := created{Range: &struct {
+		Gte *int64 `json:"gte,omitempty"`
+		Lt  *int64 `json:"lt,omitempty"`
+	}{Gte: apiruntime.Ptr[int64](1700000000), Lt: apiruntime.Ptr[int64](1800000000)}}
+	for name, v := range map[string]any{
+		"created":  &rng,
+		"at":       created{At: apiruntime.Ptr[int64](42)},
+		"expand":   []string{"customer", "invoice.subscription"},
+		"metadata": map[string]string{"order": "7"},
+		"limit":    apiruntime.Ptr(3),
+		"unset":    (*created)(nil),
+		"none":     []string(nil),
+	} {
+		if err := apiruntime.AddQueryDeep(q, name, v); err != nil {
+			t.Fatal(name, err)
+		}
+	}
+	want := url.Values{
+		"created[gte]":    {"1700000000"},
+		"created[lt]":     {"1800000000"},
+		"at":              {"42"},
+		"expand[0]":       {"customer"},
+		"expand[1]":       {"invoice.subscription"},
+		"metadata[order]": {"7"},
+		"limit":           {"3"},
+	}
+	if got, w := q.Encode(), want.Encode(); got != w {
+		t.Errorf("query\n got %s\nwant %s", got, w)
+	}
+	if err := apiruntime.AddQueryDeep(q, "bad", make(chan int)); err == nil || !strings.Contains(err.Error(), `"bad"`) {
+		t.Errorf("unencodable value: %v", err)
 	}
 }

@@ -65,8 +65,9 @@ type Param struct {
 	// Inferred is true when Default or Enum was read from description prose
 	// rather than a structured column.
 	Inferred bool `json:"inferred,omitempty"`
-	// Style "dotted" sends lists as name.1, name.2 and list items' fields as
-	// name.1.field (QingCloud); "" is the family's default.
+	// Style says how a list goes on the wire when not as the family's
+	// default ("": repeated keys for OpenAPI query parameters): one of the
+	// Style constants.
 	Style       string `json:"style,omitempty"`
 	Since       string `json:"since,omitempty"`
 	Description string `json:"description,omitempty"`
@@ -118,3 +119,19 @@ func (o *Operation) Param(name string) *Param {
 	}
 	return nil
 }
+
+// Param.Style values.
+const (
+	// StyleDotted sends lists as name.1, name.2 and list items' fields as
+	// name.1.field (QingCloud).
+	StyleDotted = "dotted"
+	// StyleComma, StyleSpace and StylePipe send a query list as one value
+	// joined by ",", " " or "|" (OpenAPI form, spaceDelimited and
+	// pipeDelimited without explode; Swagger 2.0 csv, ssv and pipes).
+	StyleComma = "comma"
+	StyleSpace = "space"
+	StylePipe  = "pipe"
+	// StyleDeep sends objects and lists inside a query parameter as
+	// name[key]=v and name[0]=v (OpenAPI deepObject; what Stripe reads).
+	StyleDeep = "deep"
+)

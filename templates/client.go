@@ -193,6 +193,14 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 	for _, pi := range info.fields {
 		switch pi.p.In {
 		case ir.InQuery:
+			if pi.p.Style == ir.StyleDeep {
+				out = append(out, jen.If(jen.Err().Op(":=").Qual(runtimePath, "AddQueryDeep").Call(jen.Id("req").Dot("Query"), jen.Lit(pi.p.Name), field(pi)), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())))
+				break
+			}
+			if sep, ok := querySeparators[pi.p.Style]; ok {
+				out = append(out, jen.Qual(runtimePath, "AddQueryJoined").Call(jen.Id("req").Dot("Query"), jen.Lit(pi.p.Name), jen.Lit(sep), field(pi)))
+				break
+			}
 			out = append(out, jen.Qual(runtimePath, "AddQuery").Call(jen.Id("req").Dot("Query"), jen.Lit(pi.p.Name), field(pi)))
 		case ir.InHeader:
 			out = append(out, jen.Qual(runtimePath, "SetHeader").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
@@ -244,6 +252,9 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 	}
 	return out
 }
+
+// querySeparators joins the values of a query list sent as one value.
+var querySeparators = map[string]string{ir.StyleComma: ",", ir.StyleSpace: " ", ir.StylePipe: "|"}
 
 const formContentType = "application/x-www-form-urlencoded"
 

@@ -212,7 +212,36 @@ func (p *parser) param(opName string, pr *openapi3.ParameterRef, at loc) *ir.Par
 	if sr != nil && sr.Ref == "" && sr.Value != nil {
 		prm.Default = literal(sr.Value.Default)
 	}
+	if in == ir.InQuery && sr != nil && sr.Value != nil {
+		prm.Style = p.queryStyle(v, sr.Value.Type.Is("array"))
+	}
 	return prm
+}
+
+// queryStyle is how a query parameter goes on the wire, when not as
+// name=value, with lists as repeated keys (form, explode: true — the
+// OpenAPI 3 default). Swagger 2.0's default collectionFormat is csv, which
+// the converter leaves unset.
+func (p *parser) queryStyle(v *openapi3.Parameter, list bool) string {
+	if v.Style == openapi3.SerializationDeepObject {
+		return ir.StyleDeep
+	}
+	if !list {
+		return ""
+	}
+	if p.v2 && v.Style == "" && v.Explode == nil {
+		return ir.StyleComma
+	}
+	explode := v.Explode == nil || *v.Explode
+	switch {
+	case (v.Style == "" || v.Style == openapi3.SerializationForm) && !explode:
+		return ir.StyleComma
+	case v.Style == openapi3.SerializationSpaceDelimited && !explode:
+		return ir.StyleSpace
+	case v.Style == openapi3.SerializationPipeDelimited && !explode:
+		return ir.StylePipe
+	}
+	return ""
 }
 
 // body converts a request body: JSON if the operation takes it, else the

@@ -116,7 +116,7 @@ func buildParams(action string, rows []paramRow) ([]*ir.Param, []*ir.Type, []ir.
 			p.Description = n.row.desc
 		}
 		if n.list || len(n.fields) > 0 || t.Kind == ir.KindList {
-			p.Style = "dotted"
+			p.Style = ir.StyleDotted
 		}
 		if n.row != nil && len(n.fields) == 0 && !n.list {
 			inferProse(p)

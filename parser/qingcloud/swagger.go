@@ -247,7 +247,7 @@ func (r *specReader) params(op *ir.Operation, list *jnode, action bool) {
 		param.Type = sub.schemaType(n, op.Name+camel(singular(name)), n.off)
 		sub.constraints(n, &param.Default, &param.Enum, &param.Nullable)
 		if action && param.Type.Kind == ir.KindList {
-			param.Style = "dotted"
+			param.Style = ir.StyleDotted
 		}
 		r.diags = append(r.diags, sub.diags...)
 		op.Params = append(op.Params, param)
@@ -308,7 +308,7 @@ func (r *specReader) bodyAsQuery(op *ir.Operation, p *jnode) {
 		param.Type = r.schemaType(v, op.Name+camel(singular(name)), v.off)
 		r.constraints(v, &param.Default, &param.Enum, &param.Nullable)
 		if param.Type.Kind == ir.KindList || param.Type.Kind == ir.KindRef {
-			param.Style = "dotted"
+			param.Style = ir.StyleDotted
 		}
 		op.Params = append(op.Params, param)
 	}

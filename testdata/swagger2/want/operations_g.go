@@ -28,6 +28,9 @@ func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams) (*Order, error
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "expand", p.Expand)
+	apiruntime.AddQueryJoined(req.Query, "fields", ",", p.Fields)
+	apiruntime.AddQueryJoined(req.Query, "lines", "|", p.Lines)
+	apiruntime.AddQueryJoined(req.Query, "words", " ", p.Words)
 	out := new(Order)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -8,6 +8,9 @@ import "github.com/apigen-dev/apigen/apiruntime"
 type GetOrderParams struct {
 	OrderID int64    `in:"path" json:"orderId"`
 	Expand  []string `in:"query" json:"expand,omitempty"`
+	Fields  []string `in:"query" json:"fields,omitempty"`
+	Lines   []int64  `in:"query" json:"lines,omitempty"`
+	Words   []string `in:"query" json:"words,omitempty"`
 }
 
 // Validate reports every missing required parameter and every value outside its
