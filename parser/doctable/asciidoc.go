@@ -16,7 +16,7 @@ func ParseAsciiDoc(file string, src []byte) (*Document, error) {
 		return nil, err
 	}
 	s := newSource(file, src)
-	p := &adocParser{s: s, doc: &Document{File: file}}
+	p := &adocParser{s: s, doc: &Document{File: file, Format: AsciiDoc}}
 	p.run()
 	p.doc.link()
 	return p.doc, nil

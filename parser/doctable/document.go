@@ -91,6 +91,7 @@ type Field struct {
 // Document is a parsed page.
 type Document struct {
 	File        string
+	Format      Format
 	Blocks      []Block
 	FrontMatter []Field
 	Warnings    []Warning
@@ -138,9 +139,9 @@ func parseAny(file string, src []byte) (*Document, error) {
 		return ParseAsciiDoc(file, src)
 	}
 	switch sniff(src) {
-	case formatHTML:
+	case HTML:
 		return ParseHTML(file, src)
-	case formatAsciiDoc:
+	case AsciiDoc:
 		return ParseAsciiDoc(file, src)
 	}
 	return ParseMarkdown(file, src)
@@ -163,34 +164,35 @@ func (d *Document) limitRows() {
 	}
 }
 
-type format int
+// Format is the markup a document was read as.
+type Format int
 
 const (
-	formatMarkdown format = iota
-	formatHTML
-	formatAsciiDoc
+	Markdown Format = iota
+	HTML
+	AsciiDoc
 )
 
 // sniff guesses a format from the first 64 KiB. HTML is recognised by its
 // document tags, AsciiDoc by a "|===" table or "==" section line; everything
 // else reads as Markdown, which is also how plain text reads best.
-func sniff(src []byte) format {
+func sniff(src []byte) Format {
 	head := src
 	if len(head) > 64<<10 {
 		head = head[:64<<10]
 	}
 	lower := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n\uFEFF"))
 	if bytes.HasPrefix(lower, []byte("<!doctype html")) || bytes.HasPrefix(lower, []byte("<html")) {
-		return formatHTML
+		return HTML
 	}
 	if bytes.Contains(lower, []byte("<table")) && bytes.Contains(lower, []byte("<td")) && !bytes.Contains(head, []byte("\n| ")) {
-		return formatHTML
+		return HTML
 	}
 	for line := range bytes.Lines(head) {
 		line = bytes.TrimRight(line, " \t\r\n")
 		if bytes.Equal(line, []byte("|===")) || bytes.HasPrefix(line, []byte("== ")) || bytes.HasPrefix(line, []byte("[cols=")) {
-			return formatAsciiDoc
+			return AsciiDoc
 		}
 	}
-	return formatMarkdown
+	return Markdown
 }

@@ -33,20 +33,23 @@ func TestParseDispatch(t *testing.T) {
 	md := "| a | b |\n| --- | --- |\n| 1 | 2 |\n"
 	adoc := "== S\n\n|===\n| a | b\n\n| 1 | 2\n|===\n"
 	html := "<html><body><table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>2</td></tr></table></body></html>"
+	fragment := "<h2>T</h2><table><tr><td>a</td></tr></table>" // HTML without <html>
 	tests := []struct {
 		file, src string
 		header    string // joined header of the only table; "" for none
+		format    Format // what the document says it was read as
 	}{
-		{"x.md", md, "a|b"},
-		{"x.MARKDOWN", md, "a|b"},
-		{"x.txt", md, "a|b"},
-		{"x.adoc", adoc, "a|b"},
-		{"x.asciidoc", adoc, "a|b"},
-		{"x.txt", adoc, "a|b"},
-		{"x.html", html, "a|b"},
-		{"x.htm", html, "a|b"},
-		{"x", html, "a|b"},
-		{"x.md", adoc, ""}, // the extension wins: Markdown sees no pipe table here
+		{"x.md", md, "a|b", Markdown},
+		{"x.MARKDOWN", md, "a|b", Markdown},
+		{"x.txt", md, "a|b", Markdown},
+		{"x.adoc", adoc, "a|b", AsciiDoc},
+		{"x.asciidoc", adoc, "a|b", AsciiDoc},
+		{"x.txt", adoc, "a|b", AsciiDoc},
+		{"x.html", html, "a|b", HTML},
+		{"x.htm", html, "a|b", HTML},
+		{"x", html, "a|b", HTML},
+		{"x.txt", fragment, "a", HTML},
+		{"x.md", adoc, "", Markdown}, // the extension wins: Markdown sees no pipe table here
 	}
 	for _, tt := range tests {
 		doc, err := Parse(tt.file, []byte(tt.src))
@@ -57,8 +60,8 @@ func TestParseDispatch(t *testing.T) {
 		if ts := doc.Tables(); len(ts) == 1 {
 			got = strings.Join(ts[0].Header, "|")
 		}
-		if got != tt.header {
-			t.Errorf("Parse(%q, %.12q…) header %q, want %q", tt.file, tt.src, got, tt.header)
+		if got != tt.header || doc.Format != tt.format {
+			t.Errorf("Parse(%q, %.12q…) header %q format %d, want %q format %d", tt.file, tt.src, got, doc.Format, tt.header, tt.format)
 		}
 	}
 }

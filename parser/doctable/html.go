@@ -26,7 +26,7 @@ func ParseHTML(file string, src []byte) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
-	w := &htmlWalker{s: newSource(file, src), doc: &Document{File: file}}
+	w := &htmlWalker{s: newSource(file, src), doc: &Document{File: file, Format: HTML}}
 	w.loc = locateElements(root.Selection, src)
 	w.walk(root.Selection)
 	w.flushRun(root.Selection)

@@ -16,7 +16,7 @@ func ParseMarkdown(file string, src []byte) (*Document, error) {
 		return nil, err
 	}
 	s := newSource(file, src)
-	p := &mdParser{s: s, doc: &Document{File: file}}
+	p := &mdParser{s: s, doc: &Document{File: file, Format: Markdown}}
 	p.run()
 	p.doc.link()
 	return p.doc, nil

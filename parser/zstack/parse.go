@@ -3,7 +3,6 @@ package zstack
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
@@ -107,7 +106,7 @@ func parseFile(file string, src []byte) (fileResult, error) {
 		r.diags = append(r.diags, ir.Warnf(ir.Pos(w.Pos), "markup", "%s", w.Msg))
 	}
 	codeOffset := 1
-	if isHTML(file, src) {
+	if doc.Format == doctable.HTML {
 		codeOffset = 0
 	}
 	secs, outside := split(doc, codeOffset)
@@ -124,19 +123,6 @@ func parseFile(file string, src []byte) (fileResult, error) {
 	}
 	outsideTables(outside, &r.diags)
 	return r, nil
-}
-
-// isHTML says whether doctable read src as HTML, where a <pre> block's text
-// starts on the element's own line.
-func isHTML(file string, src []byte) bool {
-	switch strings.ToLower(filepath.Ext(file)) {
-	case ".html", ".htm", ".xhtml":
-		return true
-	case ".md", ".markdown", ".mdown", ".mkd", ".adoc", ".asciidoc", ".asc":
-		return false
-	}
-	head := bytes.ToLower(bytes.TrimLeft(src[:min(len(src), 512)], " \t\r\n\uFEFF"))
-	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
 
 func newAPI() *ir.API {
