@@ -309,7 +309,7 @@ func randomAPI(data []byte) (*ir.API, templates.Options) {
 			p := &ir.Param{
 				Name: r.name(), In: ir.Location(r.pick("path", "query", "header", "cookie", "body", "form", "", "bogus")),
 				Required: r.bool(), Nullable: r.bool(), Type: ref(0), Default: r.literal(), Enum: r.literals(),
-				Style: r.pick("", "dotted", "weird"), Since: r.version(), Description: r.text(), Deprecated: r.bool(),
+				Style: r.pick("", ir.StyleDotted, ir.StyleComma, ir.StylePipe, ir.StyleSpace, ir.StyleDeep, "weird"), Since: r.version(), Description: r.text(), Deprecated: r.bool(),
 			}
 			if p.In == ir.InBody && r.bool() {
 				p.Wrapper = r.pick("params", r.name())
