@@ -121,3 +121,23 @@ func TestAtVersion(t *testing.T) {
 		t.Fatalf("%+v", a)
 	}
 }
+
+// RenameRefs renames through lists and maps, and leaves an element shared
+// with another reference as it was.
+func TestRenameRefs(t *testing.T) {
+	shared := Ref("Old")
+	a := TypeRef{Kind: KindList, Elem: &shared}
+	b := TypeRef{Kind: KindList, Elem: &shared}
+	m := MapOf(ListOf(Ref("Old")))
+	keep := Ref("Other")
+	to := map[string]string{"Old": "New"}
+	for _, r := range []*TypeRef{&a, &m, &keep} {
+		RenameRefs(r, to)
+	}
+	if a.String() != "[]ref(New)" || m.String() != "map[string][]ref(New)" || keep.String() != "ref(Other)" {
+		t.Errorf("renamed: %s %s %s", a, m, keep)
+	}
+	if b.String() != "[]ref(Old)" {
+		t.Errorf("shared element changed under b: %s", b)
+	}
+}

@@ -106,6 +106,21 @@ func ListOf(elem TypeRef) TypeRef { return TypeRef{Kind: KindList, Elem: &elem} 
 // MapOf returns a string-keyed map of elem.
 func MapOf(elem TypeRef) TypeRef { return TypeRef{Kind: KindMap, Elem: &elem} }
 
+// RenameRefs points r, and the list and map elements inside it, from each
+// old name in to at its new name. Elements are copied before they change:
+// parsers share Elem pointers between types, and a rename must reach only
+// the references it is applied to.
+func RenameRefs(r *TypeRef, to map[string]string) {
+	if n, ok := to[r.Ref]; ok && r.Kind == KindRef {
+		r.Ref = n
+	}
+	if r.Elem != nil {
+		e := *r.Elem
+		RenameRefs(&e, to)
+		r.Elem = &e
+	}
+}
+
 // String renders the reference compactly for diagnostics and tests:
 // "string", "integer(int64)", "[]ref(Pet)", "map[string]any".
 func (r TypeRef) String() string {

@@ -205,23 +205,12 @@ func renameRequestTypes(op *ir.Operation, req, resp []*ir.Type) {
 	if len(renamed) == 0 {
 		return
 	}
-	var fix func(r *ir.TypeRef)
-	fix = func(r *ir.TypeRef) {
-		if n, ok := renamed[r.Ref]; ok && r.Kind == ir.KindRef {
-			r.Ref = n
-		}
-		if r.Elem != nil {
-			e := *r.Elem
-			fix(&e)
-			r.Elem = &e
-		}
-	}
 	for _, p := range op.Params {
-		fix(&p.Type)
+		ir.RenameRefs(&p.Type, renamed)
 	}
 	for _, t := range req {
 		for _, f := range t.Fields {
-			fix(&f.Type)
+			ir.RenameRefs(&f.Type, renamed)
 		}
 	}
 }

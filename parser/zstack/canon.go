@@ -116,26 +116,17 @@ func canonical(api *ir.API, synth map[string]string) []ir.Diagnostic {
 		}
 	}
 	api.Types = kept
-	var fix func(r *ir.TypeRef)
-	fix = func(r *ir.TypeRef) {
-		if r.Elem != nil {
-			fix(r.Elem)
-		}
-		if to, ok := rename[r.Ref]; ok && r.Kind == ir.KindRef {
-			r.Ref = to
-		}
-	}
 	for _, op := range api.Operations {
 		for _, p := range op.Params {
-			fix(&p.Type)
+			ir.RenameRefs(&p.Type, rename)
 		}
 		if op.Response != nil && op.Response.Type != nil {
-			fix(op.Response.Type)
+			ir.RenameRefs(op.Response.Type, rename)
 		}
 	}
 	for _, t := range api.Types {
 		for _, f := range t.Fields {
-			fix(&f.Type)
+			ir.RenameRefs(&f.Type, rename)
 		}
 	}
 	return diags
