@@ -41,17 +41,7 @@ const maxFormDepth = 64
 // or map has no form representation and sends nothing.
 func EncodeForm(v any) (url.Values, error) {
 	e := &formEncoder{out: url.Values{}}
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
-		if rv.IsNil() {
-			return e.out, nil
-		}
-		rv = rv.Elem()
-	}
-	if !rv.IsValid() {
-		return e.out, nil
-	}
-	if err := e.top(rv); err != nil {
+	if err := e.top(v); err != nil {
 		return nil, err
 	}
 	return e.out, nil
@@ -79,8 +69,12 @@ type formEncoder struct {
 }
 
 // top encodes the outermost value, which must be an object: a form has no
-// place for a bare scalar or list.
-func (e *formEncoder) top(rv reflect.Value) error {
+// place for a bare scalar or list. Nil, or a nil pointer, encodes nothing.
+func (e *formEncoder) top(v any) error {
+	rv := deref(reflect.ValueOf(v))
+	if !rv.IsValid() {
+		return nil
+	}
 	if m, ok := marshalerOf(rv); ok {
 		x, err := viaJSON(m)
 		if err != nil {
@@ -197,12 +191,7 @@ func (e *formEncoder) value(key string, rv reflect.Value, depth int) error {
 	if depth > maxFormDepth {
 		return fmt.Errorf("form: %s: nested more than %d levels deep (a cycle?)", key, maxFormDepth)
 	}
-	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
-		if rv.IsNil() {
-			return nil
-		}
-		rv = rv.Elem()
-	}
+	rv = deref(rv)
 	if !rv.IsValid() {
 		return nil
 	}

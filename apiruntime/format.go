@@ -47,12 +47,9 @@ func formatValue(v any) (s string, ok bool) {
 	case json.Number:
 		return string(x), true
 	}
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
-		if rv.IsNil() {
-			return "", false
-		}
-		rv = rv.Elem()
+	rv := deref(reflect.ValueOf(v))
+	if !rv.IsValid() {
+		return "", false
 	}
 	if rv.CanInterface() {
 		switch x := rv.Interface().(type) {
@@ -90,6 +87,18 @@ func formatValue(v any) (s string, ok bool) {
 		return string(b), true
 	}
 	return fmt.Sprint(rv.Interface()), true
+}
+
+// deref follows pointers and interfaces to the value they hold; the zero
+// Value (not IsValid) when one of them is nil.
+func deref(rv reflect.Value) reflect.Value {
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return reflect.Value{}
+		}
+		rv = rv.Elem()
+	}
+	return rv
 }
 
 // listValues returns the elements of a slice or array v (after following

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"mime/multipart"
-	"reflect"
 )
 
 // filePart is a []byte field of a multipart body, sent as a file.
@@ -24,18 +23,8 @@ type filePart struct {
 func EncodeMultipart(v any) (body []byte, contentType string, err error) {
 	var files []filePart
 	e := &formEncoder{out: map[string][]string{}, files: &files}
-	rv := reflect.ValueOf(v)
-	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
-		if rv.IsNil() {
-			rv = reflect.Value{}
-			break
-		}
-		rv = rv.Elem()
-	}
-	if rv.IsValid() {
-		if err := e.top(rv); err != nil {
-			return nil, "", fmt.Errorf("multipart %w", err)
-		}
+	if err := e.top(v); err != nil {
+		return nil, "", fmt.Errorf("multipart %w", err)
 	}
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
