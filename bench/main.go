@@ -7,9 +7,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"syscall"
 	"time"
+
+	"github.com/apigen-dev/apigen/internal/peakrss"
 )
 
 type measure struct {
@@ -79,27 +80,11 @@ func main() {
 		})
 		fmt.Printf("%s %s | %s | %.2f | %.2f |\n", row, dur(o), mib(o), a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss))
 	}
-	if floor := ownPeakKiB(); floor > 0 {
+	if floor, ok := peakrss.Bytes(); ok {
 		// Go starts children with vfork, and Linux then starts a child's
 		// ru_maxrss at its parent's peak: no figure above can be lower.
-		fmt.Printf("\nRSS floor (this process's own peak; no child's figure can be lower): %.0f MiB\n", float64(floor)/1024)
+		fmt.Printf("\nRSS floor (this process's own peak; no child's figure can be lower): %.0f MiB\n", float64(floor)/(1<<20))
 	}
-}
-
-// ownPeakKiB is this process's peak RSS (VmHWM) in KiB, or 0 off Linux.
-func ownPeakKiB() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for line := range strings.Lines(string(b)) {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			var kb int64
-			fmt.Sscan(v, &kb)
-			return kb
-		}
-	}
-	return 0
 }
 
 // timeCmd runs one generator process and reads its wall time and peak

@@ -15,6 +15,7 @@ import (
 
 	"github.com/apigen-dev/apigen/config"
 	"github.com/apigen-dev/apigen/internal/gocheck"
+	"github.com/apigen-dev/apigen/internal/peakrss"
 )
 
 // Hostile inputs too large or too generated to commit under testdata/hostile.
@@ -66,21 +67,11 @@ func runBounded(t *testing.T, limit time.Duration, args ...string) (code int, st
 	return cmd.ProcessState.ExitCode(), stderr, maxRSS
 }
 
-// writePeakRSS records this process's peak resident set (VmHWM) in bytes.
-// The kernel's rusage is no use here: Go starts children with vfork, so a
-// child's ru_maxrss starts at the parent's high-water mark.
+// writePeakRSS records this process's peak RSS in bytes in file.
 func writePeakRSS(file string) {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return // not Linux: the caller skips the memory bound
-	}
-	for line := range strings.Lines(string(b)) {
-		if kb, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			var n int64
-			fmt.Sscan(kb, &n)
-			os.WriteFile(file, []byte(fmt.Sprint(n<<10)), 0o644)
-		}
-	}
+	if n, ok := peakrss.Bytes(); ok {
+		os.WriteFile(file, []byte(fmt.Sprint(n)), 0o644)
+	} // else not Linux: the caller skips the memory bound
 }
 
 // nestedSchema is an OpenAPI JSON spec whose one schema nests depth inline
