@@ -88,18 +88,20 @@ func Check(t testing.TB, file string, src []byte, api *ir.API, diags []ir.Diagno
 	}
 }
 
-// Same fails t unless two parses of one input gave the same API and
-// diagnostics.
-func Same(t testing.TB, api *ir.API, diags []ir.Diagnostic, again *ir.API, diags2 []ir.Diagnostic) {
+// Stable parses a copy of src with parse once more and fails t unless the
+// second run gives the same API and diagnostics as the first (api, diags).
+func Stable(t testing.TB, file string, src []byte, api *ir.API, diags []ir.Diagnostic, parse func(file string, src []byte) (*ir.API, []ir.Diagnostic, error)) {
 	t.Helper()
-	a, _ := json.Marshal(struct {
+	again, diags2, err := parse(file, slices.Clone(src))
+	if err != nil {
+		t.Fatalf("second run failed: %v", err)
+	}
+	type run struct {
 		A *ir.API
 		D []ir.Diagnostic
-	}{api, diags})
-	b, _ := json.Marshal(struct {
-		A *ir.API
-		D []ir.Diagnostic
-	}{again, diags2})
+	}
+	a, _ := json.Marshal(run{api, diags})
+	b, _ := json.Marshal(run{again, diags2})
 	if !bytes.Equal(a, b) {
 		t.Fatalf("two runs differ:\n%s\n%s", a, b)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -63,11 +62,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkParsed(t, file, src, api, diags)
-		again, diags2, err := Parse(file, slices.Clone(src))
-		if err != nil {
-			t.Fatalf("second run failed: %v", err)
-		}
-		irtest.Same(t, api, diags, again, diags2)
+		irtest.Stable(t, file, src, api, diags, Parse)
 	})
 }
 
