@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,7 +32,8 @@ func TestWriteReplacesOnlyGeneratedFiles(t *testing.T) {
 		t.Error("a.go not rewritten")
 	}
 	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".out.apigen-*"))
-	if len(leftovers) != 0 {
+	inside, _ := filepath.Glob(filepath.Join(dir, ".*.apigen-*"))
+	if leftovers = append(leftovers, inside...); len(leftovers) != 0 {
 		t.Errorf("temporary directories left: %v", leftovers)
 	}
 }
@@ -121,13 +123,14 @@ func TestWriteKeepsLinksAndModes(t *testing.T) {
 	}
 }
 
-// A named pipe in the output directory: Check skips it rather than block
-// reading it, and Write refuses to replace the directory, which it could
-// not copy.
+// A named pipe in the output directory: Check and Write skip it rather
+// than block reading it; one under a generated file's name is refused.
 func TestNamedPipeInOutput(t *testing.T) {
 	dir := t.TempDir()
-	if out, err := exec.Command("mkfifo", filepath.Join(dir, "pipe")).CombinedOutput(); err != nil {
-		t.Skipf("mkfifo: %v %s", err, out)
+	for _, name := range []string{"pipe", "b.go"} {
+		if out, err := exec.Command("mkfifo", filepath.Join(dir, name)).CombinedOutput(); err != nil {
+			t.Skipf("mkfifo: %v %s", err, out)
+		}
 	}
 	done := make(chan struct{})
 	go func() {
@@ -135,8 +138,14 @@ func TestNamedPipeInOutput(t *testing.T) {
 		if _, err := Check(dir, []File{{"a.go", gen("")}}); err != nil {
 			t.Errorf("check: %v", err)
 		}
-		if err := Write(dir, []File{{"a.go", gen("")}}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		if err := Write(dir, []File{{"a.go", gen("")}, {"b.go", gen("")}}); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 			t.Errorf("write over a pipe: %v", err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "a.go")); !os.IsNotExist(err) {
+			t.Error("refused write left a file")
+		}
+		if err := Write(dir, []File{{"a.go", gen("")}}); err != nil {
+			t.Errorf("write beside a pipe: %v", err)
 		}
 	}()
 	select {
@@ -144,7 +153,103 @@ func TestNamedPipeInOutput(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("blocked on the named pipe")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "a.go")); !os.IsNotExist(err) {
-		t.Error("refused write left a file")
+	if info, err := os.Lstat(filepath.Join(dir, "pipe")); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the user's pipe is gone: %v", err)
+	}
+}
+
+// "-o ." in a go:generate line, and the same directory named absolutely:
+// the package is written into the working directory, which stays the same
+// directory (a swap would leave the caller in a deleted one).
+func TestWriteIntoWorkingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	before, _ := os.Stat(".")
+	os.WriteFile("gen.go", []byte("package x\n\n//go:generate apigen generate -o . spec.yaml\n"), 0o644)
+	for i, out := range []string{".", dir} {
+		if err := Write(out, []File{{"a.go", gen(fmt.Sprintf("// run %d\n", i))}}); err != nil {
+			t.Fatalf("%s: %v", out, err)
+		}
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatalf("working directory lost: %v", err)
+		}
+		if now, _ := os.Stat(wd); !os.SameFile(before, now) {
+			t.Fatalf("%s: the working directory was replaced", out)
+		}
+		if b, _ := os.ReadFile("a.go"); !strings.Contains(string(b), fmt.Sprintf("run %d", i)) {
+			t.Errorf("%s: a.go not written: %q", out, b)
+		}
+		if b, _ := os.ReadFile("gen.go"); !strings.Contains(string(b), "go:generate") {
+			t.Errorf("%s: user file lost", out)
+		}
+		if left, _ := filepath.Glob(".*apigen*"); len(left) > 0 {
+			t.Errorf("%s: temporary files left: %v", out, left)
+		}
+	}
+}
+
+// A rerun with nothing changed touches nothing: mtimes (and with them build
+// caches) survive; a changed file keeps its permissions.
+func TestWriteSkipsUnchangedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	files := []File{{"a.go", gen("// a\n")}, {"b.go", gen("// b\n")}}
+	if err := Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, f := range files {
+		os.Chtimes(filepath.Join(dir, f.Name), old, old)
+	}
+	os.Chmod(filepath.Join(dir, "b.go"), 0o600)
+	files[1].Content = gen("// b2\n")
+	if err := Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "a.go")); !info.ModTime().Equal(old) {
+		t.Errorf("unchanged a.go rewritten (mtime %v)", info.ModTime())
+	}
+	info, _ := os.Stat(filepath.Join(dir, "b.go"))
+	if info.ModTime().Equal(old) {
+		t.Error("changed b.go not rewritten")
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("b.go mode %v, want 0600 kept", info.Mode().Perm())
+	}
+}
+
+// Several packages are written all or none: a conflict in the last one
+// leaves the first untouched, new directories included.
+func TestWriteAllIsAllOrNothing(t *testing.T) {
+	root := t.TempDir()
+	a, b, c := filepath.Join(root, "a"), filepath.Join(root, "b"), filepath.Join(root, "c")
+	if err := Write(a, []File{{"x.go", gen("// old\n")}}); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(c, 0o755)
+	os.WriteFile(filepath.Join(c, "x.go"), []byte("package mine\n"), 0o644)
+	err := WriteAll([]Dir{
+		{a, []File{{"x.go", gen("// new\n")}}},
+		{b, []File{{"x.go", gen("")}}},
+		{c, []File{{"x.go", gen("")}}},
+	})
+	if err == nil || !strings.Contains(err.Error(), "refusing to overwrite") {
+		t.Fatalf("conflict not reported: %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(a, "x.go")); !strings.Contains(string(got), "old") {
+		t.Errorf("first package changed: %q", got)
+	}
+	if _, err := os.Stat(b); !os.IsNotExist(err) {
+		t.Errorf("second package created: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, "*", ".*apigen*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, ".*apigen*")); len(left) > 0 {
+		t.Errorf("temporary directories left: %v", left)
+	}
+	err = WriteAll([]Dir{{a, nil}, {filepath.Join(root, ".", "a"), nil}})
+	if err == nil || !strings.Contains(err.Error(), "also the output of") {
+		t.Errorf("one directory for two packages: %v", err)
 	}
 }

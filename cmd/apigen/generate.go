@@ -28,16 +28,25 @@ are replaced or deleted.`,
 			if err != nil {
 				return err
 			}
-			for _, p := range pkgs {
+			// Every package is rendered before any is written: a config with
+			// several packages is written all or not at all.
+			dirs := make([]output.Dir, len(pkgs))
+			for i, p := range pkgs {
 				api, files, diags, err := render(p)
 				report(stderr, p, api, diags, all)
 				if err != nil {
+					if len(pkgs) > 1 {
+						return fmt.Errorf("package %s: %w", p.Output, err)
+					}
 					return err
 				}
-				if err := output.Write(p.Output, files); err != nil {
-					return err
-				}
-				fmt.Fprintf(stdout, "apigen: wrote %d files to %s\n", len(files), p.Output)
+				dirs[i] = output.Dir{Path: p.Output, Files: files}
+			}
+			if err := output.WriteAll(dirs); err != nil {
+				return err
+			}
+			for _, d := range dirs {
+				fmt.Fprintf(stdout, "apigen: wrote %d files to %s\n", len(d.Files), d.Path)
 			}
 			return nil
 		},
