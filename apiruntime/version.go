@@ -1,53 +1,19 @@
 package apiruntime
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/apigen-dev/apigen/internal/version"
 )
 
 // CheckVersion returns an *UnsupportedVersionError when the server's
 // version is known and older than since, the first version with the
 // operation; nil otherwise, so an unknown version never blocks a call.
 func CheckVersion(operation, since, server string) error {
-	if since == "" || server == "" || compareVersions(server, since) >= 0 {
+	if since == "" || server == "" || version.Compare(server, since) >= 0 {
 		return nil
 	}
 	return &UnsupportedVersionError{Operation: operation, Since: since, Server: server}
-}
-
-// compareVersions orders dotted versions numerically ("4.10.0" after
-// "4.9.1"); non-numeric parts compare as strings and missing parts as 0,
-// so "5.2" equals "5.2.0". It mirrors ir.CompareVersions, which generated
-// code cannot import.
-func compareVersions(a, b string) int {
-	as := strings.Split(strings.TrimPrefix(strings.TrimSpace(a), "v"), ".")
-	bs := strings.Split(strings.TrimPrefix(strings.TrimSpace(b), "v"), ".")
-	for i := 0; i < len(as) || i < len(bs); i++ {
-		x, y := "0", "0"
-		if i < len(as) {
-			x = as[i]
-		}
-		if i < len(bs) {
-			y = bs[i]
-		}
-		xi, xerr := strconv.Atoi(x)
-		yi, yerr := strconv.Atoi(y)
-		switch {
-		case xerr == nil && yerr == nil:
-			if xi != yi {
-				if xi < yi {
-					return -1
-				}
-				return 1
-			}
-		case x != y:
-			if x < y {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
 }
 
 // NormalizeVersion reduces what a server reports to the dotted numbers

@@ -20,7 +20,7 @@ type Release struct {
 // changed — are returned as warnings naming the release.
 func History(releases []Release, target string) (*API, []Diagnostic, error) {
 	rs := slices.Clone(releases)
-	slices.SortStableFunc(rs, func(a, b Release) int { return CompareVersions(a.Version, b.Version) })
+	slices.SortStableFunc(rs, func(a, b Release) int { return orderVersions(a.Version, b.Version) })
 	if target != "" {
 		i := slices.IndexFunc(rs, func(r Release) bool { return r.Version == target })
 		if i < 0 {

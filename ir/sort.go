@@ -14,6 +14,6 @@ func (a *API) Sort() {
 		return cmp.Or(cmp.Compare(x.Name, y.Name), cmp.Compare(x.Method, y.Method), cmp.Compare(x.Path, y.Path))
 	})
 	slices.SortStableFunc(a.Types, func(x, y *Type) int { return cmp.Compare(x.Name, y.Name) })
-	slices.SortFunc(a.Versions, CompareVersions)
+	slices.SortFunc(a.Versions, orderVersions)
 	a.Versions = slices.Compact(a.Versions)
 }
