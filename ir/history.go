@@ -18,6 +18,9 @@ type Release struct {
 // it; a since stated by the docs (ZStack pages) wins. Changes between
 // consecutive releases that break callers — something removed, a type
 // changed — are returned as warnings naming the release.
+//
+// History consumes the target release's API: the result is that API with
+// since-versions filled in, not a copy. The other releases are only read.
 func History(releases []Release, target string) (*API, []Diagnostic, error) {
 	rs := slices.Clone(releases)
 	slices.SortStableFunc(rs, func(a, b Release) int { return orderVersions(a.Version, b.Version) })

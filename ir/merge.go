@@ -5,6 +5,10 @@ package ir
 // become one type whose fields are the union, each at its earliest
 // since-version. A second operation with a name already seen is dropped with
 // a warning naming both places. The result is sorted.
+//
+// Merge consumes its inputs: the result shares their operations and types,
+// and a recurring type is folded into the first input's copy. Parsers call
+// it on APIs they just built; clone an input first to keep it.
 func Merge(apis ...*API) (*API, []Diagnostic) {
 	out := &API{}
 	var diags []Diagnostic
