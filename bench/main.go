@@ -29,6 +29,7 @@ type spec struct {
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus directory")
 	oapiVersion := flag.String("oapi-codegen", "v2.8.2", "oapi-codegen version to install through the Go module proxy")
+	oasdiffVersion := flag.String("oasdiff", "v1.39.0", "oasdiff version to install through the Go module proxy")
 	runs := flag.Int("runs", 3, "runs per generator and spec; the median is reported")
 	flag.Parse()
 
@@ -38,16 +39,7 @@ func main() {
 	check(os.MkdirAll(bin, 0o755))
 	apigen := filepath.Join(bin, "apigen")
 	run("go", "build", "-o", apigen, "./cmd/apigen")
-	oapi := filepath.Join(bin, "oapi-codegen-"+*oapiVersion)
-	if _, err := os.Stat(oapi); err != nil {
-		tmp := filepath.Join(work, "gobin")
-		cmd := exec.Command("go", "install", "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen@"+*oapiVersion)
-		cmd.Env = append(os.Environ(), "GOBIN="+tmp, "GOFLAGS=")
-		cmd.Dir = os.TempDir() // outside this module, so its go.mod is not touched
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
-		check(cmd.Run())
-		check(os.Rename(filepath.Join(tmp, "oapi-codegen"), oapi))
-	}
+	oapi := install(work, "github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen", *oapiVersion)
 
 	specs := []spec{
 		{name: "CloudTower 4.6.0", path: "openapi/cloudtower/4.6.0-swagger.json", oapi: true},
@@ -80,11 +72,54 @@ func main() {
 		})
 		fmt.Printf("%s %s | %s | %.2f | %.2f |\n", row, dur(o), mib(o), a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss))
 	}
+	diffBench(*corpus, work, apigen, install(work, "github.com/oasdiff/oasdiff", *oasdiffVersion), *oasdiffVersion, *runs)
 	if floor, ok := peakrss.Bytes(); ok {
 		// Go starts children with vfork, and Linux then starts a child's
 		// ru_maxrss at its parent's peak: no figure above can be lower.
 		fmt.Printf("\nRSS floor (this process's own peak; no child's figure can be lower): %.0f MiB\n", float64(floor)/(1<<20))
 	}
+}
+
+// diffBench times apigen diff against oasdiff's breaking-change check on
+// two CloudTower releases (3-4 MB specs each).
+func diffBench(corpus, work, apigen, oasdiff, version string, runs int) {
+	dir := filepath.Join(corpus, "openapi", "cloudtower")
+	a, b := filepath.Join(dir, "4.0.0-swagger.json"), filepath.Join(dir, "4.6.0-swagger.json")
+	if _, err := os.Stat(a); err != nil {
+		fmt.Printf("\n(diff: missing %v)\n", err)
+		return
+	}
+	o := median(runs, func() measure { return timeCmd(oasdiff, "breaking", a, b) })
+	fmt.Printf("\n| CloudTower 4.0.0 → 4.6.0 | time | RSS | time ratio to oasdiff %s | RSS ratio |\n| --- | ---: | ---: | ---: | ---: |\n", version)
+	fmt.Printf("| oasdiff breaking | %s | %s | 1.00 | 1.00 |\n", dur(o), mib(o))
+	for _, v := range []struct {
+		name string
+		args []string
+	}{
+		{"apigen diff (API and generated Go API)", []string{"diff", a, b}},
+		{"apigen diff --go=false (API only)", []string{"diff", "--go=false", a, b}},
+	} {
+		m := median(runs, func() measure { return timeCmd(apigen, v.args...) })
+		fmt.Printf("| %s | %s | %s | %.2f | %.2f |\n", v.name, dur(m), mib(m), m.wall.Seconds()/o.wall.Seconds(), float64(m.rss)/float64(o.rss))
+	}
+}
+
+// install puts pkg@version's command in work/bin once, through the Go
+// module proxy, outside this module so its go.mod is not touched.
+func install(work, pkg, version string) string {
+	name := filepath.Base(pkg)
+	bin := filepath.Join(work, "bin", name+"-"+version)
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	tmp := filepath.Join(work, "gobin")
+	cmd := exec.Command("go", "install", pkg+"@"+version)
+	cmd.Env = append(os.Environ(), "GOBIN="+tmp, "GOFLAGS=")
+	cmd.Dir = os.TempDir()
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	check(cmd.Run())
+	check(os.Rename(filepath.Join(tmp, name), bin))
+	return bin
 }
 
 // timeCmd runs one generator process and reads its wall time and peak

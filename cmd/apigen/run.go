@@ -11,7 +11,7 @@ import (
 // Exit codes, documented in the README.
 const (
 	exitOK    = 0
-	exitStale = 1 // apigen check: the output on disk differs from what apigen would write
+	exitStale = 1 // apigen check: the output on disk differs; apigen diff: --fail-on found changes
 	exitError = 2 // bad usage or bad input: nothing was written
 )
 
@@ -32,7 +32,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errStale):
+	case errors.Is(err, errStale), errors.Is(err, errChanges):
 		return exitStale
 	}
 	fmt.Fprintln(stderr, "apigen:", err)
@@ -55,7 +55,7 @@ client over apigen's runtime.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newGenerate(stdout, stderr), newCheck(stdout, stderr), newIR(stdout, stderr), newVersion(stdout))
+	root.AddCommand(newGenerate(stdout, stderr), newCheck(stdout, stderr), newIR(stdout, stderr), newDiff(stdout, stderr), newVersion(stdout))
 	return root
 }
 
