@@ -55,7 +55,7 @@ client over apigen's runtime.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newGenerate(stdout, stderr), newCheck(stdout, stderr), newIR(stdout, stderr), newDiff(stdout, stderr), newVersion(stdout))
+	root.AddCommand(newGenerate(stdout, stderr), newCheck(stdout, stderr), newIR(stdout, stderr), newDiff(stdout, stderr), newOpenAPI(stdout, stderr), newVersion(stdout))
 	return root
 }
 

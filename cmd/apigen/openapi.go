@@ -1,0 +1,75 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/apigen-dev/apigen/oas"
+)
+
+func newOpenAPI(stdout, stderr io.Writer) *cobra.Command {
+	var f pkgFlags
+	var out string
+	cmd := &cobra.Command{
+		Use:   "openapi [flags] INPUT...",
+		Short: "Write the API as an OpenAPI 3.1 document",
+		Long: `openapi parses the inputs (any format apigen reads) and writes the IR as an
+OpenAPI 3.1 document, JSON or YAML by the output file's extension (JSON on
+stdout without -o), so ZStack and QingCloud docs can feed Swagger UI, Postman,
+oasdiff or another generator. What OpenAPI has no word for (since-versions,
+async calls, body keys, paging, actions) travels in x-apigen-* extensions,
+which apigen reads back: apigen ir of the export gives the same IR.`,
+		Example: `  apigen openapi -o zstack.yaml docs/zstack-dev-manual/
+  apigen openapi docs/qingcloud/ > qingcloud.json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			pkgs, err := f.packages(args)
+			if err != nil {
+				return err
+			}
+			if len(pkgs) != 1 {
+				return fmt.Errorf("openapi writes one API; the config lists %d packages", len(pkgs))
+			}
+			api, diags, err := loadAPI(pkgs[0])
+			report(stderr, pkgs[0], nil, diags, false)
+			if err != nil {
+				return err
+			}
+			var b bytes.Buffer
+			if err := oas.Write(&b, api, oas.FormatOf(out)); err != nil {
+				return err
+			}
+			if out == "" {
+				_, err := stdout.Write(b.Bytes())
+				return err
+			}
+			return writeFileAtomic(out, b.Bytes())
+		},
+	}
+	f.register(cmd, false)
+	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (.json, .yaml or .yml); stdout when empty")
+	return cmd
+}
+
+// writeFileAtomic replaces name with content whole or not at all.
+func writeFileAtomic(name string, content []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".apigen-")
+	if err != nil {
+		return err
+	}
+	_, werr := tmp.Write(content)
+	if err := errors.Join(werr, tmp.Close(), os.Chmod(tmp.Name(), 0o644)); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return nil
+}

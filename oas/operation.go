@@ -1,0 +1,179 @@
+package oas
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+
+	"github.com/apigen-dev/apigen/ir"
+)
+
+// operation renders one operation. Parameters in the path, query, headers
+// and cookies are OpenAPI parameters; those the IR places in a body (ZStack
+// body fields, form fields) become the properties of a request body
+// schema, nested under their wrapper key, each marked x-apigen-param so a
+// reader can take them back as parameters.
+func operation(o *ir.Operation, apiHasSecurity bool) *object {
+	op := obj()
+	if o.Service != "" {
+		op.set("tags", []any{o.Service})
+	}
+	op.set("summary", o.Summary).set("description", o.Description).set("operationId", o.Name)
+	var params []any
+	var bodyParams []*ir.Param
+	for _, p := range o.Params {
+		switch p.In {
+		case ir.InBody, ir.InForm:
+			bodyParams = append(bodyParams, p)
+		default:
+			params = append(params, parameter(p))
+		}
+	}
+	op.set("parameters", params)
+	switch {
+	case o.Body != nil:
+		content := obj().put(mediaType(o.Body.ContentType, "application/json"), obj().put("schema", schema(o.Body.Type)))
+		op.set("requestBody", obj().set("description", o.Body.Description).set("required", o.Body.Required).put("content", content))
+	case len(bodyParams) > 0:
+		op.set("requestBody", paramBody(bodyParams))
+	}
+	op.put("responses", responses(o.Response))
+	if !o.Auth && apiHasSecurity {
+		op.put("security", []any{})
+	}
+	op.set("deprecated", o.Deprecated)
+	op.set("x-apigen-action", o.Action)
+	op.set("x-apigen-since", o.Since)
+	op.set("x-apigen-async", o.Async)
+	op.set("x-apigen-body-key", o.BodyKey)
+	if o.Paging != nil {
+		p := o.Paging
+		op.set("x-apigen-paging", obj().set("style", p.Style).set("offsetParam", p.OffsetParam).set("limitParam", p.LimitParam).
+			set("countParam", p.CountParam).set("itemsField", p.ItemsField).set("totalField", p.TotalField).set("maxLimit", maxLimit(p.MaxLimit)))
+	}
+	if len(o.URLs) > 1 {
+		var urls []any
+		for _, u := range o.URLs {
+			urls = append(urls, obj().set("method", u.Method).set("path", u.Path))
+		}
+		op.set("x-apigen-urls", urls)
+	}
+	return op
+}
+
+func maxLimit(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
+func mediaType(t, def string) string {
+	if t == "" {
+		return def
+	}
+	return t
+}
+
+// parameter renders a path, query, header or cookie parameter. List styles
+// OpenAPI names map to its style keywords; QingCloud's "name.1" lists to
+// x-apigen-style.
+func parameter(p *ir.Param) *object {
+	s := schema(p.Type)
+	if p.Nullable {
+		s = nullable(s)
+	}
+	facts(s, "", p.Default, p.Enum, p.Inferred, "", false)
+	out := obj().set("name", p.Name).set("in", string(p.In)).set("description", p.Description)
+	out.set("required", p.Required || p.In == ir.InPath).set("deprecated", p.Deprecated)
+	switch p.Style {
+	case ir.StyleComma:
+		out.set("style", "form").put("explode", false)
+	case ir.StyleSpace:
+		out.set("style", "spaceDelimited").put("explode", false)
+	case ir.StylePipe:
+		out.set("style", "pipeDelimited").put("explode", false)
+	case ir.StyleDeep:
+		out.set("style", "deepObject").set("explode", true)
+	default:
+		out.set("x-apigen-style", p.Style)
+	}
+	out.put("schema", s)
+	out.set("x-apigen-since", p.Since)
+	return out
+}
+
+// paramBody builds the request body that body parameters make together.
+func paramBody(params []*ir.Param) *object {
+	media := "application/json"
+	root := obj().set("type", "object")
+	wrappers := map[string]*object{}
+	var rootRequired []any
+	required := map[string][]any{}
+	for _, p := range params {
+		if p.In == ir.InForm {
+			media = "application/x-www-form-urlencoded"
+		}
+		s := schema(p.Type)
+		if p.Nullable {
+			s = nullable(s)
+		}
+		facts(s, p.Description, p.Default, p.Enum, p.Inferred, p.Since, p.Deprecated)
+		s.set("x-apigen-param", true)
+		s.set("x-apigen-style", p.Style)
+		target := root
+		if p.Wrapper != "" {
+			w := wrappers[p.Wrapper]
+			if w == nil {
+				w = obj().set("type", "object")
+				wrappers[p.Wrapper] = w
+				props, _ := root.get("properties").(*object)
+				if props == nil {
+					props = obj()
+					root.put("properties", props)
+				}
+				props.put(p.Wrapper, w)
+			}
+			target = w
+			if p.Required {
+				required[p.Wrapper] = append(required[p.Wrapper], p.Name)
+			}
+		} else if p.Required {
+			rootRequired = append(rootRequired, p.Name)
+		}
+		props, _ := target.get("properties").(*object)
+		if props == nil {
+			props = obj()
+			target.put("properties", props)
+		}
+		props.put(p.Name, s)
+	}
+	for _, name := range slices.Sorted(maps.Keys(required)) {
+		wrappers[name].set("required", required[name])
+		rootRequired = append(rootRequired, name)
+	}
+	root.set("required", rootRequired)
+	return obj().put("content", obj().put(media, obj().put("schema", root)))
+}
+
+// responses renders the successful response.
+func responses(r *ir.Response) *object {
+	out := obj()
+	if r == nil {
+		return out.put("default", obj().put("description", "The answer is not documented."))
+	}
+	status := "200"
+	if r.Status != 0 {
+		status = strconv.Itoa(r.Status)
+	}
+	desc := r.Description
+	if desc == "" {
+		desc = "Success."
+	}
+	resp := obj().put("description", desc)
+	if r.Type != nil {
+		resp.put("content", obj().put(mediaType(r.ContentType, "application/json"), obj().put("schema", schema(*r.Type))))
+	}
+	resp.set("x-apigen-envelope", r.Envelope)
+	return out.put(status, resp)
+}

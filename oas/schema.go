@@ -1,0 +1,188 @@
+package oas
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/apigen-dev/apigen/ir"
+)
+
+// refPrefix is where named types live in the document.
+const refPrefix = "#/components/schemas/"
+
+// schema renders a type reference.
+func schema(r ir.TypeRef) *object {
+	s := obj()
+	switch r.Kind {
+	case ir.KindString:
+		s.set("type", "string").set("format", r.Format)
+	case ir.KindInteger:
+		s.set("type", "integer").set("format", r.Format)
+	case ir.KindNumber:
+		s.set("type", "number").set("format", r.Format)
+	case ir.KindBoolean:
+		s.set("type", "boolean")
+	case ir.KindTime:
+		// The IR's time formats beyond OpenAPI's own (ZStack's
+		// "Jun 7, 2017 9:20:28 PM", RFC 822) are formats too: tools that do
+		// not know them treat the value as a string, as they should.
+		f := r.Format
+		if f == "" {
+			f = "date-time"
+		}
+		s.set("type", "string").set("format", f)
+	case ir.KindBinary:
+		s.set("type", "string").set("format", "binary")
+	case ir.KindRaw:
+		s.set("x-apigen-raw", true)
+	case ir.KindList:
+		items := obj()
+		if r.Elem != nil {
+			items = schema(*r.Elem)
+		}
+		s.set("type", "array").put("items", items)
+	case ir.KindMap:
+		if r.Elem != nil {
+			s.set("type", "object").set("additionalProperties", schema(*r.Elem))
+		} else {
+			s.set("type", "object")
+		}
+	case ir.KindRef:
+		s.set("$ref", refPrefix+r.Ref)
+	}
+	return s
+}
+
+// nullable widens s to also allow null, the OpenAPI 3.1 way: a type list,
+// or for a reference (which takes no siblings that change it) an anyOf.
+func nullable(s *object) *object {
+	switch t := s.get("type").(type) {
+	case string:
+		s.vals["type"] = []any{t, "null"}
+		return s
+	case nil:
+		if s.get("$ref") == nil {
+			return s // any value already includes null
+		}
+	}
+	return obj().set("anyOf", []any{s, obj().set("type", "null")})
+}
+
+// literal turns one of the IR's JSON literals (defaults, enum values) back
+// into a value; text that is not JSON (prose the parser kept) stays text.
+func literal(s string) any {
+	var v any
+	dec := json.NewDecoder(bytes.NewReader([]byte(s)))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil || dec.More() {
+		return s
+	}
+	return numbers(v)
+}
+
+// numbers turns json.Numbers into Go numbers, which YAML writes as numbers
+// too (a json.Number is a string to it). Integers stay exact.
+func numbers(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		if i, err := v.Int64(); err == nil {
+			return i
+		}
+		if f, err := v.Float64(); err == nil {
+			return f
+		}
+		return v.String()
+	case []any:
+		for i := range v {
+			v[i] = numbers(v[i])
+		}
+	case map[string]any:
+		for k := range v {
+			v[k] = numbers(v[k])
+		}
+	}
+	return v
+}
+
+func literals(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = literal(s)
+	}
+	return out
+}
+
+// facts adds what a parameter or field says beyond its type.
+func facts(s *object, description, def string, enum []string, inferred bool, since string, deprecated bool) {
+	if len(enum) > 0 && s.get("$ref") == nil {
+		s.set("enum", literals(enum))
+	}
+	if def != "" {
+		s.set("default", literal(def))
+	}
+	// OpenAPI 3.1 lets description and deprecated sit beside $ref too.
+	s.set("description", description).set("deprecated", deprecated)
+	s.set("x-apigen-since", since).set("x-apigen-inferred", inferred)
+}
+
+// namedType renders one of the API's types for components.schemas.
+func namedType(t *ir.Type) *object {
+	s := obj()
+	switch t.Kind {
+	case ir.KindStruct:
+		s.set("type", "object")
+		props := obj()
+		var required []any
+		for _, f := range t.Fields {
+			props.put(f.Name, field(f))
+			if f.Required {
+				required = append(required, f.Name)
+			}
+		}
+		s.set("properties", props).set("required", required)
+		if t.AdditionalProperties != nil {
+			s.set("additionalProperties", schema(*t.AdditionalProperties))
+		}
+	case ir.KindEnum:
+		base := schema(ir.Prim(t.Base, ""))
+		for _, k := range base.keys {
+			s.set(k, base.vals[k])
+		}
+		var values, descs []any
+		documented := false
+		for _, v := range t.Values {
+			values = append(values, literal(v.Value))
+			descs = append(descs, v.Description)
+			documented = documented || v.Description != ""
+		}
+		s.put("enum", values)
+		if documented {
+			s.set("x-apigen-enum-descriptions", descs)
+		}
+	case ir.KindUnion:
+		var variants []any
+		for _, v := range t.Variants {
+			variants = append(variants, schema(v))
+		}
+		s.set("oneOf", variants)
+		if t.Discriminator != "" {
+			s.set("discriminator", obj().set("propertyName", t.Discriminator))
+		}
+	case ir.KindAlias:
+		if t.Alias != nil {
+			s = schema(*t.Alias)
+		}
+	}
+	s.set("description", t.Description).set("deprecated", t.Deprecated).set("x-apigen-since", t.Since)
+	return s
+}
+
+func field(f *ir.Field) *object {
+	s := schema(f.Type)
+	if f.Nullable {
+		s = nullable(s)
+	}
+	facts(s, f.Description, f.Default, f.Enum, f.Inferred, f.Since, f.Deprecated)
+	s.set("readOnly", f.ReadOnly)
+	return s
+}
