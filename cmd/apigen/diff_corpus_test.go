@@ -102,10 +102,10 @@ func TestDiffZStackPages(t *testing.T) {
 
 	_, r := runDiffJSON(t, old, cur)
 	want := map[string]bool{
-		"param-removed resourceUuid":      true,
-		"param-added clusterType":         true,
-		"field-type-changed createDate":   true,
-		"field-added zoneType":            false,
+		"param-removed resourceUuid":       true,
+		"param-added clusterType":          true,
+		"field-type-changed createDate":    true,
+		"field-added zoneType":             false,
 		"operation-added CreatePriceTable": false,
 	}
 	got := map[string]bool{}
