@@ -72,12 +72,29 @@ func main() {
 		})
 		fmt.Printf("%s %s | %s | %.2f | %.2f |\n", row, dur(o), mib(o), a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss))
 	}
+	rerunBench(*corpus, work, apigen, *runs)
 	diffBench(*corpus, work, apigen, install(work, "github.com/oasdiff/oasdiff", *oasdiffVersion), *oasdiffVersion, *runs)
 	if floor, ok := peakrss.Bytes(); ok {
 		// Go starts children with vfork, and Linux then starts a child's
 		// ru_maxrss at its parent's peak: no figure above can be lower.
 		fmt.Printf("\nRSS floor (this process's own peak; no child's figure can be lower): %.0f MiB\n", float64(floor)/(1<<20))
 	}
+}
+
+// rerunBench times a rerun on unchanged inputs (what go generate ./... does
+// on every call) against a first run into an empty directory.
+func rerunBench(corpus, work, apigen string, runs int) {
+	in := filepath.Join(corpus, "openapi", "cloudtower", "4.6.0-swagger.json")
+	if _, err := os.Stat(in); err != nil {
+		return
+	}
+	out := filepath.Join(work, "rerun")
+	first := median(runs, func() measure {
+		os.RemoveAll(out)
+		return timeCmd(apigen, "generate", "-o", out, "-p", "bench", in)
+	})
+	again := median(runs, func() measure { return timeCmd(apigen, "generate", "-o", out, "-p", "bench", in) })
+	fmt.Printf("\nRerun on unchanged inputs, CloudTower 4.6.0: first run %s, rerun %s, ratio %.3f\n", dur(first), dur(again), again.wall.Seconds()/first.wall.Seconds())
 }
 
 // diffBench times apigen diff against oasdiff's breaking-change check on

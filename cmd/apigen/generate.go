@@ -11,7 +11,7 @@ import (
 
 func newGenerate(stdout, stderr io.Writer) *cobra.Command {
 	var f pkgFlags
-	var all bool
+	var all, force bool
 	cmd := &cobra.Command{
 		Use:   "generate [flags] INPUT...",
 		Short: "Generate a Go package from API docs or specs",
@@ -30,8 +30,17 @@ are replaced or deleted.`,
 			}
 			// Every package is rendered before any is written: a config with
 			// several packages is written all or not at all.
-			dirs := make([]output.Dir, len(pkgs))
-			for i, p := range pkgs {
+			var dirs []output.Dir
+			var stamps []string
+			for _, p := range pkgs {
+				fp, err := fingerprint(p)
+				if err != nil {
+					return err
+				}
+				if !force && upToDate(p.Output, fp) {
+					fmt.Fprintf(stderr, "apigen: %s is up to date (inputs, options and apigen unchanged; --force regenerates)\n", p.Output)
+					continue
+				}
 				api, files, diags, err := render(p)
 				report(stderr, p, api, diags, all)
 				if err != nil {
@@ -40,19 +49,26 @@ are replaced or deleted.`,
 					}
 					return err
 				}
-				dirs[i] = output.Dir{Path: p.Output, Files: files}
+				dirs = append(dirs, output.Dir{Path: p.Output, Files: files})
+				stamps = append(stamps, fp)
 			}
 			if err := output.WriteAll(dirs); err != nil {
 				return err
 			}
-			for _, d := range dirs {
+			for i, d := range dirs {
 				fmt.Fprintf(stdout, "apigen: wrote %d files to %s\n", len(d.Files), d.Path)
+				if err := writeStamp(d.Path, stamps[i], d.Files); err != nil {
+					// The package is written; without a stamp the next run
+					// just regenerates.
+					fmt.Fprintf(stderr, "apigen: %s: %v\n", d.Path, err)
+				}
 			}
 			return nil
 		},
 	}
 	f.register(cmd, true)
 	cmd.Flags().BoolVar(&all, "warnings", false, "print every warning, not only the first 20")
+	cmd.Flags().BoolVar(&force, "force", false, "regenerate even when inputs, options and apigen are unchanged since the last run")
 	return cmd
 }
 

@@ -74,3 +74,56 @@ func TestGenerateConfigAllOrNothing(t *testing.T) {
 		t.Errorf("two packages, one directory: exit %d\n%s", code, stderr)
 	}
 }
+
+// A rerun with unchanged inputs, options and apigen does nothing (not even
+// rendering); a changed input, a changed option, a generated file edited or
+// deleted by hand, and --force each make it regenerate.
+func TestGenerateRerunSkips(t *testing.T) {
+	root, err := gocheck.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "petstore.yaml")
+	src, _ := os.ReadFile(filepath.Join(root, "specs", "openapi", "petstore.yaml"))
+	os.WriteFile(spec, src, 0o644)
+	out := filepath.Join(dir, "out")
+	gen := func(args ...string) string {
+		t.Helper()
+		code, _, stderr := run(append([]string{"generate", "-o", out}, append(args, spec)...)...)
+		if code != exitOK {
+			t.Fatalf("generate: exit %d\n%s", code, stderr)
+		}
+		return stderr
+	}
+	skipped := func(stderr string) bool { return strings.Contains(stderr, "is up to date") }
+	if skipped(gen()) {
+		t.Fatal("first run skipped")
+	}
+	if !skipped(gen()) {
+		t.Error("unchanged rerun regenerated")
+	}
+	if skipped(gen("-p", "pets")) {
+		t.Error("a changed option was not noticed")
+	}
+	os.WriteFile(spec, append(src, []byte("\n# edited\n")...), 0o644)
+	if skipped(gen("-p", "pets")) {
+		t.Error("a changed input was not noticed")
+	}
+	client := filepath.Join(out, "client.go")
+	want, _ := os.ReadFile(client)
+	os.WriteFile(client, append(want, []byte("// edited by hand\n")...), 0o644)
+	if skipped(gen("-p", "pets")) {
+		t.Error("a hand-edited generated file was not noticed")
+	}
+	if got, _ := os.ReadFile(client); string(got) != string(want) {
+		t.Error("the hand edit was not undone")
+	}
+	os.Remove(client)
+	if skipped(gen("-p", "pets")) {
+		t.Error("a deleted generated file was not noticed")
+	}
+	if skipped(gen("-p", "pets", "--force")) {
+		t.Error("--force skipped")
+	}
+}
