@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/apigen-dev/apigen/apiruntime"
-	"github.com/apigen-dev/apigen/apiruntime/internal/sink"
+	"github.com/apigen-dev/apigen/apiruntime/internal/wiretest"
 )
 
 const (
@@ -25,7 +25,7 @@ const (
 
 // offOrigin answers every request with code to the sink, echoing the
 // path and query as a misconfigured proxy would.
-func offOrigin(t *testing.T, code int, to *sink.Server) *httptest.Server {
+func offOrigin(t *testing.T, code int, to *wiretest.Sink) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, to.URL+r.URL.RequestURI(), code)
 	}))
@@ -46,7 +46,7 @@ func TestRedirectOffOriginCarriesNothing(t *testing.T) {
 	secrets := []string{redirBearer, redirPass, base64.StdEncoding.EncodeToString([]byte("ann:" + redirPass)), redirKey, redirHdr, redirBody}
 	for _, code := range []int{301, 302, 303, 307, 308} {
 		for name, opts := range styles {
-			s := sink.New(t)
+			s := wiretest.NewSink(t)
 			srv := offOrigin(t, code, s)
 			err := apiruntime.NewHTTP(srv.URL+"/v1", opts...).Do(context.Background(), &apiruntime.Request{
 				Operation: "createPet", Method: http.MethodPost, Path: "/pets",
@@ -69,7 +69,7 @@ func TestRedirectOffOriginCarriesNothing(t *testing.T) {
 // The harness can see a leak: a bare http.Client following the same
 // redirect sends the API key and the body to the sink.
 func TestRedirectHarnessSeesLeaks(t *testing.T) {
-	s := sink.New(t)
+	s := wiretest.NewSink(t)
 	srv := offOrigin(t, 307, s)
 	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/v1/pets", strings.NewReader(redirBody))
 	req.Header.Set("X-API-Key", redirKey)
@@ -136,21 +136,13 @@ func TestRedirectNever(t *testing.T) {
 	}
 }
 
-// countingRT is a custom RoundTripper; insecure mode must keep it.
-type countingRT struct{ n atomic.Int32 }
-
-func (c *countingRT) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return http.DefaultTransport.RoundTrip(r)
-}
-
 func TestInsecureKeepsCustomRoundTripper(t *testing.T) {
 	srv, _, _ := sameOrigin(t, 307)
-	rt := &countingRT{}
+	rt := &wiretest.CountingTransport{}
 	own := &http.Client{Transport: rt}
 	err := apiruntime.NewHTTP(srv.URL+"/v1", apiruntime.WithHTTPClient(own), apiruntime.WithInsecureSkipVerify()).Do(context.Background(), &apiruntime.Request{Operation: "op", Path: "/new"}, nil)
-	if err != nil || rt.n.Load() != 1 {
-		t.Errorf("custom RoundTripper used %d times (err %v), want 1", rt.n.Load(), err)
+	if err != nil || rt.Count() != 1 {
+		t.Errorf("custom RoundTripper used %d times (err %v), want 1", rt.Count(), err)
 	}
 	if own.CheckRedirect != nil || own.Transport != rt {
 		t.Error("the caller's client was modified")

@@ -7,17 +7,16 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/apigen-dev/apigen/apiruntime"
-	"github.com/apigen-dev/apigen/apiruntime/internal/sink"
+	"github.com/apigen-dev/apigen/apiruntime/internal/wiretest"
 )
 
 // A path from a doc (Swagger basePath "@attacker.example:8443") cannot
 // move signed calls to another host: JoinURL refuses it before signing.
 func TestPathFromDocStaysOnOrigin(t *testing.T) {
-	s := sink.New(t)
+	s := wiretest.NewSink(t)
 	host := strings.TrimPrefix(s.URL, "http://")
 	tr, f, _ := newTestTransport(t)
 	f.handle["DescribeZones"] = func(url.Values) map[string]any { return map[string]any{} }
@@ -36,7 +35,7 @@ func TestPathFromDocStaysOnOrigin(t *testing.T) {
 // Redirects off the endpoint's origin are refused for calls and job polls
 // alike: the signed query (access_key_id, signature) never reaches them.
 func TestRedirectsKeepSignature(t *testing.T) {
-	s := sink.New(t)
+	s := wiretest.NewSink(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, s.URL+r.URL.RequestURI(), http.StatusTemporaryRedirect)
 	}))
@@ -73,13 +72,6 @@ func TestResponseLimit(t *testing.T) {
 	}
 }
 
-type countingRT struct{ n atomic.Int32 }
-
-func (c *countingRT) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return http.DefaultTransport.RoundTrip(r)
-}
-
 // Insecure mode used to swap a caller's RoundTripper for a fresh
 // *http.Transport; the core keeps it and leaves TLS to it.
 func TestInsecureKeepsCustomRoundTripper(t *testing.T) {
@@ -87,9 +79,9 @@ func TestInsecureKeepsCustomRoundTripper(t *testing.T) {
 		w.Write([]byte(`{"ret_code":0}`))
 	}))
 	defer srv.Close()
-	rt := &countingRT{}
+	rt := &wiretest.CountingTransport{}
 	tr := New(srv.URL+"/iaas/", testKey, testSecret, "", WithHTTPClient(&http.Client{Transport: rt}), WithInsecureSkipVerify())
-	if err := tr.Do(context.Background(), &apiruntime.Request{Action: "DescribeZones"}, nil); err != nil || rt.n.Load() != 1 {
-		t.Errorf("custom RoundTripper used %d times (err %v), want 1", rt.n.Load(), err)
+	if err := tr.Do(context.Background(), &apiruntime.Request{Action: "DescribeZones"}, nil); err != nil || rt.Count() != 1 {
+		t.Errorf("custom RoundTripper used %d times (err %v), want 1", rt.Count(), err)
 	}
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/apigen-dev/apigen/apiruntime"
-	"github.com/apigen-dev/apigen/apiruntime/internal/sink"
+	"github.com/apigen-dev/apigen/apiruntime/internal/wiretest"
 	"github.com/apigen-dev/apigen/apiruntime/zstack"
 )
 
@@ -23,7 +23,7 @@ func createZone(path string) *apiruntime.Request {
 // A 202's location is polled on the configured origin or not at all:
 // user info, "@host" and other hosts are refused before any poll.
 func TestJobLocationStaysOnOrigin(t *testing.T) {
-	s := sink.New(t)
+	s := wiretest.NewSink(t)
 	sinkHost := strings.TrimPrefix(s.URL, "http://")
 	for _, tc := range []struct {
 		loc     string
@@ -88,7 +88,7 @@ func jsonString(s string) string {
 // Every exchange — login, a call with a session or an access key, a job
 // poll, version detection — refuses a redirect off the origin.
 func TestRedirectsKeepCredentials(t *testing.T) {
-	s := sink.New(t)
+	s := wiretest.NewSink(t)
 	var pollOnly atomic.Bool
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if pollOnly.Load() && r.Method == "POST" {
@@ -167,18 +167,11 @@ func TestDotSegmentValueRefused(t *testing.T) {
 	}
 }
 
-type countingRT struct{ n atomic.Int32 }
-
-func (c *countingRT) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return http.DefaultTransport.RoundTrip(r)
-}
-
 func TestInsecureKeepsCustomRoundTripper(t *testing.T) {
 	_, srv := newFake(t, func(*http.Request, string) (int, string) { return 200, `{}` })
-	rt := &countingRT{}
+	rt := &wiretest.CountingTransport{}
 	tr := zstack.New(srv.URL, zstack.WithHTTPClient(&http.Client{Transport: rt}), zstack.WithInsecureSkipVerify())
-	if err := tr.Do(testCtx(t), &apiruntime.Request{Operation: "QueryZone", Path: "/v1/zones"}, nil); err != nil || rt.n.Load() != 1 {
-		t.Errorf("custom RoundTripper used %d times (err %v), want 1", rt.n.Load(), err)
+	if err := tr.Do(testCtx(t), &apiruntime.Request{Operation: "QueryZone", Path: "/v1/zones"}, nil); err != nil || rt.Count() != 1 {
+		t.Errorf("custom RoundTripper used %d times (err %v), want 1", rt.Count(), err)
 	}
 }

@@ -1,8 +1,9 @@
-// Package sink is a test server on a second loopback address (127.0.0.2)
-// that records everything reaching it, standing in for the attacker's host
-// in the runtime's redirect and location tests: a test points a redirect
-// or a job location at it and then asserts that no credential arrived.
-package sink
+// Package wiretest holds the runtime tests' stand-ins for what a hostile
+// or unusual deployment puts on the wire: Sink, a server on a second
+// loopback address (127.0.0.2) recording everything that reaches it, for
+// the attacker's host a redirect or a job location points at; and
+// CountingTransport, a caller's own RoundTripper.
+package wiretest
 
 import (
 	"io"
@@ -12,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -23,22 +25,22 @@ type Request struct {
 	Body   string
 }
 
-// Server is the recording server; URL is its http://127.0.0.2:port.
-type Server struct {
+// Sink is the recording server; URL is its http://127.0.0.2:port.
+type Sink struct {
 	URL string
 
 	mu   sync.Mutex
 	seen []Request
 }
 
-// New starts a sink on 127.0.0.2, closed when t ends.
-func New(t testing.TB) *Server {
+// NewSink starts a sink on 127.0.0.2, closed when t ends.
+func NewSink(t testing.TB) *Sink {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.2:0")
 	if err != nil {
 		t.Fatalf("sink: listen on 127.0.0.2: %v", err)
 	}
-	s := &Server{}
+	s := &Sink{}
 	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		s.mu.Lock()
@@ -55,7 +57,7 @@ func New(t testing.TB) *Server {
 }
 
 // Requests returns what reached the sink so far.
-func (s *Server) Requests() []Request {
+func (s *Sink) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Request(nil), s.seen...)
@@ -63,7 +65,7 @@ func (s *Server) Requests() []Request {
 
 // Leaks returns the secrets (of 4 bytes or more) found anywhere in what
 // reached the sink: URL, headers or body, as sent or query-escaped.
-func (s *Server) Leaks(secrets ...string) []string {
+func (s *Sink) Leaks(secrets ...string) []string {
 	var all strings.Builder
 	for _, r := range s.Requests() {
 		all.WriteString(r.URL + "\n" + r.Body + "\n")
@@ -82,7 +84,7 @@ func (s *Server) Leaks(secrets ...string) []string {
 }
 
 // Check fails t when anything reached the sink, naming any secret in it.
-func (s *Server) Check(t testing.TB, what string, secrets ...string) {
+func (s *Sink) Check(t testing.TB, what string, secrets ...string) {
 	t.Helper()
 	if leaks := s.Leaks(secrets...); len(leaks) > 0 {
 		t.Errorf("%s: secrets reached the other host: %q", what, leaks)
@@ -91,3 +93,16 @@ func (s *Server) Check(t testing.TB, what string, secrets ...string) {
 		t.Errorf("%s: %d requests reached the other host: %+v", what, n, s.Requests())
 	}
 }
+
+// CountingTransport is a RoundTripper of the caller's own (not an
+// *http.Transport), counting the requests it carries; transports must
+// keep it, insecure mode included.
+type CountingTransport struct{ n atomic.Int32 }
+
+func (c *CountingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	c.n.Add(1)
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// Count is how many requests went through c.
+func (c *CountingTransport) Count() int { return int(c.n.Load()) }
