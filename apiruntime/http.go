@@ -3,7 +3,6 @@ package apiruntime
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -34,6 +33,10 @@ type Config struct {
 	// InsecureSkipVerify turns TLS certificate checks off. Off by default;
 	// only WithInsecureSkipVerify sets it.
 	InsecureSkipVerify bool
+	// Redirects is which redirects are followed (RedirectSameOrigin).
+	Redirects RedirectPolicy
+	// MaxResponseBytes bounds every answer read (≤ 0: the default).
+	MaxResponseBytes int64
 }
 
 // APIKey is one API key credential: In is "header", "query" or "cookie".
@@ -81,33 +84,50 @@ func WithServerVersion(v string) Option { return func(cfg *Config) { cfg.ServerV
 // servers with self-signed certificates. It is never the default.
 func WithInsecureSkipVerify() Option { return func(cfg *Config) { cfg.InsecureSkipVerify = true } }
 
+// WithRedirectPolicy sets which redirects are followed; the default,
+// RedirectSameOrigin, never lets credentials or bodies leave the origin.
+func WithRedirectPolicy(p RedirectPolicy) Option { return func(cfg *Config) { cfg.Redirects = p } }
+
+// WithMaxResponseBytes bounds every answer read; longer ones fail with
+// *ResponseTooLargeError. n ≤ 0 keeps DefaultMaxResponseBytes.
+func WithMaxResponseBytes(n int64) Option { return func(cfg *Config) { cfg.MaxResponseBytes = n } }
+
 // HTTPTransport is the Transport for generic OpenAPI clients: it sends each
 // Request as is, with the configured credentials, and decodes JSON.
 type HTTPTransport struct {
-	baseURL string
-	cfg     Config
-	client  *http.Client
+	cfg      Config
+	endpoint *Endpoint
+	err      error // a bad base URL, reported by every call
 }
 
 var _ Transport = (*HTTPTransport)(nil)
 
 // NewHTTP returns a transport sending requests to baseURL
-// ("https://api.example.com/v1"; request paths are appended to it).
+// ("https://api.example.com/v1"; request paths are appended to it, see
+// JoinURL). A bad baseURL is reported by every call.
 func NewHTTP(baseURL string, opts ...Option) *HTTPTransport {
-	t := &HTTPTransport{baseURL: baseURL}
+	t := &HTTPTransport{}
 	for _, o := range opts {
 		o(&t.cfg)
 	}
-	t.client = NewHTTPClient(t.cfg.HTTPClient, t.cfg.InsecureSkipVerify)
+	t.endpoint, t.err = NewEndpoint(baseURL, EndpointConfig{
+		HTTPClient:         t.cfg.HTTPClient,
+		InsecureSkipVerify: t.cfg.InsecureSkipVerify,
+		Redirects:          t.cfg.Redirects,
+		MaxResponseBytes:   t.cfg.MaxResponseBytes,
+	})
 	return t
 }
 
 // Do sends req and decodes a 2xx JSON answer into out.
 func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
+	if t.err != nil {
+		return fmt.Errorf("%s: %w", req.Operation, t.err)
+	}
 	if err := CheckVersion(req.Operation, req.Since, t.cfg.ServerVersion); err != nil {
 		return err
 	}
-	hreq, err := NewHTTPRequest(ctx, t.baseURL, req)
+	hreq, err := t.endpoint.NewRequest(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -124,11 +144,11 @@ func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
 			return fmt.Errorf("%s: edit request: %w", req.Operation, err)
 		}
 	}
-	resp, err := t.client.Do(hreq)
+	resp, err := t.endpoint.Send(req, hreq)
 	if err != nil {
-		return SendError(req, hreq, err)
+		return err
 	}
-	err = ReadResponse(resp, req, out)
+	err = t.endpoint.ReadResponse(resp, req, out)
 	Redact(err, t.secrets()...)
 	return err
 }
@@ -168,58 +188,26 @@ func (t *HTTPTransport) secrets() []string {
 	return s
 }
 
-// NewHTTPClient returns base (or a fresh client when nil), with TLS
-// verification turned off only when insecure is true. It copies rather
-// than modifies base and http.DefaultTransport.
-func NewHTTPClient(base *http.Client, insecure bool) *http.Client {
-	if base == nil {
-		base = &http.Client{}
+// NewHTTPRequest builds the HTTP request for req against baseURL: method,
+// URL (JoinURL of the base, path and query), req.Header, and the body as
+// JSON (or RawBody with ContentType). Family transports add auth and send
+// it themselves.
+func NewHTTPRequest(ctx context.Context, baseURL string, req *Request) (*http.Request, error) {
+	base, err := ParseBaseURL(baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
-	if !insecure {
-		return base
-	}
-	c := *base
-	var tr *http.Transport
-	switch rt := c.Transport.(type) {
-	case nil:
-		tr = http.DefaultTransport.(*http.Transport).Clone()
-	case *http.Transport:
-		tr = rt.Clone()
-	default:
-		// A custom RoundTripper owns its TLS settings.
-		return &c
-	}
-	if tr.TLSClientConfig == nil {
-		tr.TLSClientConfig = &tls.Config{}
-	}
-	tr.TLSClientConfig.InsecureSkipVerify = true
-	c.Transport = tr
-	return &c
+	return newHTTPRequest(ctx, base, req)
 }
 
-// NewHTTPRequest builds the HTTP request for req against baseURL: method,
-// URL (base + path + query), req.Header, and the body as JSON (or RawBody
-// with ContentType). Family transports add auth and send it themselves.
-func NewHTTPRequest(ctx context.Context, baseURL string, req *Request) (*http.Request, error) {
+func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Request, error) {
 	method := req.Method
 	if method == "" {
 		method = http.MethodGet
 	}
-	path := req.Path
-	if path != "" && !strings.HasPrefix(path, "/") {
-		path = "/" + path
-	}
-	raw := strings.TrimRight(baseURL, "/") + path
-	if len(req.Query) > 0 {
-		sep := "?"
-		if strings.Contains(raw, "?") {
-			sep = "&"
-		}
-		raw += sep + req.Query.Encode()
-	}
-	u, err := url.Parse(raw)
+	u, err := JoinURL(base, req.Path, req.Query)
 	if err != nil {
-		return nil, fmt.Errorf("%s: bad URL: %w", req.Operation, err)
+		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
 	var body io.Reader
 	contentType := ""
@@ -241,10 +229,13 @@ func NewHTTPRequest(ctx context.Context, baseURL string, req *Request) (*http.Re
 			contentType = "application/json"
 		}
 	}
-	hreq, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	// The URL is set after, not parsed from a string, so it is sent
+	// exactly as JoinURL built it.
+	hreq, err := http.NewRequestWithContext(ctx, method, "/", body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
+	hreq.URL, hreq.Host = u, u.Host
 	for k, vs := range req.Header {
 		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
 	}
@@ -263,19 +254,26 @@ const maxErrorBody = 1 << 20
 // ReadResponse reads and closes resp. A 2xx answer is decoded as JSON into
 // out (an empty body or nil out is fine; a *[]byte out receives the raw
 // bytes); anything else becomes an *APIError.
+// A body longer than DefaultMaxResponseBytes is a *ResponseTooLargeError.
 func ReadResponse(resp *http.Response, req *Request, out any) error {
-	defer resp.Body.Close()
+	return readResponse(resp, req, out, DefaultMaxResponseBytes)
+}
+
+func readResponse(resp *http.Response, req *Request, out any, limit int64) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(io.LimitReader(resp.Body, min(maxErrorBody, limit)))
 		return NewAPIError(resp, req, body)
 	}
 	if out == nil {
-		_, _ = io.Copy(io.Discard, resp.Body)
+		// Drained so the connection is reused, but never past the limit.
+		defer resp.Body.Close()
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, limit))
 		return nil
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := ReadBody(req, resp, limit)
 	if err != nil {
-		return fmt.Errorf("%s: read response: %w", req.Operation, err)
+		return err
 	}
 	return DecodeJSON(req, body, out)
 }

@@ -3,8 +3,8 @@ package cloudtower
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
-	"strings"
 	"sync"
 
 	"github.com/apigen-dev/apigen/apiruntime"
@@ -14,8 +14,8 @@ import (
 // content-language header, refuses calls newer than the server, and turns
 // CloudTower's error bodies into *Error. It is safe for concurrent use.
 type Transport struct {
-	endpoint string
-	client   *http.Client
+	endpoint *apiruntime.Endpoint
+	err      error // a bad endpoint, reported by every call
 	language string
 
 	// mu guards what can change while calls are in flight: the token
@@ -31,21 +31,32 @@ var _ apiruntime.Transport = (*Transport)(nil)
 type Option func(*config)
 
 type config struct {
-	client   *http.Client
-	insecure bool
+	ep       apiruntime.EndpointConfig
 	language string
 	version  string
 	token    string
 }
 
 // WithHTTPClient sends requests through c (timeouts, proxies, tracing).
-func WithHTTPClient(c *http.Client) Option { return func(o *config) { o.client = c } }
+func WithHTTPClient(c *http.Client) Option { return func(o *config) { o.ep.HTTPClient = c } }
 
 // WithInsecureSkipVerify turns TLS certificate verification off, for towers
 // with self-signed certificates. It is never the default. It applies to the
 // client's *http.Transport (cloned, never modified in place); a client with
 // another RoundTripper keeps its own TLS settings.
-func WithInsecureSkipVerify() Option { return func(o *config) { o.insecure = true } }
+func WithInsecureSkipVerify() Option { return func(o *config) { o.ep.InsecureSkipVerify = true } }
+
+// WithRedirectPolicy sets which redirects are followed; the default,
+// apiruntime.RedirectSameOrigin, keeps the token, the login password and
+// bodies on the tower's origin.
+func WithRedirectPolicy(p apiruntime.RedirectPolicy) Option {
+	return func(o *config) { o.ep.Redirects = p }
+}
+
+// WithMaxResponseBytes bounds every answer read; longer ones fail with
+// *apiruntime.ResponseTooLargeError. n ≤ 0 keeps
+// apiruntime.DefaultMaxResponseBytes.
+func WithMaxResponseBytes(n int64) Option { return func(o *config) { o.ep.MaxResponseBytes = n } }
 
 // WithLanguage sends content-language on every call ("en-US" or "zh-CN"),
 // which picks the language of task descriptions and error messages. A
@@ -61,19 +72,20 @@ func WithServerVersion(v string) Option { return func(o *config) { o.version = v
 func WithToken(token string) Option { return func(o *config) { o.token = token } }
 
 // New returns a Transport for the tower API at endpoint, base path included
-// (https://tower.example.com/v2/api).
+// (https://tower.example.com/v2/api). A bad endpoint is reported by every
+// call.
 func New(endpoint string, opts ...Option) *Transport {
 	var c config
 	for _, o := range opts {
 		o(&c)
 	}
-	return &Transport{
-		endpoint: strings.TrimRight(endpoint, "/"),
-		client:   apiruntime.NewHTTPClient(c.client, c.insecure),
+	t := &Transport{
 		language: c.language,
 		version:  apiruntime.NormalizeVersion(c.version),
 		token:    c.token,
 	}
+	t.endpoint, t.err = apiruntime.NewEndpoint(endpoint, c.ep)
+	return t
 }
 
 // Token returns the current token ("" before Login), so a caller can keep
@@ -94,6 +106,9 @@ func (t *Transport) SetToken(token string) {
 // Do sends req and decodes a 2xx answer into out. Requests with Auth carry
 // the token; without a token they go out bare and the tower answers 401.
 func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) error {
+	if t.err != nil {
+		return fmt.Errorf("%s: %w", req.Operation, t.err)
+	}
 	if err := apiruntime.CheckVersion(req.Operation, req.Since, t.ServerVersion()); err != nil {
 		return err
 	}
@@ -102,7 +117,7 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 		// Every CloudTower operation but two read-only ones is a POST.
 		r.Method = http.MethodPost
 	}
-	hr, err := apiruntime.NewHTTPRequest(ctx, t.endpoint, &r)
+	hr, err := t.endpoint.NewRequest(ctx, &r)
 	if err != nil {
 		return err
 	}
@@ -112,12 +127,12 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	if tok := t.Token(); r.Auth && tok != "" && hr.Header.Get("Authorization") == "" {
 		hr.Header.Set("Authorization", tok)
 	}
-	resp, err := t.client.Do(hr)
+	resp, err := t.endpoint.Send(&r, hr)
 	if err != nil {
 		return err
 	}
 	// ReadResponse reads and closes the body.
-	return towerError(apiruntime.ReadResponse(resp, &r, out), resp.Header)
+	return towerError(t.endpoint.ReadResponse(resp, &r, out), resp.Header)
 }
 
 // towerError adds what CloudTower says beyond the HTTP status: its request

@@ -2,11 +2,9 @@ package qingcloud
 
 import (
 	"context"
-	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,24 +14,18 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// maxBody caps how much of an answer is read; a verbose page of 100
-// instances is far below it.
-const maxBody = 64 << 20
-
 // Transport sends action-style calls to one QingCloud or Shanhe endpoint
 // and zone. It implements apiruntime.Transport and is safe for concurrent
 // use.
 type Transport struct {
-	baseURL     string // scheme://host/path, no query
-	path        string // signed path, e.g. "/iaas/"
+	endpoint    *apiruntime.Endpoint // scheme://host/path, no query; path signed ("/iaas/")
 	endpointErr error
 
 	accessKeyID string
 	secret      string
 	zone        string
 
-	client   *http.Client
-	insecure bool
+	ep       apiruntime.EndpointConfig
 	clock    *clock
 	limiter  *limiter
 	retry    RetryPolicy
@@ -45,11 +37,24 @@ type Transport struct {
 type Option func(*Transport)
 
 // WithHTTPClient sends requests through c instead of http.DefaultClient.
-func WithHTTPClient(c *http.Client) Option { return func(t *Transport) { t.client = c } }
+func WithHTTPClient(c *http.Client) Option { return func(t *Transport) { t.ep.HTTPClient = c } }
 
 // WithInsecureSkipVerify turns TLS certificate checks off, for private
 // deployments with self-signed certificates. Verification is on otherwise.
-func WithInsecureSkipVerify() Option { return func(t *Transport) { t.insecure = true } }
+// A client with its own RoundTripper keeps it, and its TLS settings.
+func WithInsecureSkipVerify() Option { return func(t *Transport) { t.ep.InsecureSkipVerify = true } }
+
+// WithRedirectPolicy sets which redirects are followed; the default,
+// apiruntime.RedirectSameOrigin, keeps the signed query on the endpoint's
+// origin.
+func WithRedirectPolicy(p apiruntime.RedirectPolicy) Option {
+	return func(t *Transport) { t.ep.Redirects = p }
+}
+
+// WithMaxResponseBytes bounds every answer read; longer ones fail with
+// *apiruntime.ResponseTooLargeError. n ≤ 0 keeps
+// apiruntime.DefaultMaxResponseBytes.
+func WithMaxResponseBytes(n int64) Option { return func(t *Transport) { t.ep.MaxResponseBytes = n } }
 
 // WithClock replaces the time source: now stamps requests and drives the
 // rate limiter; sleep (nil for a real, ctx-aware sleep) serves rate-limit
@@ -98,47 +103,20 @@ func New(endpoint, accessKeyID, secretAccessKey, zone string, opts ...Option) *T
 	if t.retry.MaxAttempts < 1 {
 		t.retry.MaxAttempts = 1
 	}
-	t.client = httpClient(t.client, t.insecure)
 
-	u, err := url.Parse(endpoint)
-	switch {
-	case err != nil:
+	u, err := apiruntime.ParseBaseURL(endpoint)
+	if err != nil {
 		t.endpointErr = fmt.Errorf("endpoint: %w", err)
-	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "":
-		t.endpointErr = fmt.Errorf("endpoint %q: want http(s)://host/path", redact(u))
-	default:
-		t.path = u.EscapedPath()
-		if t.path == "" {
-			t.path = "/"
-		}
-		t.baseURL = u.Scheme + "://" + u.Host + t.path
+		return t
 	}
+	// Only scheme, host and path are the endpoint: user info means nothing
+	// to a signed API, and a query would not be signed.
+	base := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath}
+	if base.Path == "" {
+		base.Path = "/"
+	}
+	t.endpoint = apiruntime.NewEndpointURL(base, t.ep)
 	return t
-}
-
-func httpClient(c *http.Client, insecure bool) *http.Client {
-	if !insecure {
-		if c == nil {
-			return http.DefaultClient
-		}
-		return c
-	}
-	var out http.Client
-	if c != nil {
-		out = *c
-	}
-	var tr *http.Transport
-	if base, ok := out.Transport.(*http.Transport); ok {
-		tr = base.Clone()
-	} else {
-		tr = http.DefaultTransport.(*http.Transport).Clone()
-	}
-	if tr.TLSClientConfig == nil {
-		tr.TLSClientConfig = &tls.Config{}
-	}
-	tr.TLSClientConfig.InsecureSkipVerify = true
-	out.Transport = tr
-	return &out
 }
 
 // Do sends req.Action with req.Params (and any extra req.Query values),
@@ -192,13 +170,17 @@ func (t *Transport) send(ctx context.Context, pathOverride, action string, param
 	if err := t.limiter.wait(ctx); err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
-	base, path := t.baseURL, t.path
+	// The path override is joined to the origin, never concatenated, so a
+	// path from a doc ("@attacker:8443/") cannot name another host.
+	origin := t.endpoint.Base()
 	if pathOverride != "" {
-		u, _ := url.Parse(t.baseURL)
-		u.Path, u.RawPath = pathOverride, ""
-		path = u.EscapedPath()
-		base = u.Scheme + "://" + u.Host + path
+		origin.Path, origin.RawPath = "", ""
 	}
+	u, err := apiruntime.JoinURL(origin, pathOverride, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", action, err)
+	}
+	path := u.EscapedPath()
 	p := make(url.Values, len(params)+8)
 	for k, vs := range params {
 		p[k] = vs
@@ -215,23 +197,24 @@ func (t *Transport) send(ctx context.Context, pathOverride, action string, param
 		p.Set("time_stamp", now.Format(TimeFormat))
 	}
 	sig := Sign(http.MethodGet, path, p, t.secret)
-	rawQuery := CanonicalQuery(p) + "&signature=" + url.QueryEscape(sig)
+	u.RawQuery = CanonicalQuery(p) + "&signature=" + url.QueryEscape(sig)
 
-	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"?"+rawQuery, nil)
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
 	if err != nil {
-		return fmt.Errorf("%s: build request: %w", action, redactErr(err))
+		return fmt.Errorf("%s: build request: %w", action, err)
 	}
+	hreq.URL, hreq.Host = u, u.Host
 	hreq.Header.Set("Accept", "application/json")
-	resp, err := t.client.Do(hreq)
+	req := &apiruntime.Request{Operation: action, Method: http.MethodGet}
+	resp, err := t.endpoint.Send(req, hreq)
 	if err != nil {
-		return fmt.Errorf("%s: %w", action, redactErr(err))
+		return err
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxBody))
+	body, err := t.endpoint.ReadBody(req, resp)
 	if err != nil {
-		return fmt.Errorf("%s: read response: %w", action, err)
+		return err
 	}
-	return decode(action, base, resp, body, out)
+	return decode(action, apiruntime.SafeURL(u), resp, body, out)
 }
 
 // decode checks ret_code and fills out. A non-2xx answer without a ret_code
@@ -277,25 +260,4 @@ func retCode(raw json.RawMessage) (int, bool) {
 	}
 	n, err := strconv.Atoi(s)
 	return n, err == nil
-}
-
-// redactErr strips the query (access key, signature) from the URL inside
-// net/http's *url.Error, keeping the cause for errors.Is.
-func redactErr(err error) error {
-	var ue *url.Error
-	if !errors.As(err, &ue) {
-		return err
-	}
-	u, perr := url.Parse(ue.URL)
-	where := "request"
-	if perr == nil {
-		where = redact(u)
-	}
-	return fmt.Errorf("%s %s: %w", strings.ToUpper(ue.Op), where, ue.Err)
-}
-
-func redact(u *url.URL) string {
-	c := *u
-	c.RawQuery, c.Fragment, c.User = "", "", nil
-	return c.String()
 }

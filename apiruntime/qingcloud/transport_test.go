@@ -520,7 +520,7 @@ func TestTLS(t *testing.T) {
 	if client.Transport != nil {
 		t.Error("WithInsecureSkipVerify changed the caller's client")
 	}
-	if tr.client.Timeout != 5*time.Second {
+	if tr.endpoint.Client().Timeout != 5*time.Second {
 		t.Error("WithInsecureSkipVerify dropped the caller's client settings")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"path"
 	"strings"
@@ -45,21 +46,41 @@ func jobLocation(resp *http.Response, body []byte) string {
 
 // jobURL points a job location at the configured endpoint: servers answer
 // with their own idea of their address (an internal IP, localhost, no
-// context path), which the client often cannot reach.
-func (t *Transport) jobURL(loc string) (string, error) {
-	u, err := url.Parse(strings.TrimSpace(loc))
+// context path), which the client often cannot reach. Only the location's
+// path and query are used, and only for hosts selfHost (or WithAnyJobHost)
+// accepts: "@evil/…", "//evil/…" and user info are refused.
+func (t *Transport) jobURL(loc string) (*url.URL, error) {
+	self := selfHost
+	if t.cfg.anyJobHost {
+		self = func(string) bool { return true }
+	}
+	u, err := apiruntime.ResolveLocationSelf(t.origin, loc, self)
 	if err != nil {
-		return "", fmt.Errorf("bad job location: %w", err)
+		return nil, err
 	}
 	p := u.EscapedPath()
 	if i := strings.Index(p, "/v1/"); i >= 0 {
 		p = t.context + p[i:]
 	}
-	j := t.origin.String() + p
 	if u.RawQuery != "" {
-		j += "?" + u.RawQuery
+		p += "?" + u.RawQuery
 	}
-	return j, nil
+	return apiruntime.JoinURL(t.origin, p, nil)
+}
+
+// selfHost reports whether host is how a management node may name itself
+// in a job location: localhost, or a loopback, private (RFC 1918, ULA),
+// link-local or unspecified address. Such an address means the server,
+// whatever network the client sees it from.
+func selfHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified()
 }
 
 // wait polls an async API's job until it ends, the context ends, or the
@@ -69,7 +90,7 @@ func (t *Transport) wait(ctx context.Context, req *apiruntime.Request, loc strin
 	if err != nil {
 		return fmt.Errorf("%s: %w", req.Operation, err)
 	}
-	job := path.Base(strings.SplitN(target, "?", 2)[0])
+	job := path.Base(target.Path)
 	poll := &apiruntime.Request{Operation: req.Operation, Method: http.MethodGet, Auth: req.Auth}
 	timer := time.NewTimer(0) // the first poll goes out at once: many jobs are quick
 	defer timer.Stop()
@@ -79,10 +100,12 @@ func (t *Transport) wait(ctx context.Context, req *apiruntime.Request, loc strin
 			return fmt.Errorf("%s: waiting for job %s: %w", req.Operation, job, ctx.Err())
 		case <-timer.C:
 		}
-		hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+		hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
 		if err != nil {
 			return fmt.Errorf("%s: %w", req.Operation, err)
 		}
+		u := *target
+		hreq.URL, hreq.Host = &u, u.Host
 		hreq.Header.Set("Accept", "application/json")
 		if err := t.authorize(hreq, req.Auth); err != nil {
 			return fmt.Errorf("%s: %w", req.Operation, err)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -25,11 +24,11 @@ const defaultContextPath = "/zstack"
 // concurrent use; the session can change (LogInByAccount, SetSession)
 // while calls are in flight.
 type Transport struct {
-	origin  *url.URL // scheme and host of the endpoint
-	context string   // "/zstack", or "" when the API sits at /v1
-	err     error    // a bad endpoint, reported by every call
-	client  *http.Client
-	cfg     config
+	origin   *url.URL // scheme and host of the endpoint
+	context  string   // "/zstack", or "" when the API sits at /v1
+	err      error    // a bad endpoint, reported by every call
+	endpoint *apiruntime.Endpoint
+	cfg      config
 
 	// mu guards what can change while calls are in flight: the session
 	// and the server's version (DetectVersion).
@@ -41,8 +40,8 @@ type Transport struct {
 var _ apiruntime.Transport = (*Transport)(nil)
 
 type config struct {
-	httpClient    *http.Client
-	insecure      bool
+	ep            apiruntime.EndpointConfig
+	anyJobHost    bool
 	pollInterval  time.Duration
 	serverVersion string
 	contextPath   *string
@@ -55,11 +54,32 @@ type config struct {
 type Option func(*config)
 
 // WithHTTPClient sends requests through c.
-func WithHTTPClient(c *http.Client) Option { return func(cfg *config) { cfg.httpClient = c } }
+func WithHTTPClient(c *http.Client) Option { return func(cfg *config) { cfg.ep.HTTPClient = c } }
 
 // WithInsecureSkipVerify disables TLS certificate verification (management
-// nodes often have self-signed certificates). Never the default.
-func WithInsecureSkipVerify() Option { return func(cfg *config) { cfg.insecure = true } }
+// nodes often have self-signed certificates). Never the default. A client
+// with its own RoundTripper keeps its own TLS settings.
+func WithInsecureSkipVerify() Option { return func(cfg *config) { cfg.ep.InsecureSkipVerify = true } }
+
+// WithRedirectPolicy sets which redirects are followed; the default,
+// apiruntime.RedirectSameOrigin, keeps the session, the access-key
+// signature and bodies on the configured origin.
+func WithRedirectPolicy(p apiruntime.RedirectPolicy) Option {
+	return func(cfg *config) { cfg.ep.Redirects = p }
+}
+
+// WithMaxResponseBytes bounds every answer read, job polls included;
+// longer ones fail with *apiruntime.ResponseTooLargeError. n ≤ 0 keeps
+// apiruntime.DefaultMaxResponseBytes.
+func WithMaxResponseBytes(n int64) Option { return func(cfg *config) { cfg.ep.MaxResponseBytes = n } }
+
+// WithAnyJobHost polls an async job's location on the configured origin
+// whatever host it names. By default only a location naming the origin
+// itself or what a management node calls itself (localhost, a loopback,
+// private or link-local address) is followed, and any other host is an
+// error. Either way only the location's path and query are used: the
+// session never goes to the host a location names.
+func WithAnyJobHost() Option { return func(cfg *config) { cfg.anyJobHost = true } }
 
 // WithPollInterval sets how often async jobs are polled (default 1s).
 func WithPollInterval(d time.Duration) Option { return func(cfg *config) { cfg.pollInterval = d } }
@@ -100,7 +120,6 @@ func New(endpoint string, opts ...Option) *Transport {
 	if t.cfg.pollInterval <= 0 {
 		t.cfg.pollInterval = DefaultPollInterval
 	}
-	t.client = apiruntime.NewHTTPClient(t.cfg.httpClient, t.cfg.insecure)
 	t.version = apiruntime.NormalizeVersion(t.cfg.serverVersion)
 
 	raw := strings.TrimSpace(endpoint)
@@ -125,18 +144,23 @@ func New(endpoint string, opts ...Option) *Transport {
 		ctxPath = *t.cfg.contextPath
 	}
 	t.context = ctxPath
+	base, err := apiruntime.JoinURL(t.origin, ctxPath, nil)
+	if err != nil {
+		t.err = fmt.Errorf("zstack: bad context path: %w", err)
+		return t
+	}
+	t.endpoint = apiruntime.NewEndpointURL(base, t.cfg.ep)
 	return t
 }
 
-// base is the URL request paths ("/v1/…") are appended to.
-func (t *Transport) base() string { return t.origin.String() + t.context }
-
 // apiPath turns a documented path ("zstack/v1/clusters") into one relative
-// to the context path ("/v1/clusters").
+// to the context path ("/v1/clusters"). Anything else is left for JoinURL
+// to judge.
 func apiPath(p string) string {
-	p = "/" + strings.TrimLeft(p, "/")
-	if strings.HasPrefix(p, defaultContextPath+"/v1/") || p == defaultContextPath+"/v1" {
-		p = p[len(defaultContextPath):]
+	for _, pre := range [...]string{defaultContextPath, defaultContextPath[1:]} {
+		if rest, ok := strings.CutPrefix(p, pre); ok && (rest == "/v1" || strings.HasPrefix(rest, "/v1/")) {
+			return rest
+		}
 	}
 	return p
 }
@@ -152,7 +176,7 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	}
 	r := *req
 	r.Path = apiPath(req.Path)
-	hreq, err := apiruntime.NewHTTPRequest(ctx, t.base(), &r)
+	hreq, err := t.endpoint.NewRequest(ctx, &r)
 	if err != nil {
 		return err
 	}
@@ -176,16 +200,15 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	return t.failure(req, resp, body, "")
 }
 
-// send performs one exchange and reads the whole answer.
+// send performs one exchange and reads the whole answer, within the limit.
 func (t *Transport) send(req *apiruntime.Request, hreq *http.Request) (*http.Response, []byte, error) {
-	resp, err := t.client.Do(hreq)
+	resp, err := t.endpoint.Send(req, hreq)
 	if err != nil {
-		return nil, nil, apiruntime.SendError(req, hreq, err)
+		return nil, nil, err
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
+	body, err := t.endpoint.ReadBody(req, resp)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %s %s: read answer: %w", req.Operation, hreq.Method, apiruntime.SafeURL(hreq.URL), err)
+		return nil, nil, err
 	}
 	return resp, body, nil
 }
