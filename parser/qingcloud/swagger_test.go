@@ -16,7 +16,7 @@ var specFiles = []string{
 }
 
 func TestSpecSet(t *testing.T) {
-	api, diags, err := ParseFiles(specFiles)
+	api, diags, err := ParseFiles(readAll(t, specFiles))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,13 +95,13 @@ func TestSpecSet(t *testing.T) {
 // Files that $ref each other resolve whatever order they are named in,
 // and the result is the same.
 func TestSpecOrderIndependent(t *testing.T) {
-	a, da, err := ParseFiles(specFiles)
+	a, da, err := ParseFiles(readAll(t, specFiles))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rev := slices.Clone(specFiles)
 	slices.Reverse(rev)
-	b, db, err := ParseFiles(rev)
+	b, db, err := ParseFiles(readAll(t, rev))
 	if err != nil {
 		t.Fatal(err)
 	}
