@@ -85,7 +85,7 @@ func Load(inputs []string, opts Options) (*ir.API, []ir.Diagnostic, error) {
 			diags = append(diags, ir.Errorf(ir.Pos{File: f.path, Line: 1, Col: 1}, "no-operations", "%s document gave no operation: %s", f.format, missing(f)))
 		}
 		ir.SortDiagnostics(diags)
-		return nil, diags, fmt.Errorf("the inputs (%s) yield no operation, and an empty package would delete what was generated before; pass --allow-empty (allowEmpty: true in apigen.yaml) if that is what you want", strings.Join(inputs, ", "))
+		return nil, diags, fmt.Errorf("the inputs yield no operation, and an empty package would delete what was generated before; pass --allow-empty (allowEmpty: true in apigen.yaml) if that is what you want")
 	}
 	ir.SortDiagnostics(diags)
 	if n := errorCount(diags); n > 0 {

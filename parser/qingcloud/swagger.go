@@ -187,6 +187,7 @@ func (r *specReader) pathItem(key string, item *jnode, off int, action bool, ser
 			if ir.CheckPath(r.basePath()) == nil {
 				r.diags = append(r.diags, ir.PathError(op.Pos, fmt.Sprintf("operation %q: path", op.Name), op.Path, err))
 			}
+			unnamed = true // reported: no "has no operation" warning
 			continue
 		}
 		op.Service = service
