@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -73,7 +74,7 @@ func TestCorpus(t *testing.T) {
 		}
 		inputs = append(inputs, f)
 	}
-	api, diags, err := ParseFiles(readAll(t, inputs))
+	api, diags, err := ParseFiles(irtest.ReadAll(t, inputs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +181,7 @@ func TestCorpus(t *testing.T) {
 	// Same inputs in another order: the same IR, byte for byte.
 	rev := slices.Clone(inputs)
 	slices.Reverse(rev)
-	api2, diags2, err := ParseFiles(readAll(t, rev))
+	api2, diags2, err := ParseFiles(irtest.ReadAll(t, rev))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +305,7 @@ func TestCorpusNonActionPages(t *testing.T) {
 func BenchmarkCorpus(b *testing.B) {
 	files := corpusFiles(b)
 	for b.Loop() {
-		if _, _, err := ParseFiles(readAll(b, files)); err != nil {
+		if _, _, err := ParseFiles(irtest.ReadAll(b, files)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -104,17 +104,3 @@ func kinds(ds []ir.Diagnostic) map[string]int {
 	}
 	return m
 }
-
-// readAll reads files for ParseFiles, which takes the bytes already read.
-func readAll(t testing.TB, files []string) map[string][]byte {
-	t.Helper()
-	srcs := map[string][]byte{}
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs[f] = src
-	}
-	return srcs
-}
