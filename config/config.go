@@ -3,10 +3,11 @@ package config
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/apigen-dev/apigen/internal/inputfile"
 )
 
 // Package is one generated Go package: its inputs and how to emit it.
@@ -27,7 +28,15 @@ type Package struct {
 	// Names maps an operation or type name from the docs to the Go
 	// identifier to use for it.
 	Names map[string]string `yaml:"names"`
+	// AllowEmpty accepts inputs that yield no operation, writing a package
+	// without any. By default that is an error, so that a regenerate from
+	// docs apigen no longer recognises never silently empties a package.
+	AllowEmpty bool `yaml:"allowEmpty"`
 }
+
+// MaxConfigSize bounds what apigen reads of a config: a few packages take a
+// few hundred bytes.
+const MaxConfigSize = 1 << 20
 
 // Config is a whole apigen.yaml: either one package at the top level or a
 // list of packages.
@@ -39,7 +48,7 @@ type Config struct {
 // Load reads a config file. Relative paths in it are taken from the file's
 // directory, so the file works whatever directory apigen runs in.
 func Load(path string) ([]Package, error) {
-	src, err := os.ReadFile(path)
+	src, err := inputfile.Read(path, MaxConfigSize)
 	if err != nil {
 		return nil, err
 	}

@@ -33,3 +33,24 @@ func TestLoadRejectsUnknownKeysAndEmpty(t *testing.T) {
 		t.Fatal("config without inputs accepted")
 	}
 }
+
+func TestLoadAllowEmpty(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "apigen.yaml")
+	os.WriteFile(path, []byte("inputs: [a]\noutput: b\nallowEmpty: true\npackages:\n  - inputs: [c]\n    output: d\n"), 0o644)
+	pkgs, err := Load(path)
+	if err != nil || len(pkgs) != 2 || !pkgs[0].AllowEmpty || pkgs[1].AllowEmpty {
+		t.Fatalf("%v %+v", err, pkgs)
+	}
+}
+
+// A config that is a FIFO or a device is refused, not read (which would
+// hang or exhaust memory).
+func TestLoadOnlyRegularFiles(t *testing.T) {
+	link := filepath.Join(t.TempDir(), "apigen.yaml")
+	if err := os.Symlink("/dev/zero", link); err != nil {
+		t.Skip(err)
+	}
+	if _, err := Load(link); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Fatalf("err %v", err)
+	}
+}

@@ -11,6 +11,11 @@ const (
 	FamilyCloudTower Family = "cloudtower"
 )
 
+// Families lists every family, in the order help texts name them.
+func Families() []Family {
+	return []Family{FamilyOpenAPI, FamilyZStack, FamilyQingCloud, FamilyCloudTower}
+}
+
 // API is everything apigen knows about one API, from one or more input files.
 type API struct {
 	Name        string     `json:"name,omitempty"`

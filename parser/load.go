@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/apigen-dev/apigen/internal/inputfile"
 	"github.com/apigen-dev/apigen/ir"
 	"github.com/apigen-dev/apigen/parser/openapi"
 	"github.com/apigen-dev/apigen/parser/qingcloud"
@@ -24,23 +24,40 @@ const MaxFileSize = 64 << 20
 
 // Options tune loading.
 type Options struct {
-	// Family overrides the detected API family.
+	// Family overrides the detected API family; it must be one of
+	// ir.Families.
 	Family ir.Family
+	// AllowEmpty accepts inputs that yield no operation. Without it that is
+	// an error: a regenerate must never silently empty a package.
+	AllowEmpty bool
 }
 
 // Load reads inputs (files, or directories walked in sorted order) into one
-// API. A file named explicitly must be readable; files met while walking a
-// directory that are not API documents are skipped.
+// API. A file named explicitly must be an API document; files met while
+// walking a directory that are not API documents are skipped.
+//
+// Load is the parser → IR boundary every command goes through, so what no
+// input may do is checked here, after every parser: a path that is not a
+// plain absolute path (see ir.CheckPath) and inputs that yield no
+// operation. Either is an error, with error diagnostics saying where and
+// why: the API comes back nil, so nothing is generated or printed.
 func Load(inputs []string, opts Options) (*ir.API, []ir.Diagnostic, error) {
-	files, diags, err := collect(inputs)
+	if opts.Family != "" && !slices.Contains(ir.Families(), opts.Family) {
+		return nil, nil, fmt.Errorf("unknown API family %q; the families are %s", opts.Family, familyList())
+	}
+	files, err := collect(inputs)
 	if err != nil {
-		return nil, diags, err
+		return nil, nil, err
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("no API documents in %s: no file has an \"openapi\" or \"swagger\" key at its root, a ZStack API section (a heading naming the API, a \"GET zstack/v1/…\" URLs line, a 名字 | 类型 | 位置 | 描述 table) or a QingCloud action table (Parameter name | Type | Description | Required)", strings.Join(inputs, ", "))
 	}
 	groups := map[Format][]source{}
 	for _, f := range files {
 		groups[f.format] = append(groups[f.format], f)
 	}
 	var apis []*ir.API
+	var diags []ir.Diagnostic
 	for _, format := range []Format{FormatOpenAPI, FormatZStack, FormatQingCloud} {
 		g := groups[format]
 		if len(g) == 0 {
@@ -53,64 +70,88 @@ func Load(inputs []string, opts Options) (*ir.API, []ir.Diagnostic, error) {
 		}
 		apis = append(apis, as...)
 	}
-	if len(apis) == 0 {
-		return nil, diags, fmt.Errorf("no API documents found in %s", strings.Join(inputs, ", "))
-	}
 	api := apis[0]
 	if len(apis) > 1 {
 		var ds []ir.Diagnostic
 		api, ds = ir.Merge(apis...)
 		diags = append(diags, ds...)
 	}
+	diags = append(diags, ir.CheckPaths(api)...)
 	if opts.Family != "" {
 		api.Family = opts.Family
 	}
+	if len(api.Operations) == 0 && !opts.AllowEmpty && !ir.HasErrors(diags) {
+		for _, f := range files {
+			diags = append(diags, ir.Errorf(ir.Pos{File: f.path, Line: 1, Col: 1}, "no-operations", "%s document gave no operation: %s", f.format, missing(f)))
+		}
+		ir.SortDiagnostics(diags)
+		return nil, diags, fmt.Errorf("the inputs yield no operation, and an empty package would delete what was generated before; pass --allow-empty (allowEmpty: true in apigen.yaml) if that is what you want")
+	}
 	ir.SortDiagnostics(diags)
+	if n := errorCount(diags); n > 0 {
+		return nil, diags, fmt.Errorf("the inputs have %d %s; nothing was generated", n, plural(n, "error", "errors"))
+	}
 	return api, diags, nil
 }
 
-type source struct {
-	path   string
-	src    []byte
-	format Format
+func familyList() string {
+	var names []string
+	for _, f := range ir.Families() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
 }
 
-func collect(inputs []string) ([]source, []ir.Diagnostic, error) {
-	var out []source
-	var diags []ir.Diagnostic
+func errorCount(ds []ir.Diagnostic) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == ir.Error {
+			n++
+		}
+	}
+	return n
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+type source struct {
+	path     string
+	src      []byte
+	format   Format
+	explicit bool // named by the user, not met in a directory walk
+}
+
+// collect reads every input: named files, and the regular files with a
+// document extension below named directories. Nothing else is ever read:
+// QingCloud fragments that a spec $refs are found among these, not on disk.
+func collect(inputs []string) ([]source, error) {
+	var all []source
 	seen := map[string]bool{}
 	add := func(path string, explicit bool) error {
-		if seen[path] {
+		if seen[filepath.Clean(path)] {
 			return nil
 		}
-		seen[path] = true
-		src, err := readFile(path)
+		seen[filepath.Clean(path)] = true
+		src, err := inputfile.Read(path, MaxFileSize)
 		if err != nil {
 			return err
 		}
-		format := Detect(path, src)
-		if format == FormatUnknown {
-			switch {
-			case !explicit:
-				return nil
-			case len(bytes.TrimSpace(src)) == 0:
-				return fmt.Errorf("%s: empty file, not an API document", path)
-			case isBinary(src):
-				return fmt.Errorf("%s: binary file (it holds NUL bytes), not an API document", path)
-			}
-			return fmt.Errorf("%s: not an API document apigen can read (OpenAPI 3, Swagger 2, ZStack or QingCloud reference pages)", path)
-		}
-		out = append(out, source{path: path, src: src, format: format})
+		all = append(all, source{path: path, src: src, format: Detect(path, src), explicit: explicit})
 		return nil
 	}
 	for _, in := range inputs {
 		info, err := os.Stat(in)
 		if err != nil {
-			return nil, diags, err
+			return nil, err
 		}
 		if !info.IsDir() {
 			if err := add(in, true); err != nil {
-				return nil, diags, err
+				return nil, err
 			}
 			continue
 		}
@@ -126,72 +167,82 @@ func collect(inputs []string) ([]source, []ir.Diagnostic, error) {
 				}
 				return nil
 			}
-			if d.IsDir() || !isDocFile(path) || !isRegular(path, d) {
+			// Only regular files (or links to them): a FIFO named like a
+			// document would block the read forever, a device feed it
+			// endlessly.
+			if d.IsDir() || !isDocFile(path) || !inputfile.IsRegular(path) {
 				return nil
 			}
 			return add(path, false)
 		})
 		if err != nil {
-			return nil, diags, err
+			return nil, err
 		}
 	}
-	slices.SortFunc(out, func(a, b source) int { return strings.Compare(a.path, b.path) })
-	return out, diags, nil
+	slices.SortFunc(all, func(a, b source) int { return strings.Compare(a.path, b.path) })
+	takeFragments(all)
+	var out []source
+	for _, s := range all {
+		if s.format != FormatUnknown {
+			out = append(out, s)
+			continue
+		}
+		if !s.explicit {
+			continue
+		}
+		switch {
+		case len(bytes.TrimSpace(s.src)) == 0:
+			return nil, fmt.Errorf("%s: empty file, not an API document", s.path)
+		case isBinary(s.src):
+			return nil, fmt.Errorf("%s: binary file (it holds NUL bytes), not an API document", s.path)
+		}
+		return nil, fmt.Errorf("%s: not an API document apigen can read: it has no \"openapi\" or \"swagger\" key at its root, no ZStack API section and no QingCloud action table", s.path)
+	}
+	return out, nil
 }
 
-// isRegular keeps a directory walk to regular files (or links to them): a
-// FIFO named like a document would block the read forever, a device could
-// feed it endlessly.
-func isRegular(path string, d fs.DirEntry) bool {
-	if d.Type().IsRegular() {
-		return true
+// takeFragments marks as QingCloud the JSON inputs of no format of their own
+// (definitions.json, parameters.json) that a QingCloud spec among the
+// inputs $refs, directly or through another fragment.
+func takeFragments(all []source) {
+	for changed := true; changed; {
+		changed = false
+		refs := map[string]bool{}
+		for _, s := range all {
+			if s.format == FormatQingCloud && isJSONDoc(s.src) {
+				for _, r := range qingcloud.References(s.path, s.src) {
+					refs[r] = true
+				}
+			}
+		}
+		for i, s := range all {
+			if s.format == FormatUnknown && isJSONDoc(s.src) && refs[filepath.Clean(s.path)] {
+				all[i].format = FormatQingCloud
+				changed = true
+			}
+		}
 	}
-	if d.Type()&fs.ModeSymlink == 0 {
-		return false
-	}
-	info, err := os.Stat(path)
-	return err == nil && info.Mode().IsRegular()
 }
 
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// A regular file's size is known: refuse it before reading a byte. The
-	// limited read still guards what Stat cannot size (a pipe named on the
-	// command line).
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() > MaxFileSize {
-		return nil, tooBig(path)
-	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(src) > MaxFileSize {
-		return nil, tooBig(path)
-	}
-	return src, nil
-}
-
-func tooBig(path string) error {
-	return fmt.Errorf("%s: larger than %d MiB; apigen reads API documents up to that size", path, MaxFileSize>>20)
+// isJSONDoc reports text that starts like a JSON object.
+func isJSONDoc(src []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
 }
 
 // parseGroup parses files of one format. OpenAPI files are independent specs,
 // parsed in parallel; ZStack and QingCloud pages are pieces of one API.
 func parseGroup(format Format, files []source) ([]*ir.API, []ir.Diagnostic, error) {
-	var paths []string
+	srcs := map[string][]byte{}
 	for _, f := range files {
-		paths = append(paths, f.path)
+		srcs[f.path] = f.src
 	}
 	switch format {
 	case FormatZStack:
-		api, diags, err := zstack.ParseFiles(paths)
+		api, diags, err := zstack.ParseFiles(srcs)
 		return []*ir.API{api}, diags, err
 	case FormatQingCloud:
-		api, diags, err := qingcloud.ParseFiles(paths)
+		api, diags, err := qingcloud.ParseFiles(srcs)
 		return []*ir.API{api}, diags, err
 	}
 	apis := make([]*ir.API, len(files))

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 
+	"github.com/apigen-dev/apigen/internal/inputfile"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -24,8 +25,8 @@ func LoadReleases(dir string, opts Options) ([]ir.Release, []ir.Diagnostic, erro
 	seen := map[string]string{}
 	for _, e := range entries {
 		path := filepath.Join(dir, e.Name())
-		if e.Name()[0] == '.' || (!e.IsDir() && !isDocFile(path)) {
-			continue
+		if e.Name()[0] == '.' || (!e.IsDir() && (!isDocFile(path) || !inputfile.IsRegular(path))) {
+			continue // as a directory walk does: no hidden files, FIFOs or devices
 		}
 		api, ds, err := Load([]string{path}, opts)
 		diags = append(diags, ds...)

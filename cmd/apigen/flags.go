@@ -24,6 +24,7 @@ type pkgFlags struct {
 	family        string
 	versions      string
 	targetVersion string
+	allowEmpty    bool
 }
 
 func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
@@ -36,6 +37,7 @@ func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
 	fl.StringVar(&f.family, "family", "", "API family: openapi, zstack, qingcloud, cloudtower (default: detected)")
 	fl.StringVar(&f.versions, "versions", "", "directory with one release of the API per entry; since-versions come from the first release with each operation and field")
 	fl.StringVar(&f.targetVersion, "target-version", "", "emit only what exists in this release")
+	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs that yield no operation (by default an error, so a regenerate never silently empties a package)")
 }
 
 // packages resolves flags and arguments, or the config file, into the
@@ -45,14 +47,18 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 		if len(args) > 0 {
 			return nil, fmt.Errorf("give inputs either as arguments or in %s, not both", f.config)
 		}
-		return config.Load(f.config)
+		pkgs, err := config.Load(f.config)
+		for i := range pkgs {
+			pkgs[i].AllowEmpty = pkgs[i].AllowEmpty || f.allowEmpty
+		}
+		return pkgs, err
 	}
 	if len(args) == 0 && f.versions == "" {
 		return nil, fmt.Errorf("no inputs: name files or directories, or use --versions DIR or -c apigen.yaml")
 	}
 	return []config.Package{{
 		Inputs: args, Output: f.output, Package: f.pkg, Family: f.family,
-		Versions: f.versions, TargetVersion: f.targetVersion,
+		Versions: f.versions, TargetVersion: f.targetVersion, AllowEmpty: f.allowEmpty,
 	}}, nil
 }
 

@@ -257,8 +257,9 @@ func TestHostileHugeInputs(t *testing.T) {
 	}
 }
 
-// A named pipe among the documents of a walked directory is skipped, not
-// opened: reading it would block generate forever.
+// A named pipe and a link to /dev/zero among the documents of a walked
+// directory are skipped, not opened: reading the one would block generate
+// forever, the other exhaust its memory.
 func TestWalkSkipsSpecialFiles(t *testing.T) {
 	if _, err := exec.LookPath("mkfifo"); err != nil {
 		t.Skip("no mkfifo")
@@ -273,9 +274,20 @@ func TestWalkSkipsSpecialFiles(t *testing.T) {
 	if out, err := exec.Command("mkfifo", filepath.Join(dir, "pipe.md")).CombinedOutput(); err != nil {
 		t.Skipf("mkfifo: %v %s", err, out)
 	}
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.json")); err != nil {
+		t.Skip("symlink:", err)
+	}
 	code, stderr, _ := runBounded(t, time.Minute, "generate", "-o", filepath.Join(t.TempDir(), "out"), "-p", "petstore", dir)
 	if code != exitOK {
 		t.Errorf("exit %d:\n%s", code, stderr)
+	}
+	// Named, they are refused without being read: exit 2 naming the file.
+	for name, want := range map[string]string{"pipe.md": "named pipe", "zero.json": "a device"} {
+		in := filepath.Join(dir, name)
+		code, stderr, _ := runBounded(t, time.Minute, "generate", "-o", filepath.Join(t.TempDir(), "out"), "-p", "petstore", in)
+		if code != exitError || !strings.Contains(stderr, in+": ") || !strings.Contains(stderr, want) {
+			t.Errorf("%s named: exit %d:\n%s", name, code, stderr)
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ package irtest
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -115,4 +116,19 @@ func deref(rs ...*ir.TypeRef) []ir.TypeRef {
 		}
 	}
 	return out
+}
+
+// ReadAll reads files into the path → bytes map the multi-file parsers
+// (zstack.ParseFiles, qingcloud.ParseFiles) take.
+func ReadAll(t testing.TB, files []string) map[string][]byte {
+	t.Helper()
+	srcs := map[string][]byte{}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[f] = src
+	}
+	return srcs
 }

@@ -32,6 +32,10 @@ func (p *parser) operations() {
 			continue
 		}
 		at := p.root.at("paths", path)
+		if err := ir.CheckPath(path); err != nil {
+			p.diags = append(p.diags, ir.PathError(at.pos, "path", path, err))
+			continue
+		}
 		ops := item.Operations()
 		methods := make([]string, 0, len(ops))
 		for m := range ops {

@@ -120,56 +120,6 @@ func kinMessage(err error) string {
 	return strings.TrimPrefix(msg, "json: ")
 }
 
-// IsOpenAPI reports whether src looks like an OpenAPI or Swagger document: a
-// top-level "openapi" or "swagger" key. It only searches the bytes, without
-// parsing; the key may sit anywhere (CloudTower's JSON puts it after 4 MB of
-// components), and a byte search over a few MB takes about a millisecond.
-func IsOpenAPI(src []byte) bool {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	t := bytes.TrimLeft(src, " \t\r\n")
-	if len(t) == 0 {
-		return false
-	}
-	if t[0] == '{' {
-		for _, k := range []string{`"openapi"`, `"swagger"`} {
-			if i := bytes.Index(t, []byte(k)); i >= 0 && bytes.HasPrefix(bytes.TrimLeft(t[i+len(k):], " \t\r\n"), []byte(":")) {
-				return true
-			}
-		}
-		return false
-	}
-	if !looksLikeYAMLMapping(t) {
-		return false
-	}
-	for _, k := range []string{"openapi:", "swagger:", `"openapi":`, `"swagger":`, "'openapi':", "'swagger':"} {
-		if bytes.HasPrefix(t, []byte(k)) || bytes.Contains(t, []byte("\n"+k)) {
-			return true
-		}
-	}
-	return false
-}
-
-// looksLikeYAMLMapping reports whether the first line that is not blank, a
-// comment or a document marker is a "key:" line, which rules out Markdown
-// and HTML that merely quote a spec.
-func looksLikeYAMLMapping(t []byte) bool {
-	for len(t) > 0 {
-		line := t
-		if i := bytes.IndexByte(t, '\n'); i >= 0 {
-			line, t = t[:i], t[i+1:]
-		} else {
-			t = nil
-		}
-		s := strings.TrimSpace(string(line))
-		if s == "" || s[0] == '#' || s == "---" || strings.HasPrefix(s, "%") {
-			continue
-		}
-		k, _, ok := strings.Cut(s, ":")
-		return ok && k != "" && !strings.ContainsAny(k[:1], "<[{-*>|")
-	}
-	return false
-}
-
 // sortedDiags orders diagnostics by position and drops exact repeats (a
 // YAML alias repeats the warnings of the subtree it copies).
 func sortedDiags(ds []ir.Diagnostic) []ir.Diagnostic {

@@ -53,6 +53,15 @@ func TestIsOpenAPI(t *testing.T) {
 		"<html><body>openapi:</body></html>":                      false,
 		"":                                                        false,
 		"title: x\n  openapi: 3.0.0\n":                            false,
+		// The words in prose, nested objects, strings and front matter pages.
+		"{\"info\": {\"openapi\": \"3.0.0\"}, \"paths\": {}}":                  false,
+		"{\"description\": \"\\\"swagger\\\": 2.0\", \"x\": [\"openapi\", 1]}": false,
+		"---\ntitle: RunInstances\n---\n\nSee the spec:\nswagger: '2.0'\n":     false,
+		"- item\nopenapi: 3.0.0\n":                                             false,
+		"info:\n  description: |\n    openapi: 3.0.0\npaths: {}\n":             false,
+		"tags:\n- name: a\nopenapi: 3.0.0\n":                                   true,
+		"'swagger': '2.0'\n":                                                   true,
+		"{\"a\": {\"b\": [{}]}, \"swagger\": \"2.0\"}":                         true,
 	}
 	for src, want := range cases {
 		if got := IsOpenAPI([]byte(src)); got != want {

@@ -58,6 +58,15 @@ func (p *parser) prepareV2(d2 *openapi2.T) {
 		p.warnf(p.root.at("host").pos, "bad-host", "host %q must be a bare host name; using host %q and base path %q", d2.Host, h, d2.BasePath)
 		d2.Host = h
 	}
+	// basePath (with what a host like "api.example.com/v1" added) becomes
+	// the path of every server URL: one that is not a plain absolute path
+	// would put another host into them.
+	if bp := d2.BasePath; bp != "" {
+		if err := ir.CheckPath(bp); err != nil {
+			p.diags = append(p.diags, ir.PathError(p.root.at("basePath").pos, "basePath", bp, err))
+			d2.BasePath = ""
+		}
+	}
 	for path, item := range d2.Paths {
 		if item == nil {
 			continue

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -43,16 +44,37 @@ func corpusFiles(t testing.TB) []string {
 func TestCorpus(t *testing.T) {
 	files := corpusFiles(t)
 	var inputs []string
+	root := filepath.Join(corpusDir, "api-specs", "2013-08-30", "swagger", "api_v2.0.json")
+	refs := References(root, readFile(t, root))
 	for _, f := range files {
 		if strings.HasSuffix(f, "signature-test-vectors.md") {
 			continue // the project's own notes, not QingCloud's docs
 		}
-		if !IsQingCloud(f, readFile(t, f)) {
+		// Each file is recognised by its structure: action pages and files
+		// of actions by themselves, the two root specs by their host or
+		// publisher, definitions and parameters as what the root $refs.
+		src := readFile(t, f)
+		base := filepath.Base(f)
+		switch {
+		case slices.Contains(nonActionPages, strings.TrimPrefix(filepath.ToSlash(f), corpusDir+"/")) || base == "README.md":
+			if IsQingCloud(f, src) {
+				t.Errorf("%s, which has no action table, recognised as QingCloud", f)
+			}
+			continue
+		case base == "api_v2.0.json" || base == "api_spec_example_swagger_v2.0.json":
+			if !IsQingCloudSpec(src) {
+				t.Errorf("%s not recognised as a QingCloud spec", f)
+			}
+		case base == "definitions.json" || base == "parameters.json":
+			if IsQingCloud(f, src) || !slices.Contains(refs, f) {
+				t.Errorf("%s: want no structure of its own, and a $ref from the root to it (refs %v)", f, refs)
+			}
+		case !IsQingCloud(f, src):
 			t.Errorf("%s not recognised as QingCloud", f)
 		}
 		inputs = append(inputs, f)
 	}
-	api, diags, err := ParseFiles(inputs)
+	api, diags, err := ParseFiles(irtest.ReadAll(t, inputs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +181,7 @@ func TestCorpus(t *testing.T) {
 	// Same inputs in another order: the same IR, byte for byte.
 	rev := slices.Clone(inputs)
 	slices.Reverse(rev)
-	api2, diags2, err := ParseFiles(rev)
+	api2, diags2, err := ParseFiles(irtest.ReadAll(t, rev))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,10 +287,14 @@ func TestCorpusShanheAgrees(t *testing.T) {
 	}
 }
 
+// nonActionPages are the overview, common parameters, signature and error
+// pages: no action table.
+var nonActionPages = []string{"qingcloud-docs/overview.md", "qingcloud-docs/parameters.md", "qingcloud-docs/signature.md", "qingcloud-docs/error_code.md", "shanhe-docs/parameters.adoc"}
+
 // Overview, common parameters, signature and error pages give nothing.
 func TestCorpusNonActionPages(t *testing.T) {
 	corpusFiles(t)
-	for _, f := range []string{"qingcloud-docs/overview.md", "qingcloud-docs/parameters.md", "qingcloud-docs/signature.md", "qingcloud-docs/error_code.md", "shanhe-docs/parameters.adoc"} {
+	for _, f := range nonActionPages {
 		api, diags, err := Parse(f, readFile(t, filepath.Join(corpusDir, f)))
 		if err != nil || len(diags) != 0 || len(api.Operations) != 0 || len(api.Types) != 0 {
 			t.Errorf("%s: %d ops, %v, %v", f, len(api.Operations), diags, err)
@@ -279,7 +305,7 @@ func TestCorpusNonActionPages(t *testing.T) {
 func BenchmarkCorpus(b *testing.B) {
 	files := corpusFiles(b)
 	for b.Loop() {
-		if _, _, err := ParseFiles(files); err != nil {
+		if _, _, err := ParseFiles(irtest.ReadAll(b, files)); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -44,6 +44,10 @@ func parsePage(file string, src []byte) (*ir.API, []ir.Diagnostic, error) {
 		return api, r.diags, nil
 	}
 	op := r.operation(action, pos)
+	if err := ir.CheckPath(op.Path); err != nil {
+		r.diags = append(r.diags, ir.PathError(r.exPos, "example request path", op.Path, err))
+		return api, r.diags, nil
+	}
 	renameRequestTypes(op, r.reqTypes, r.types.types)
 	api.Operations = []*ir.Operation{op}
 	api.Types = append(r.reqTypes, r.types.types...)
@@ -88,6 +92,7 @@ type pageReader struct {
 
 	reqTypes                   []*ir.Type
 	scheme, host, path, exName string
+	exPos                      ir.Pos // the example request's code block
 }
 
 func (r *pageReader) scan() {
@@ -127,7 +132,7 @@ func (r *pageReader) scan() {
 		if m == nil {
 			continue
 		}
-		r.exName = m[1]
+		r.exName, r.exPos = m[1], ir.Pos(c.Pos)
 		if u := exampleURL.FindStringSubmatch(c.Text); u != nil {
 			r.scheme, r.host, r.path = u[1], u[2], u[3]
 		}

@@ -3,8 +3,6 @@ package qingcloud
 import (
 	"bytes"
 	"cmp"
-	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,23 +30,19 @@ func Parse(file string, src []byte) (*ir.API, []ir.Diagnostic, error) {
 	return finish(api, diags)
 }
 
-// ParseFiles reads many inputs of one API into one. Spec files are loaded
-// together first so their $refs resolve across the set; then every input is
-// parsed and the results merged (see fuse). Inputs are taken in a fixed
-// order — pages before specs, each by path — so the result does not depend
-// on the order files were named in.
-func ParseFiles(files []string) (*ir.API, []ir.Diagnostic, error) {
+// ParseFiles reads many inputs of one API, given by path with the bytes
+// already read, into one. Spec files are loaded together first so their
+// $refs resolve across the set; then every input is parsed and the results
+// merged (see fuse). Inputs are taken in a fixed order — pages before specs,
+// each by path — so the result does not depend on the order of the map.
+func ParseFiles(srcs map[string][]byte) (*ir.API, []ir.Diagnostic, error) {
 	type input struct {
 		file string
 		src  []byte
 		spec bool
 	}
 	var inputs []input
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			return nil, nil, fmt.Errorf("read input: %w", err)
-		}
+	for f, src := range srcs {
 		inputs = append(inputs, input{file: f, src: src, spec: isJSON(f, src)})
 	}
 	slices.SortStableFunc(inputs, func(a, b input) int {
@@ -75,7 +69,7 @@ func ParseFiles(files []string) (*ir.API, []ir.Diagnostic, error) {
 		specs[in.file] = f
 	}
 
-	var srcs []source
+	var parsed []source
 	var diags []ir.Diagnostic
 	for _, in := range inputs {
 		var api *ir.API
@@ -89,9 +83,9 @@ func ParseFiles(files []string) (*ir.API, []ir.Diagnostic, error) {
 			}
 		}
 		diags = append(diags, ds...)
-		srcs = append(srcs, source{api: api, spec: in.spec})
+		parsed = append(parsed, source{api: api, spec: in.spec})
 	}
-	api, ds := fuse(srcs)
+	api, ds := fuse(parsed)
 	diags = append(diags, ds...)
 	return finish(api, diags)
 }
@@ -133,68 +127,4 @@ func isJSON(file string, src []byte) bool {
 	}
 	t := bytes.TrimLeft(src, " \t\r\n\uFEFF")
 	return len(t) > 0 && t[0] == '{'
-}
-
-// IsQingCloud sniffs an input of this family:
-//   - an action page: "Request Parameters"/"请求参数" with a "Parameter
-//     name"/"参数名" header and a Required column, or "Response Elements"
-//     with an example "?action=" request;
-//   - another page of the same docs (overview, common parameters, errors),
-//     which names QingCloud or Shanhe; Parse skips those without a word;
-//   - a QingCloud swagger root (host api.qingcloud.com, Yunify contact, or
-//     the custom format date-time-rfc822) or fragment (an actions or
-//     parameters file naming QingCloud);
-//   - a fragment that names nothing, like definitions.json, when a QingCloud
-//     spec beside it on disk $refs it: the file itself carries no mark.
-func IsQingCloud(file string, src []byte) bool {
-	if isJSON(file, src) {
-		return isQingCloudSpec(file, src)
-	}
-	has := func(ss ...string) bool {
-		for _, s := range ss {
-			if bytes.Contains(src, []byte(s)) {
-				return true
-			}
-		}
-		return false
-	}
-	if has("Request Parameters", "请求参数") && has("Parameter name", "Parameter Name", "参数名") && has("Required", "是否必", "必选") {
-		return true
-	}
-	if has("Response Elements") && has("action=") {
-		return true
-	}
-	return has("api.qingcloud.com", "api.shanhe.com", "QingCloud", "青云", "山河云")
-}
-
-func isQingCloudSpec(file string, src []byte) bool {
-	lower := bytes.ToLower(src)
-	marked := bytes.Contains(lower, []byte("qingcloud")) || bytes.Contains(lower, []byte("yunify")) ||
-		bytes.Contains(src, []byte("date-time-rfc822")) || bytes.Contains(lower, []byte("shanhe"))
-	if bytes.Contains(src, []byte(`"openapi"`)) {
-		return false
-	}
-	if marked {
-		return true
-	}
-	// An unmarked fragment counts when a marked spec beside it refers to it.
-	dir, base := filepath.Dir(file), filepath.Base(file)
-	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) > 500 {
-		return false
-	}
-	needle := []byte(`"./` + base + `#`)
-	for _, e := range entries {
-		if e.IsDir() || e.Name() == base || !strings.EqualFold(filepath.Ext(e.Name()), ".json") {
-			continue
-		}
-		sib, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			continue
-		}
-		if bytes.Contains(sib, needle) && bytes.Contains(bytes.ToLower(sib), []byte("qingcloud")) {
-			return true
-		}
-	}
-	return false
 }

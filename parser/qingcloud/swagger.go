@@ -1,6 +1,7 @@
 package qingcloud
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"strings"
@@ -67,6 +68,11 @@ func (r *specReader) root(api *ir.API) {
 			}
 		}
 		api.Servers = []string{scheme + "://" + host}
+	}
+	if bp := doc.get("basePath"); bp.text() != "" {
+		if err := ir.CheckPath(bp.text()); err != nil {
+			r.diags = append(r.diags, ir.PathError(r.f.pos(doc.keyOff("basePath")), "basePath", bp.text(), err))
+		}
 	}
 	missing := map[string]bool{}
 	checkRef := func(ref string, off int) bool {
@@ -175,6 +181,14 @@ func (r *specReader) pathItem(key string, item *jnode, off int, action bool, ser
 			op.Method, op.Path = "GET", r.basePath()
 		} else {
 			op.Method, op.Path = strings.ToUpper(m), strings.TrimSuffix(r.basePathREST(), "/")+key
+		}
+		if err := ir.CheckPath(op.Path); err != nil {
+			// A bad basePath is reported once, where the root spec says it.
+			if ir.CheckPath(r.basePath()) == nil {
+				r.diags = append(r.diags, ir.PathError(op.Pos, fmt.Sprintf("operation %q: path", op.Name), op.Path, err))
+			}
+			unnamed = true // reported: no "has no operation" warning
+			continue
 		}
 		op.Service = service
 		if tags := o.get("tags"); tags != nil && len(tags.elems) > 0 && op.Service == "" {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -16,7 +17,7 @@ var specFiles = []string{
 }
 
 func TestSpecSet(t *testing.T) {
-	api, diags, err := ParseFiles(specFiles)
+	api, diags, err := ParseFiles(irtest.ReadAll(t, specFiles))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,13 +96,13 @@ func TestSpecSet(t *testing.T) {
 // Files that $ref each other resolve whatever order they are named in,
 // and the result is the same.
 func TestSpecOrderIndependent(t *testing.T) {
-	a, da, err := ParseFiles(specFiles)
+	a, da, err := ParseFiles(irtest.ReadAll(t, specFiles))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rev := slices.Clone(specFiles)
 	slices.Reverse(rev)
-	b, db, err := ParseFiles(rev)
+	b, db, err := ParseFiles(irtest.ReadAll(t, rev))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -222,7 +223,7 @@ func TestPages(t *testing.T) {
 // TestPagesTogether parses the 12 pages as one API: recurring types
 // (ErrorCode, ClusterInventory, VmInstanceInventory) come out once each.
 func TestPagesTogether(t *testing.T) {
-	api, diags, err := ParseFiles(corpusFiles(t, "pages"))
+	api, diags, err := ParseFiles(irtest.ReadAll(t, corpusFiles(t, "pages")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,7 +251,7 @@ func TestDevManual(t *testing.T) {
 	if len(files) != 59 {
 		t.Errorf("%d chapter files, want 59", len(files))
 	}
-	api, diags, err := ParseFiles(files)
+	api, diags, err := ParseFiles(irtest.ReadAll(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -352,13 +353,13 @@ func TestDevManual(t *testing.T) {
 // compares the JSON.
 func TestDeterministic(t *testing.T) {
 	files := corpusFiles(t, "dev-manual-5.5.6-zh")
-	a, da, err := ParseFiles(files)
+	a, da, err := ParseFiles(irtest.ReadAll(t, files))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rev := slices.Clone(files)
 	slices.Reverse(rev)
-	b, db, err := ParseFiles(rev)
+	b, db, err := ParseFiles(irtest.ReadAll(t, rev))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -431,7 +432,7 @@ func BenchmarkParseDevManual(b *testing.B) {
 	files := corpusFiles(b, "dev-manual-5.5.6-zh")
 	b.ResetTimer()
 	for range b.N {
-		if _, _, err := ParseFiles(files); err != nil {
+		if _, _, err := ParseFiles(irtest.ReadAll(b, files)); err != nil {
 			b.Fatal(err)
 		}
 	}

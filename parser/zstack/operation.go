@@ -11,9 +11,11 @@ import (
 // response tables define. A section without URLs is reported and skipped:
 // without a method and path there is nothing to call.
 func operation(sec section, diags *[]ir.Diagnostic) (*ir.Operation, []*ir.Type, map[string]string) {
+	before := len(*diags)
 	f := collect(sec, diags)
 	if len(f.urls) == 0 {
-		if f.structured {
+		refused := slices.ContainsFunc((*diags)[before:], func(d ir.Diagnostic) bool { return d.Kind == "bad-path" })
+		if f.structured && !refused {
 			*diags = append(*diags, ir.Warnf(sec.pos, "no-urls", "API %s has no URLs block; skipped", sec.name))
 		}
 		return nil, nil, nil

@@ -2,7 +2,7 @@ package zstack
 
 import (
 	"bytes"
-	"os"
+	"maps"
 	"regexp"
 	"runtime"
 	"slices"
@@ -24,12 +24,11 @@ func Parse(file string, src []byte) (*ir.API, []ir.Diagnostic, error) {
 	return api, diags, nil
 }
 
-// ParseFiles reads many pages as one API. Files are parsed in parallel and
-// assembled in path order, so the result does not depend on the order given.
-func ParseFiles(files []string) (*ir.API, []ir.Diagnostic, error) {
-	files = slices.Clone(files)
-	slices.Sort(files)
-	files = slices.Compact(files)
+// ParseFiles reads many pages, given by path with the bytes already read,
+// as one API. Files are parsed in parallel and assembled in path order, so
+// the result does not depend on the order given.
+func ParseFiles(srcs map[string][]byte) (*ir.API, []ir.Diagnostic, error) {
+	files := slices.Sorted(maps.Keys(srcs))
 	results := make([]fileResult, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
@@ -40,12 +39,7 @@ func ParseFiles(files []string) (*ir.API, []ir.Diagnostic, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			src, err := os.ReadFile(file)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			results[i], errs[i] = parseFile(file, src)
+			results[i], errs[i] = parseFile(file, srcs[file])
 		}()
 	}
 	wg.Wait()
@@ -239,4 +233,23 @@ func IsZStack(file string, src []byte) bool {
 		}
 	}
 	return sniffTableRe.Match(head)
+}
+
+// Missing says which landmarks of an API section src lacks, for the error
+// apigen gives when ZStack pages yield no API.
+func Missing(src []byte) string {
+	var miss []string
+	if !sniffHeadingRe.Match(src) {
+		miss = append(miss, `no heading naming an API ("#### 创建云主机(CreateVmInstance)")`)
+	}
+	if !urlTokenRe.Match(src) {
+		miss = append(miss, `no URLs line ("GET zstack/v1/…")`)
+	}
+	if !sniffTableRe.Match(src) {
+		miss = append(miss, "no parameter table (名字 | 类型 | 位置 | 描述 | 可选值 | 起始版本)")
+	}
+	if len(miss) == 0 {
+		return "its API sections gave no operation (see the warnings)"
+	}
+	return strings.Join(miss, ", ")
 }

@@ -30,13 +30,20 @@ func parseURLLine(line string, pos ir.Pos, diags *[]ir.Diagnostic) []endpoint {
 		return nil
 	}
 	var out []endpoint
-	for _, m := range urlTokenRe.FindAllStringSubmatch(line, -1) {
+	for _, ix := range urlTokenRe.FindAllStringSubmatchIndex(line, -1) {
+		m := []string{line[ix[0]:ix[1]], line[ix[2]:ix[3]], line[ix[4]:ix[5]]}
 		method := strings.ToUpper(m[1])
 		if fixed, ok := methodTypos[method]; ok {
 			*diags = append(*diags, ir.Warnf(pos, "url-repaired", "method %q read as %s", m[1], fixed))
 			method = fixed
 		}
 		path, query, repaired := normalisePath(m[2])
+		if err := ir.CheckPath(path); err != nil {
+			at := pos
+			at.Col = max(at.Col, 1) + ix[4]
+			*diags = append(*diags, ir.PathError(at, "URL path", path, err))
+			continue
+		}
 		if repaired {
 			*diags = append(*diags, ir.Warnf(pos, "url-repaired", "path %q read as %s", m[2], path))
 		}

@@ -11,12 +11,12 @@ import (
 
 // EtcPasswd calls "../../etc/passwd".
 //
-// GET /../../etc/passwd
+// GET /etc/passwd
 func (c *Client) EtcPasswd(ctx context.Context) (*Evil, error) {
 	req := &apiruntime.Request{
 		Operation: "../../etc/passwd",
 		Method:    "GET",
-		Path:      "/../../etc/passwd",
+		Path:      "/etc/passwd",
 		Query:     url.Values{},
 		Header:    http.Header{},
 		Auth:      true,
