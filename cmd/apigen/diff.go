@@ -44,13 +44,12 @@ Exit codes: 0, or 1 when --fail-on finds a change of its class; 2 on bad input.`
 			default:
 				return fmt.Errorf("--fail-on %q: want breaking, any or none", failOn)
 			}
-			if family != "" && !knownFamily(family) {
-				return fmt.Errorf("--family %q: want openapi, zstack, qingcloud or cloudtower", family)
-			}
 			sides := [2]diffSide{}
 			var wg sync.WaitGroup
 			for i, in := range args {
-				p := config.Package{Inputs: []string{in}, Family: family, Output: "api", Package: "api"}
+				// A side with no operation left is a change to report (every
+				// operation removed), not a regenerate about to empty a package.
+				p := config.Package{Inputs: []string{in}, Family: family, Output: "api", Package: "api", AllowEmpty: true}
 				if versions {
 					p.Inputs, p.Versions = nil, in
 				}
@@ -120,12 +119,4 @@ func loadSide(p config.Package, goAPI bool) diffSide {
 		s.files[f.Name] = f.Content
 	}
 	return s
-}
-
-func knownFamily(f string) bool {
-	switch ir.Family(f) {
-	case ir.FamilyOpenAPI, ir.FamilyZStack, ir.FamilyQingCloud, ir.FamilyCloudTower:
-		return true
-	}
-	return false
 }
