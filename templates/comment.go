@@ -103,7 +103,7 @@ func wrapLine(line string, width int) []string {
 		}
 		// The word may be split while non-ASCII bytes remain in it.
 		lastWide := lastNonASCII(w)
-		for wl > width && lastWide >= 0 {
+		for curLen+wl > width && lastWide >= 0 {
 			// Fill the current line, then carry on with the rest.
 			room := width - curLen
 			if curLen > len(indent) {
