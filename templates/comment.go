@@ -51,7 +51,7 @@ func textLines(text string) []string {
 			continue
 		}
 		blank = false
-		out = append(out, wrapLine(neutralise(line), commentWidth)...)
+		out = append(out, wrapLine(line, commentWidth)...)
 	}
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
@@ -72,26 +72,38 @@ func neutralise(line string) string {
 // wrapLine breaks a line at spaces so no piece is wider than width runes,
 // keeping the line's indentation on continuation lines. A word longer than
 // width stays whole (URLs must stay clickable) unless it is non-ASCII text
-// such as Chinese, which has no spaces and is split anywhere.
+// such as Chinese, which has no spaces and is split anywhere; once what is
+// left of such a word is plain ASCII, that rest stays whole too. Every
+// piece is neutralised, since a cut can put "+build" at a line's start.
+// Time is linear in the line: rune counts are kept, never recounted.
 func wrapLine(line string, width int) []string {
 	if utf8.RuneCountInString(line) <= width {
-		return []string{line}
+		return []string{neutralise(line)}
 	}
 	indent := line[:len(line)-len(strings.TrimLeft(line, " "))]
+	// At most half the width, so a split word always has room (a wider
+	// indent would leave none, and the split would never end).
+	indent = indent[:min(len(indent), width/2)]
 	var out []string
-	cur, curLen := indent, utf8.RuneCountInString(indent)
+	var cur strings.Builder
+	cur.WriteString(indent)
+	curLen := len(indent)
 	emit := func() {
-		if strings.TrimSpace(cur) != "" {
-			out = append(out, cur)
+		if s := cur.String(); strings.TrimSpace(s) != "" {
+			out = append(out, neutralise(s))
 		}
-		cur, curLen = indent, utf8.RuneCountInString(indent)
+		cur.Reset()
+		cur.WriteString(indent)
+		curLen = len(indent)
 	}
 	for _, w := range strings.Fields(line) {
 		wl := utf8.RuneCountInString(w)
 		if curLen > len(indent) && curLen+1+wl > width {
 			emit()
 		}
-		for wl > width && !isASCII(w) {
+		// The word may be split while non-ASCII bytes remain in it.
+		lastWide := lastNonASCII(w)
+		for curLen+wl > width && lastWide >= 0 {
 			// Fill the current line, then carry on with the rest.
 			room := width - curLen
 			if curLen > len(indent) {
@@ -103,18 +115,18 @@ func wrapLine(line string, width int) []string {
 			}
 			head, tail := splitRunes(w, room)
 			if curLen > len(indent) {
-				cur += " "
+				cur.WriteByte(' ')
 			}
-			cur += head
+			cur.WriteString(head)
 			curLen = width
 			emit()
-			w, wl = tail, utf8.RuneCountInString(tail)
+			w, wl, lastWide = tail, wl-room, lastWide-len(head)
 		}
 		if curLen > len(indent) {
-			cur += " "
+			cur.WriteByte(' ')
 			curLen++
 		}
-		cur += w
+		cur.WriteString(w)
 		curLen += wl
 	}
 	emit()
@@ -130,13 +142,14 @@ func splitRunes(s string, n int) (string, string) {
 	return s[:i], s[i:]
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+// lastNonASCII is the index of the last byte of s outside ASCII, or -1.
+func lastNonASCII(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
 		if s[i] >= utf8.RuneSelf {
-			return false
+			return i
 		}
 	}
-	return true
+	return -1
 }
 
 // doc collects comment lines for one declaration or field. Every line is

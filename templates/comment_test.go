@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
 )
 
 func TestTextLines(t *testing.T) {
@@ -78,5 +80,49 @@ func TestCommentInjection(t *testing.T) {
 	}
 	if !sawChinese {
 		t.Error("Chinese description did not survive")
+	}
+}
+
+// TestWrapKeepsDirectivesInside: wrapping may start a line anywhere in the
+// text, so what could read as a build constraint is neutralised on every
+// piece, and each piece is written after "// ", where no directive
+// (//go:generate, //go:build, //line) can start.
+func TestWrapKeepsDirectivesInside(t *testing.T) {
+	pad := strings.Repeat("x ", 46) // the next word starts line two
+	for _, text := range []string{
+		pad + "+build ignore and more words",
+		pad + "//go:generate rm -rf /",
+		strings.Repeat("中", 95) + "//go:generate rm -rf /",
+		strings.Repeat("中", 96) + "+build ignore",
+		pad + "//line evil.go:1",
+	} {
+		var d doc
+		d.add(text)
+		f := jen.NewFile("p")
+		f.Add(d.code()...)
+		f.Type().Id("T").Int()
+		src := f.GoString()
+		for _, l := range strings.Split(src, "\n") {
+			if strings.HasPrefix(l, "//go:") || strings.HasPrefix(l, "//line") || strings.HasPrefix(strings.TrimPrefix(l, "// "), "+build") {
+				t.Errorf("directive at a line start: %q", l)
+			}
+		}
+		if len(d.lines) < 2 {
+			t.Errorf("%q was not wrapped: %q", text, d.lines)
+		}
+	}
+}
+
+// TestWrapWideIndent: an indent wider than the line once left a split
+// word no room, and wrapping never ended.
+func TestWrapWideIndent(t *testing.T) {
+	got := textLines(strings.Repeat(" ", 200) + strings.Repeat("中", 300))
+	if strings.ReplaceAll(strings.Join(got, ""), " ", "") != strings.Repeat("中", 300) {
+		t.Errorf("text changed: %q", got)
+	}
+	for _, l := range got {
+		if n := utf8.RuneCountInString(l); n > commentWidth {
+			t.Errorf("line of %d runes", n)
+		}
 	}
 }

@@ -132,13 +132,71 @@ func checkFiles(t *testing.T, pkg string, files []templates.File) {
 		asts = append(asts, af)
 	}
 	conf := types.Config{Importer: cachedImporter{}}
-	if _, err := conf.Check("example.com/gen/"+pkg, checker.fset, asts, nil); err != nil {
+	tp, err := conf.Check("example.com/gen/"+pkg, checker.fset, asts, nil)
+	if err != nil {
 		var file []byte
 		if te, ok := err.(types.Error); ok {
 			file = src[te.Fset.Position(te.Pos).Filename]
 		}
 		t.Fatalf("generated code does not type-check: %v\n%s", err, file)
 	}
+	checkMethods(t, tp)
+}
+
+// stdSignatures are the methods standard interfaces look for by name, with
+// the one signature each may have; "" means generated code never declares
+// it. go vet's stdmethods check fails on the first ones with any other
+// signature, and fmt, errors and encoding would misuse the rest.
+var stdSignatures = map[string]string{
+	"MarshalJSON": "func() ([]byte, error)", "UnmarshalJSON": "func([]byte) error",
+	"As": "", "Format": "", "GobDecode": "", "GobEncode": "", "Is": "", "MarshalXML": "",
+	"ReadByte": "", "ReadFrom": "", "ReadRune": "", "Scan": "", "Seek": "", "UnmarshalXML": "",
+	"UnreadByte": "", "UnreadRune": "", "Unwrap": "", "WriteByte": "", "WriteTo": "",
+	"String": "", "Error": "", "GoString": "", "MarshalText": "", "UnmarshalText": "",
+	"MarshalBinary": "", "UnmarshalBinary": "", "Peek": "", "Read": "", "Write": "",
+}
+
+// checkMethods asserts that no generated method has a name a standard
+// interface gives another signature, and that no name is longer than the
+// 200 bytes apigen promises.
+func checkMethods(t *testing.T, pkg *types.Package) {
+	t.Helper()
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if len(name) > 200 {
+			t.Fatalf("identifier of %d bytes: %.80s…", len(name), name)
+		}
+		named, ok := scope.Lookup(name).Type().(*types.Named)
+		if !ok || scope.Lookup(name).Name() != name {
+			continue
+		}
+		if _, isAlias := scope.Lookup(name).(*types.TypeName); isAlias && scope.Lookup(name).(*types.TypeName).IsAlias() {
+			continue
+		}
+		for m := range named.Methods() {
+			if len(m.Name()) > 200 {
+				t.Fatalf("method of %d bytes: %.80s…", len(m.Name()), m.Name())
+			}
+			want, std := stdSignatures[m.Name()]
+			if !std {
+				continue
+			}
+			sig := m.Type().(*types.Signature)
+			got := types.TypeString(types.NewSignatureType(nil, nil, nil, unnamed(sig.Params()), unnamed(sig.Results()), sig.Variadic()), nil)
+			if got != want {
+				t.Fatalf("%s.%s has signature %s, want %q", name, m.Name(), got, want)
+			}
+		}
+	}
+}
+
+// unnamed drops parameter names, so signatures compare by types.
+func unnamed(vs *types.Tuple) *types.Tuple {
+	out := make([]*types.Var, vs.Len())
+	for i := range out {
+		out[i] = types.NewParam(0, nil, "", vs.At(i).Type())
+	}
+	return types.NewTuple(out...)
 }
 
 // checkAST rejects block comments (the only comments a "*/" in a
@@ -405,6 +463,11 @@ var hostileNames = []string{
 	"ctx", "p", "c", "t", "v", "b", "u", "req", "out", "err", "body", "base", "all", "x", "raw", "yield", "seq", "q", "h",
 	"Validate", "MarshalJSON", "UnmarshalJSON", "Raw", "String", "Error", "Value", "Values", "AdditionalProperties", "Get", "Set",
 	"*/ func init() { panic(1) } /*", "//go:generate rm -rf /", "../../etc/passwd", "a/b", "/abs", ".hidden", "-", "-,", "omitempty",
+	// Methods standard interfaces fix the signature of (go vet's stdmethods).
+	"Format", "ReadByte", "WriteTo", "ReadFrom", "GobEncode", "Scan", "Seek", "Is", "As", "Unwrap",
+	"MarshalText", "UnmarshalXML", "UnreadRune", "WriteByte", "Peek", "GoString",
+	// Names past the 200-byte cap, two sharing a long prefix.
+	strings.Repeat("long_name_", 30), strings.Repeat("LongName", 125) + "A", strings.Repeat("LongName", 125) + "B", strings.Repeat("名", 300),
 }
 
 func (r *byteReader) name() string {

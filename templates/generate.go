@@ -152,7 +152,9 @@ func (g *gen) warn(pos ir.Pos, kind, format string, args ...any) {
 // then struct fields (which need every type name), recursion, params.
 func (g *gen) plan() error {
 	g.pkg = newRegistry("Client", "New")
-	g.methods = newRegistry()
+	// Client's methods are named after operations: none may take a
+	// name a standard interface fixes the signature of.
+	g.methods = newRegistry(stdMethods...)
 	g.markDegraded()
 	if err := g.nameTypes(); err != nil {
 		return err
@@ -284,6 +286,10 @@ func (g *gen) nameOps() error {
 			continue
 		}
 		claims[i] = claim{base: goName(o.Name, "Call")}
+		if slices.Contains(stdMethods, claims[i].base) {
+			// "StringCall" reads better than "String2".
+			claims[i].alts = []string{claims[i].base + "Call"}
+		}
 	}
 	names, err := g.methods.assign(claims)
 	if err != nil {

@@ -3,6 +3,7 @@ package templates
 import (
 	"fmt"
 	"go/token"
+	"hash/fnv"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,7 +39,7 @@ func goName(wire, fallback string) string {
 	if r, _ := utf8.DecodeRuneInString(s); r < 'A' || r > 'Z' {
 		s = "X" + s
 	}
-	return s
+	return capIdent(s, maxIdent)
 }
 
 // joinWords is goName without the fallback and prefix, for name parts
@@ -130,17 +131,67 @@ func enumValueName(text string) string {
 	return "Value"
 }
 
+// maxIdent bounds every identifier apigen derives from doc text, in bytes:
+// a 1 MB operationId must not become a 1 MB type name. The longest name
+// in the corpus (Stripe) has 173 bytes.
+const maxIdent = 200
+
+// capIdent returns name, or, past limit bytes, its start cut at a rune
+// boundary and an FNV-1a hash of the whole, so the result is stable and
+// two long names sharing a prefix stay apart.
+func capIdent(name string, limit int) string {
+	if len(name) <= limit {
+		return name
+	}
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	suffix := fmt.Sprintf("_%08x", h.Sum32())
+	cut := limit - len(suffix)
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return name[:cut] + suffix
+}
+
+// stdMethods are method names that standard interfaces give a fixed
+// signature: everything go vet's stdmethods check knows (a method of that
+// name with another signature fails vet), and the other interfaces
+// fmt, errors, encoding, io and database/sql look for dynamically, which
+// a generated method must not half-implement. No generated receiver
+// (Client, above all, whose methods are named after operations) declares a
+// method of these names unless it has the standard signature.
+var stdMethods = []string{
+	// go vet stdmethods (golang.org/x/tools/go/analysis/passes/stdmethods).
+	"As", "Format", "GobDecode", "GobEncode", "Is", "MarshalJSON", "MarshalXML",
+	"ReadByte", "ReadFrom", "ReadRune", "Scan", "Seek", "UnmarshalJSON",
+	"UnmarshalXML", "UnreadByte", "UnreadRune", "Unwrap", "WriteByte", "WriteTo",
+	// fmt, errors, encoding, io, bufio, database/sql.
+	"AppendBinary", "AppendText", "Close", "Error", "Flush", "GoString",
+	"MarshalBinary", "MarshalText", "Peek", "Read", "ReadAt", "String",
+	"UnmarshalBinary", "UnmarshalText", "Value", "Write", "WriteAt", "WriteString",
+}
+
 // registry hands out identifiers in one Go scope (the package, a struct's
-// fields, a type's methods) so that no two ever collide. Claims are made in
-// batches; within a batch every claimant's natural name is reserved before
-// any loser is renamed, so a later "Pet2" never loses its name to the
-// second "Pet". Callers order each batch deterministically.
+// fields, a type's methods) so that no two ever collide, none is longer
+// than its limit, and none is a name reserved in that scope (a receiver's
+// own methods, stdMethods for Client). Claims are made in batches; within
+// a batch every claimant's natural name is reserved before any loser is
+// renamed, so a later "Pet2" never loses its name to the second "Pet".
+// Callers order each batch deterministically.
 type registry struct {
-	used map[string]bool
+	used  map[string]bool
+	limit int
+	// next is, per base, the first number not yet tried as a suffix:
+	// every smaller one is taken for good, so a thousand claims of "a"
+	// cost a thousand tries, not half a million.
+	next map[string]int
+	// probes counts the candidate names looked up, for the test that
+	// holds assign to linear time.
+	probes int
 }
 
 func newRegistry(reserved ...string) *registry {
-	r := &registry{used: map[string]bool{}}
+	r := &registry{used: map[string]bool{}, limit: maxIdent, next: map[string]int{}}
 	for _, n := range reserved {
 		r.used[n] = true
 	}
@@ -157,10 +208,11 @@ type claim struct {
 }
 
 // assign resolves a batch of claims, in order, and returns the names given.
-// It fails only when a fixed claim cannot have its name.
+// It fails only when a fixed claim cannot have its name. Every pass is
+// linear in the batch (plus the numbers skipped, each at most once per
+// base).
 func (r *registry) assign(claims []claim) ([]string, error) {
 	out := make([]string, len(claims))
-	natural := map[string]bool{}
 	// Fixed claims first: they must win.
 	for i, c := range claims {
 		if !c.fixed {
@@ -172,33 +224,37 @@ func (r *registry) assign(claims []claim) ([]string, error) {
 		r.used[c.base] = true
 		out[i] = c.base
 	}
+	bases := make([]string, len(claims))
 	for i, c := range claims {
 		if c.fixed {
 			continue
 		}
-		if !r.used[c.base] {
-			r.used[c.base] = true
-			out[i] = c.base
+		bases[i] = capIdent(c.base, r.limit)
+		if !r.used[bases[i]] {
+			r.used[bases[i]] = true
+			out[i] = bases[i]
 		}
 	}
-	for _, c := range claims {
-		natural[c.base] = true
-	}
+	// Every natural name of the batch is now used, so checking used is
+	// enough to keep losers off them.
 	for i, c := range claims {
 		if out[i] != "" {
 			continue
 		}
 		name := ""
 		for _, a := range c.alts {
-			if !r.used[a] && !natural[a] {
+			r.probes++
+			if a = capIdent(a, r.limit); !r.used[a] {
 				name = a
 				break
 			}
 		}
-		for n := 2; name == ""; n++ {
-			cand := c.base + strconv.Itoa(n)
-			if !r.used[cand] && !natural[cand] {
+		for n := max(r.next[bases[i]], 2); name == ""; n++ {
+			r.probes++
+			cand := capIdent(bases[i]+strconv.Itoa(n), r.limit)
+			if !r.used[cand] {
 				name = cand
+				r.next[bases[i]] = n + 1
 			}
 		}
 		r.used[name] = true

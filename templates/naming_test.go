@@ -2,7 +2,10 @@ package templates
 
 import (
 	"go/token"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestGoName(t *testing.T) {
@@ -87,5 +90,60 @@ func TestRegistry(t *testing.T) {
 	}
 	if _, err := r.assign([]claim{{base: "Client", fixed: true}}); err == nil {
 		t.Error("override colliding with a reserved name was accepted")
+	}
+}
+
+func TestCapIdent(t *testing.T) {
+	long := strings.Repeat("Name", 250)
+	a, b := capIdent(long+"A", maxIdent), capIdent(long+"B", maxIdent)
+	if len(a) > maxIdent || len(b) > maxIdent || a == b || !strings.HasPrefix(a, "NameName") {
+		t.Errorf("two long names sharing a prefix: %q, %q", a, b)
+	}
+	if again := capIdent(long+"A", maxIdent); again != a {
+		t.Errorf("not deterministic: %q, %q", a, again)
+	}
+	if s := capIdent("Short", maxIdent); s != "Short" {
+		t.Errorf("short name changed: %q", s)
+	}
+	// Cut at a rune boundary: 3-byte runes never leave half a rune.
+	zh := capIdent("X"+strings.Repeat("名", 400), maxIdent)
+	if len(zh) > maxIdent || !utf8.ValidString(zh) || !token.IsIdentifier(zh) {
+		t.Errorf("cut inside a rune or not an identifier: %q", zh)
+	}
+	if got := goName(strings.Repeat("very_long_operation_id_", 50000), "Call"); len(got) > maxIdent || !token.IsIdentifier(got) {
+		t.Errorf("goName of a 1 MB name gives %d bytes", len(got))
+	}
+}
+
+// TestRegistryLongNames: composite names (a long type name + "Params" or
+// + an enum value) and numbered renames stay within the limit and apart.
+func TestRegistryLongNames(t *testing.T) {
+	r := newRegistry()
+	long := strings.Repeat("A", maxIdent)
+	names, _ := r.assign([]claim{{base: long}, {base: long}, {base: long + "Params"}, {base: long + "Params"}, {base: long, alts: []string{long + "Type"}}})
+	seen := map[string]bool{}
+	for _, n := range names {
+		if len(n) > maxIdent || seen[n] || !token.IsIdentifier(n) {
+			t.Errorf("names = %q", names)
+		}
+		seen[n] = true
+	}
+}
+
+// TestStdMethods: an operation named after a method a standard interface
+// fixes (MarshalJSON, String, WriteTo…) gets another name on Client.
+func TestStdMethods(t *testing.T) {
+	r := newRegistry(stdMethods...)
+	names, _ := r.assign([]claim{{base: "MarshalJSON", alts: []string{"MarshalJSONCall"}}, {base: "WriteTo"}, {base: "Get"}})
+	if want := []string{"MarshalJSONCall", "WriteTo2", "Get"}; !slices.Equal(names, want) {
+		t.Errorf("names = %q, want %q", names, want)
+	}
+	// Every name go vet's stdmethods check knows is reserved.
+	for _, n := range []string{"As", "Format", "GobDecode", "GobEncode", "Is", "MarshalJSON", "MarshalXML",
+		"ReadByte", "ReadFrom", "ReadRune", "Scan", "Seek", "UnmarshalJSON", "UnmarshalXML",
+		"UnreadByte", "UnreadRune", "Unwrap", "WriteByte", "WriteTo"} {
+		if !slices.Contains(stdMethods, n) {
+			t.Errorf("%s is not reserved", n)
+		}
 	}
 }

@@ -26,7 +26,10 @@ func (g *gen) planUnion(t *ir.Type) {
 		info.variants = append(info.variants, variantInfo{typ: vt})
 		claims[i] = claim{base: g.variantName(v, vt)}
 	}
-	names, _ := newRegistry().assign(claims)
+	reg := newRegistry()
+	// Variant names become methods As<name> and From<name>.
+	reg.limit = maxIdent - len("From")
+	names, _ := reg.assign(claims)
 	for i := range info.variants {
 		info.variants[i].name = names[i]
 	}

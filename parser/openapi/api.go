@@ -18,7 +18,7 @@ type parser struct {
 	api   *ir.API
 	diags []ir.Diagnostic
 	// names holds every type name given out, so inline names stay unique.
-	names map[string]bool
+	names nameSet
 	// inline memoizes schemas already typed as a named (or raw) type, by
 	// pointer: kin-openapi resolves every reference to the same *Schema, so
 	// this also makes recursion terminate.

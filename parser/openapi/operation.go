@@ -25,7 +25,7 @@ func (p *parser) operations() {
 		paths = append(paths, path)
 	}
 	slices.Sort(paths)
-	opNames := map[string]bool{}
+	opNames := nameSet{}
 	for _, path := range paths {
 		item := items[path]
 		if item == nil {
@@ -61,18 +61,18 @@ func (p *parser) operations() {
 }
 
 // operation converts one operation; opNames holds the names given so far.
-func (p *parser) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, pathAt loc, opNames map[string]bool) {
+func (p *parser) operation(path, method string, item *openapi3.PathItem, op *openapi3.Operation, pathAt loc, opNames nameSet) {
 	at := pathAt.at(strings.ToLower(method))
 	name := op.OperationID
 	if name == "" {
 		name = join(strings.ToLower(method), path)
 	}
-	if opNames[name] {
+	if opNames.has(name) {
 		n := unique(opNames, name)
 		p.warnf(at.pos, "duplicate-operation", "operation name %q is used twice; this one is called %q", name, n)
 		name = n
 	} else {
-		opNames[name] = true
+		opNames.add(name)
 	}
 	o := &ir.Operation{
 		Name:        name,

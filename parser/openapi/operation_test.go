@@ -195,13 +195,13 @@ func TestOperationNames(t *testing.T) {
 			t.Errorf("join(%q) = %q, want %q", in, got, want)
 		}
 	}
-	used := map[string]bool{}
+	used := nameSet{}
 	for _, want := range []string{"Pet", "Pet2", "Pet3"} {
 		if got := unique(used, "Pet"); got != want {
 			t.Errorf("unique = %q, want %q", got, want)
 		}
 	}
-	if got := unique(map[string]bool{"V1": true}, "V1"); got != "V1_2" {
+	if got := unique(nameSet{"V1": 1}, "V1"); got != "V1_2" {
 		t.Errorf("unique(V1) = %q, want V1_2", got)
 	}
 }

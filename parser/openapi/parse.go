@@ -37,7 +37,7 @@ func Parse(file string, src []byte, opts Options) (*ir.API, []ir.Diagnostic, err
 	p := &parser{
 		file:   file,
 		root:   loc{n: root, pos: ir.Pos{File: file, Line: 1, Col: 1}},
-		names:  map[string]bool{},
+		names:  nameSet{},
 		inline: map[*openapi3.Schema]ir.TypeRef{},
 		types:  map[string]*ir.Type{},
 		active: map[*openapi3.Schema]bool{},

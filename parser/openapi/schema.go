@@ -222,14 +222,16 @@ func (p *parser) fillEnum(t *ir.Type, s *openapi3.Schema, sh shape) {
 		values = []any{s.Const}
 	}
 	descs := enumDescriptions(s)
+	seen := make(map[string]bool, len(values)) // a scan per value is quadratic
 	for i, v := range values {
 		if v == nil {
 			continue
 		}
 		lit := literal(v)
-		if slices.ContainsFunc(t.Values, func(e ir.EnumValue) bool { return e.Value == lit }) {
+		if seen[lit] {
 			continue
 		}
+		seen[lit] = true
 		ev := ir.EnumValue{Value: lit}
 		if i < len(descs) {
 			ev.Description = descs[i]
@@ -336,7 +338,7 @@ func (p *parser) defineComponents() {
 	names := make([]string, 0, len(p.doc.Components.Schemas))
 	for name := range p.doc.Components.Schemas {
 		names = append(names, name)
-		p.names[name] = true
+		p.names.add(name)
 	}
 	slices.Sort(names)
 	for _, name := range names {
