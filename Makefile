@@ -1,3 +1,5 @@
+SHELL := /bin/bash
+
 # apigen: the two commands a new user needs are `make generate` and `make test`.
 GO ?= go
 FUZZTIME ?= 60s
@@ -11,7 +13,7 @@ generate:
 # Vet and run every test, including compiling generated code and, when
 # ../shared/corpus is present, generating every corpus spec.
 test: vet
-	$(GO) test -timeout 270s ./...
+	set -o pipefail; $(GO) test -timeout 270s -json ./... | $(GO) run ./internal/testsummary
 
 vet:
 	$(GO) vet ./...
