@@ -33,13 +33,33 @@ type API struct {
 
 // Security is one authentication scheme an API declares.
 type Security struct {
-	Name string `json:"name"`
-	// Kind is "apiKey", "bearer", "basic", "oauth2", "session" (ZStack login),
-	// "signature" (QingCloud HMAC) or "token" (CloudTower login).
-	Kind string `json:"kind"`
+	Name string       `json:"name"`
+	Kind SecurityKind `json:"kind"`
 	// In and Param locate an API key: header, query or cookie, and its name.
 	In    string `json:"in,omitempty"`
 	Param string `json:"param,omitempty"`
+}
+
+// SecurityKind is how a scheme authenticates.
+type SecurityKind string
+
+const (
+	SecurityAPIKey SecurityKind = "apiKey"
+	SecurityBearer SecurityKind = "bearer"
+	SecurityBasic  SecurityKind = "basic"
+	// SecurityOAuth2 ends in a bearer token obtained outside the client.
+	SecurityOAuth2 SecurityKind = "oauth2"
+	// SecuritySession is ZStack's login: "Authorization: OAuth <session>".
+	SecuritySession SecurityKind = "session"
+	// SecuritySignature is QingCloud's HMAC-signed query.
+	SecuritySignature SecurityKind = "signature"
+	// SecurityToken is CloudTower's login token in Authorization.
+	SecurityToken SecurityKind = "token"
+)
+
+// SecurityKinds lists every kind, for validation and help texts.
+func SecurityKinds() []SecurityKind {
+	return []SecurityKind{SecurityAPIKey, SecurityBearer, SecurityBasic, SecurityOAuth2, SecuritySession, SecuritySignature, SecurityToken}
 }
 
 // Type looks up a named type; nil when absent.

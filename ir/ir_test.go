@@ -3,6 +3,7 @@ package ir
 import (
 	"go/build"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -152,5 +153,37 @@ func TestRenameRefs(t *testing.T) {
 	}
 	if b.String() != "[]ref(Old)" {
 		t.Errorf("shared element changed under b: %s", b)
+	}
+}
+
+// Facts outside their sets are errors at the IR boundary, at the position
+// of what holds them; the values parsers set pass.
+func TestCheckFacts(t *testing.T) {
+	api := &API{
+		Family:   "bogus",
+		Security: []Security{{Name: "s", Kind: "magic"}, {Name: "t", Kind: SecurityToken}},
+		Operations: []*Operation{{Name: "Op", Pos: Pos{File: "a", Line: 1},
+			Params: []*Param{
+				{Name: "a", In: "somewhere", Type: Prim(KindString, ""), Pos: Pos{File: "a", Line: 2}},
+				{Name: "b", In: InQuery, Style: "zigzag", Type: ListOf(TypeRef{Kind: "weird"}), Pos: Pos{File: "a", Line: 3}},
+				{Name: "c", In: InQuery, Style: StyleComma, Type: ListOf(Prim(KindString, ""))},
+			},
+			Paging: &Paging{Style: "pages"}}},
+		Types: []*Type{{Name: "T", Kind: "blob"}, {Name: "U", Kind: KindStruct}},
+	}
+	var got []string
+	for _, d := range CheckFacts(api) {
+		if d.Severity != Error {
+			t.Errorf("not an error: %v", d)
+		}
+		got = append(got, d.Message)
+	}
+	for _, want := range []string{`family "bogus"`, `security kind "magic"`, `location "somewhere"`, `style "zigzag"`, `type kind "weird"`, `paging style "pages"`, `type kind "blob"`} {
+		if !slices.ContainsFunc(got, func(m string) bool { return strings.Contains(m, want) }) {
+			t.Errorf("%s not reported in %q", want, got)
+		}
+	}
+	if len(got) != 7 {
+		t.Errorf("%d findings, want 7: %q", len(got), got)
 	}
 }

@@ -68,7 +68,7 @@ type Param struct {
 	// Style says how a list goes on the wire when not as the family's
 	// default ("": repeated keys for OpenAPI query parameters): one of the
 	// Style constants.
-	Style       string `json:"style,omitempty"`
+	Style       Style  `json:"style,omitempty"`
 	Since       string `json:"since,omitempty"`
 	Description string `json:"description,omitempty"`
 	Deprecated  bool   `json:"deprecated,omitempty"`
@@ -98,11 +98,9 @@ type Response struct {
 // Paging says how one list call pages, so emitters can offer an iterator
 // over the whole collection.
 type Paging struct {
-	// Style is "offset" (offset/limit with a total), "first-skip" (no total:
-	// stop on a short page).
-	Style       string `json:"style"`
-	OffsetParam string `json:"offsetParam"`
-	LimitParam  string `json:"limitParam"`
+	Style       PagingStyle `json:"style"`
+	OffsetParam string      `json:"offsetParam"`
+	LimitParam  string      `json:"limitParam"`
 	// CountParam asks the server to include the total ("replyWithCount").
 	CountParam string `json:"countParam,omitempty"`
 	ItemsField string `json:"itemsField"`
@@ -120,18 +118,39 @@ func (o *Operation) Param(name string) *Param {
 	return nil
 }
 
+// Style is how a list (or object) parameter goes on the wire when not as
+// its family's default: one of the Style constants.
+type Style string
+
 // Param.Style values.
 const (
 	// StyleDotted sends lists as name.1, name.2 and list items' fields as
 	// name.1.field (QingCloud).
-	StyleDotted = "dotted"
+	StyleDotted Style = "dotted"
 	// StyleComma, StyleSpace and StylePipe send a query list as one value
 	// joined by ",", " " or "|" (OpenAPI form, spaceDelimited and
 	// pipeDelimited without explode; Swagger 2.0 csv, ssv and pipes).
-	StyleComma = "comma"
-	StyleSpace = "space"
-	StylePipe  = "pipe"
+	StyleComma Style = "comma"
+	StyleSpace Style = "space"
+	StylePipe  Style = "pipe"
 	// StyleDeep sends objects and lists inside a query parameter as
 	// name[key]=v and name[0]=v (OpenAPI deepObject; what Stripe reads).
-	StyleDeep = "deep"
+	StyleDeep Style = "deep"
 )
+
+// Styles lists every Style but the default "".
+func Styles() []Style { return []Style{StyleDotted, StyleComma, StyleSpace, StylePipe, StyleDeep} }
+
+// PagingStyle is how a list call pages.
+type PagingStyle string
+
+const (
+	// PagingOffset is offset/limit with a total.
+	PagingOffset PagingStyle = "offset"
+	// PagingFirstSkip is CloudTower's first/skip, without a total: a short
+	// page ends the collection.
+	PagingFirstSkip PagingStyle = "first-skip"
+)
+
+// PagingStyles lists every paging style.
+func PagingStyles() []PagingStyle { return []PagingStyle{PagingOffset, PagingFirstSkip} }

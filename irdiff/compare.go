@@ -160,7 +160,7 @@ func securityString(s ir.Security) string {
 	if s.In != "" || s.Param != "" {
 		return fmt.Sprintf("%s in %s %q", s.Kind, s.In, s.Param)
 	}
-	return s.Kind
+	return string(s.Kind)
 }
 
 func (d *differ) operations(old, cur *ir.API) {

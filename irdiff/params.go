@@ -114,11 +114,11 @@ func nullableVerb(nullable bool) string {
 	return "no longer accepts"
 }
 
-func orDefault(style string) string {
+func orDefault(style ir.Style) string {
 	if style == "" {
 		return "the default way"
 	}
-	return style
+	return string(style)
 }
 
 // enumChanges compares two lists of allowed values (JSON literals). In a

@@ -132,21 +132,21 @@ func pathKey(o *ir.Operation) (string, string) {
 func securityScheme(s ir.Security) *object {
 	o := obj()
 	switch s.Kind {
-	case "bearer":
+	case ir.SecurityBearer:
 		return o.set("type", "http").set("scheme", "bearer")
-	case "basic":
+	case ir.SecurityBasic:
 		return o.set("type", "http").set("scheme", "basic")
-	case "oauth2":
+	case ir.SecurityOAuth2:
 		return o.set("type", "oauth2").put("flows", obj())
-	case "apiKey":
+	case ir.SecurityAPIKey:
 		return o.set("type", "apiKey").set("in", s.In).set("name", s.Param)
 	}
 	in, name := s.In, s.Param
 	if in == "" {
 		in, name = "header", "Authorization"
-		if s.Kind == "signature" {
+		if s.Kind == ir.SecuritySignature {
 			in, name = "query", "signature"
 		}
 	}
-	return o.set("type", "apiKey").set("in", in).set("name", name).set("x-apigen-kind", s.Kind)
+	return o.set("type", "apiKey").set("in", in).set("name", name).set("x-apigen-kind", string(s.Kind))
 }

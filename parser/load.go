@@ -77,6 +77,7 @@ func Load(inputs []string, opts Options) (*ir.API, []ir.Diagnostic, error) {
 		diags = append(diags, ds...)
 	}
 	diags = append(diags, ir.CheckPaths(api)...)
+	diags = append(diags, ir.CheckFacts(api)...)
 	if opts.Family != "" {
 		api.Family = opts.Family
 	}

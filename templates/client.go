@@ -254,7 +254,7 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 }
 
 // querySeparators joins the values of a query list sent as one value.
-var querySeparators = map[string]string{ir.StyleComma: ",", ir.StyleSpace: " ", ir.StylePipe: "|"}
+var querySeparators = map[ir.Style]string{ir.StyleComma: ",", ir.StyleSpace: " ", ir.StylePipe: "|"}
 
 const formContentType = "application/x-www-form-urlencoded"
 

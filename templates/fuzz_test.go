@@ -304,7 +304,7 @@ func randomAPI(data []byte) (*ir.API, templates.Options) {
 		Description: r.text(),
 	}
 	for range r.intn(3) {
-		api.Security = append(api.Security, ir.Security{Name: r.name(), Kind: r.pick("apiKey", "bearer", "basic", "oauth2", "session", "signature", "token", ""), In: r.pick("header", "query", "cookie", ""), Param: r.name()})
+		api.Security = append(api.Security, ir.Security{Name: r.name(), Kind: ir.SecurityKind(r.pick("apiKey", "bearer", "basic", "oauth2", "session", "signature", "token", "")), In: r.pick("header", "query", "cookie", ""), Param: r.name()})
 	}
 	var names []string
 	for range r.intn(7) {
@@ -367,7 +367,7 @@ func randomAPI(data []byte) (*ir.API, templates.Options) {
 			p := &ir.Param{
 				Name: r.name(), In: ir.Location(r.pick("path", "query", "header", "cookie", "body", "form", "", "bogus")),
 				Required: r.bool(), Nullable: r.bool(), Type: ref(0), Default: r.literal(), Enum: r.literals(),
-				Style: r.pick("", ir.StyleDotted, ir.StyleComma, ir.StylePipe, ir.StyleSpace, ir.StyleDeep, "weird"), Since: r.version(), Description: r.text(), Deprecated: r.bool(),
+				Style: ir.Style(r.pick("", "dotted", "comma", "pipe", "space", "deep", "weird")), Since: r.version(), Description: r.text(), Deprecated: r.bool(),
 			}
 			if p.In == ir.InBody && r.bool() {
 				p.Wrapper = r.pick("params", r.name())
@@ -396,7 +396,7 @@ func randomAPI(data []byte) (*ir.API, templates.Options) {
 				return r.pick("offset", "limit", "first", "skip", r.name())
 			}
 			op.Paging = &ir.Paging{
-				Style: r.pick("offset", "first-skip", "", "bogus"), OffsetParam: pick(), LimitParam: pick(), CountParam: r.pick("", pick()),
+				Style: ir.PagingStyle(r.pick("offset", "first-skip", "", "bogus")), OffsetParam: pick(), LimitParam: pick(), CountParam: r.pick("", pick()),
 				ItemsField: r.pick("items", "inventories", r.name()), TotalField: r.pick("", "total", r.name()), MaxLimit: r.intn(200) - 1,
 			}
 		}

@@ -97,23 +97,23 @@ func (p *parser) security() []ir.Security {
 		s := ir.Security{Name: name}
 		switch strings.ToLower(v.Type) {
 		case "apikey":
-			s.Kind, s.In, s.Param = "apiKey", v.In, v.Name
+			s.Kind, s.In, s.Param = ir.SecurityAPIKey, v.In, v.Name
 			if p.api.Family == ir.FamilyCloudTower && v.In == "header" && strings.EqualFold(v.Name, "Authorization") {
-				s.Kind = "token"
+				s.Kind = ir.SecurityToken
 			}
 		case "http":
 			switch strings.ToLower(v.Scheme) {
 			case "bearer":
-				s.Kind = "bearer"
+				s.Kind = ir.SecurityBearer
 			case "basic":
-				s.Kind = "basic"
+				s.Kind = ir.SecurityBasic
 			default:
 				p.warnf(p.securityLoc(name).pos, "unsupported-security", "security scheme %q uses HTTP %q authentication, which apigen does not support; it is left out", name, v.Scheme)
 				continue
 			}
 		case "oauth2", "openidconnect":
 			// Both end in a bearer token obtained outside the client.
-			s.Kind = "oauth2"
+			s.Kind = ir.SecurityOAuth2
 		default:
 			p.warnf(p.securityLoc(name).pos, "unsupported-security", "security scheme %q has type %q, which apigen does not support; it is left out", name, v.Type)
 			continue

@@ -23,7 +23,7 @@ func (p *parser) cloudTower(o *ir.Operation) {
 		}
 		if b := o.Body; list && b != nil {
 			if st := p.structOf(b.Type); st != nil && st.Field("first") != nil && st.Field("skip") != nil {
-				o.Paging = &ir.Paging{Style: "first-skip", OffsetParam: "skip", LimitParam: "first"}
+				o.Paging = &ir.Paging{Style: ir.PagingFirstSkip, OffsetParam: "skip", LimitParam: "first"}
 			}
 		}
 	}

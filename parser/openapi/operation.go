@@ -226,7 +226,7 @@ func (p *parser) param(opName string, pr *openapi3.ParameterRef, at loc) *ir.Par
 // name=value, with lists as repeated keys (form, explode: true — the
 // OpenAPI 3 default). Swagger 2.0's default collectionFormat is csv, which
 // the converter leaves unset.
-func (p *parser) queryStyle(v *openapi3.Parameter, list bool) string {
+func (p *parser) queryStyle(v *openapi3.Parameter, list bool) ir.Style {
 	if v.Style == openapi3.SerializationDeepObject {
 		return ir.StyleDeep
 	}

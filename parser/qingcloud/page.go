@@ -56,7 +56,7 @@ func parsePage(file string, src []byte) (*ir.API, []ir.Diagnostic, error) {
 		api.Servers = []string{r.scheme + "://" + r.host}
 		api.Name = apiName(r.host)
 	}
-	api.Security = []ir.Security{{Name: "signature", Kind: "signature"}}
+	api.Security = []ir.Security{{Name: "signature", Kind: ir.SecuritySignature}}
 	api.Sort()
 	return api, r.diags, nil
 }
@@ -380,5 +380,5 @@ func paging(op *ir.Operation, resp *ir.Type) *ir.Paging {
 	if items == "" {
 		return nil
 	}
-	return &ir.Paging{Style: "offset", OffsetParam: "offset", LimitParam: "limit", ItemsField: items, TotalField: "total_count", MaxLimit: maxLimit}
+	return &ir.Paging{Style: ir.PagingOffset, OffsetParam: "offset", LimitParam: "limit", ItemsField: items, TotalField: "total_count", MaxLimit: maxLimit}
 }

@@ -22,7 +22,7 @@ type specReader struct {
 // file its types; a parameters file nothing of its own.
 func (s *specSet) parseSpec(f *specFile) (*ir.API, []ir.Diagnostic) {
 	r := &specReader{set: s, f: f, types: &typeSet{}}
-	api := &ir.API{Family: ir.FamilyQingCloud, Security: []ir.Security{{Name: "signature", Kind: "signature"}}}
+	api := &ir.API{Family: ir.FamilyQingCloud, Security: []ir.Security{{Name: "signature", Kind: ir.SecuritySignature}}}
 	switch f.kind {
 	case specRoot:
 		r.root(api)

@@ -204,7 +204,7 @@ func addQueryParams(op *ir.Operation) {
 		})
 	}
 	op.Paging = &ir.Paging{
-		Style: "offset", OffsetParam: "start", LimitParam: "limit",
+		Style: ir.PagingOffset, OffsetParam: "start", LimitParam: "limit",
 		CountParam: "replyWithCount", ItemsField: "inventories", TotalField: "total",
 	}
 }

@@ -124,7 +124,7 @@ func newAPI() *ir.API {
 		Name:   "zstack",
 		Family: ir.FamilyZStack,
 		Security: []ir.Security{
-			{Name: "session", Kind: "session", In: "header", Param: "Authorization"},
+			{Name: "session", Kind: ir.SecuritySession, In: "header", Param: "Authorization"},
 		},
 	}
 }
