@@ -42,7 +42,7 @@ func BenchmarkSource(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
-				if _, _, _, err := readSource(src); err != nil {
+				if _, _, _, err := readSource(f, src); err != nil {
 					b.Fatal(err)
 				}
 			}
