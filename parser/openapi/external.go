@@ -17,7 +17,7 @@ import (
 // a reference web cannot make apigen read without end.
 const (
 	defaultMaxFileSize = 64 << 20
-	maxRefFiles        = 1000
+	maxRefFiles        = 10000
 	maxRefBytes        = 256 << 20
 )
 
