@@ -24,10 +24,10 @@ type Options struct {
 	// ReadFile reads a file a reference names; nil reads it as inputs are
 	// read (a regular file, at most 64 MiB, read only after checking).
 	ReadFile func(path string) ([]byte, error)
-	// Partial accepts a spec whose operations cannot all be read (a path
+	// AllowPartial accepts a spec whose operations cannot all be read (a path
 	// item's reference that cannot be followed): they are left out with a
 	// warning, where by default that is an error.
-	Partial bool
+	AllowPartial bool
 }
 
 // Parse reads one OpenAPI 3.x or Swagger 2.0 document (JSON or YAML) into an
@@ -57,7 +57,7 @@ func Parse(file string, src []byte, opts Options) (*ir.API, []ir.Diagnostic, err
 	if err := p.version(); err != nil {
 		return nil, nil, err
 	}
-	w := scanRefs(main, newFiles(main, opts.Tree, opts.ReadFile), p.v2, opts.Partial)
+	w := scanRefs(main, newFiles(main, opts.Tree, opts.ReadFile), p.v2, opts.AllowPartial)
 	p.diags = w.diags
 	js, err := w.bundle()
 	if err != nil {
