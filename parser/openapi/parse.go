@@ -122,7 +122,7 @@ func (p *parser) load(js []byte) (err error) {
 	// it must become an error naming the file, not crash apigen.
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: kin-openapi could not load this document: %v", p.file, r)
+			err = fmt.Errorf("%s:1:1: kin-openapi could not load this document: %v", p.file, r)
 		}
 	}()
 	if p.v2 {
@@ -133,7 +133,11 @@ func (p *parser) load(js []byte) (err error) {
 		p.doc, err = loader.LoadFromData(js)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %s", p.file, kinMessage(err))
+		if pos, msg, ok := p.kinPos(js); ok {
+			return fmt.Errorf("%s: %s", pos, msg)
+		}
+		// Not a decoding failure: the whole document is where it is.
+		return fmt.Errorf("%s:1:1: %s", p.file, kinMessage(err))
 	}
 	return nil
 }
