@@ -632,8 +632,8 @@ func TestGoldenTwins(t *testing.T) {
 // its place in the file it comes from.
 func TestKinErrorInOtherFile(t *testing.T) {
 	dir := writeTree(t, map[string]string{
-		"openapi.yaml":    "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    $ref: paths/a.yaml\n",
-		"paths/a.yaml":    "get:\n  responses:\n    '200':\n      description: ok\n      content:\n        application/json:\n          schema: {$ref: ../schemas/S.yaml}\n",
+		"openapi.yaml":   "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    $ref: paths/a.yaml\n",
+		"paths/a.yaml":   "get:\n  responses:\n    '200':\n      description: ok\n      content:\n        application/json:\n          schema: {$ref: ../schemas/S.yaml}\n",
 		"schemas/S.yaml": "type: object\nproperties:\n  n:\n    type: string\n    maxLength: ten\n",
 	})
 	file := filepath.Join(dir, "openapi.yaml")
