@@ -32,6 +32,10 @@ type Package struct {
 	// without any. By default that is an error, so that a regenerate from
 	// docs apigen no longer recognises never silently empties a package.
 	AllowEmpty bool `yaml:"allowEmpty"`
+	// AllowPartial accepts an OpenAPI spec some of whose operations cannot
+	// be read (a path item's $ref that cannot be followed), leaving them
+	// out with a warning. By default that is an error.
+	AllowPartial bool `yaml:"allowPartial"`
 }
 
 // MaxConfigSize bounds what apigen reads of a config: a few packages take a

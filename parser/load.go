@@ -30,6 +30,11 @@ type Options struct {
 	// AllowEmpty accepts inputs that yield no operation. Without it that is
 	// an error: a regenerate must never silently empty a package.
 	AllowEmpty bool
+	// AllowPartial accepts an OpenAPI spec some of whose operations cannot
+	// be read (a path item's $ref to a file that is missing or outside the
+	// input's directory): they are left out with a warning. Without it
+	// that is an error.
+	AllowPartial bool
 }
 
 // Load reads inputs (files, or directories walked in sorted order) into one
@@ -63,7 +68,7 @@ func Load(inputs []string, opts Options) (*ir.API, []ir.Diagnostic, error) {
 		if len(g) == 0 {
 			continue
 		}
-		as, ds, err := parseGroup(format, g)
+		as, ds, err := parseGroup(format, g, opts)
 		diags = append(diags, ds...)
 		if err != nil {
 			return nil, diags, err
@@ -125,6 +130,9 @@ type source struct {
 	src      []byte
 	format   Format
 	explicit bool // named by the user, not met in a directory walk
+	// tree is the directory an OpenAPI spec's references may read files
+	// in: the directory the user named, or the named file's own.
+	tree string
 }
 
 // collect reads every input: named files, and the regular files with a
@@ -133,7 +141,7 @@ type source struct {
 func collect(inputs []string) ([]source, error) {
 	var all []source
 	seen := map[string]bool{}
-	add := func(path string, explicit bool) error {
+	add := func(path, tree string, explicit bool) error {
 		if seen[filepath.Clean(path)] {
 			return nil
 		}
@@ -142,7 +150,7 @@ func collect(inputs []string) ([]source, error) {
 		if err != nil {
 			return err
 		}
-		all = append(all, source{path: path, src: src, format: Detect(path, src), explicit: explicit})
+		all = append(all, source{path: path, src: src, format: Detect(path, src), explicit: explicit, tree: tree})
 		return nil
 	}
 	for _, in := range inputs {
@@ -151,7 +159,7 @@ func collect(inputs []string) ([]source, error) {
 			return nil, err
 		}
 		if !info.IsDir() {
-			if err := add(in, true); err != nil {
+			if err := add(in, filepath.Dir(in), true); err != nil {
 				return nil, err
 			}
 			continue
@@ -174,7 +182,7 @@ func collect(inputs []string) ([]source, error) {
 			if d.IsDir() || !isDocFile(path) || !inputfile.IsRegular(path) {
 				return nil
 			}
-			return add(path, false)
+			return add(path, in, false)
 		})
 		if err != nil {
 			return nil, err
@@ -232,8 +240,11 @@ func isJSONDoc(src []byte) bool {
 }
 
 // parseGroup parses files of one format. OpenAPI files are independent specs,
-// parsed in parallel; ZStack and QingCloud pages are pieces of one API.
-func parseGroup(format Format, files []source) ([]*ir.API, []ir.Diagnostic, error) {
+// parsed in parallel, each reading the files its references name; a spec
+// that another one reads (a components file with its own "openapi" key)
+// is part of that one, not an API of its own. ZStack and QingCloud pages
+// are pieces of one API.
+func parseGroup(format Format, files []source, opts Options) ([]*ir.API, []ir.Diagnostic, error) {
 	srcs := map[string][]byte{}
 	for _, f := range files {
 		srcs[f.path] = f.src
@@ -249,14 +260,46 @@ func parseGroup(format Format, files []source) ([]*ir.API, []ir.Diagnostic, erro
 	apis := make([]*ir.API, len(files))
 	diags := make([][]ir.Diagnostic, len(files))
 	errs := make([]error, len(files))
+	reads := make([]map[string]bool, len(files))
 	var wg sync.WaitGroup
 	for i, f := range files {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			apis[i], diags[i], errs[i] = openapi.Parse(f.path, f.src, openapi.Options{})
+			reads[i] = map[string]bool{}
+			read := func(path string) ([]byte, error) {
+				reads[i][filepath.Clean(path)] = true
+				return inputfile.Read(path, MaxFileSize)
+			}
+			apis[i], diags[i], errs[i] = openapi.Parse(f.path, f.src, openapi.Options{Tree: f.tree, ReadFile: read, AllowPartial: opts.AllowPartial})
 		}()
 	}
 	wg.Wait()
-	return apis, slices.Concat(diags...), errors.Join(errs...)
+	var keep []*ir.API
+	var keepDiags [][]ir.Diagnostic
+	var keepErrs []error
+	for i := range files {
+		if partOfAnother(i, files, reads) {
+			continue
+		}
+		keep = append(keep, apis[i])
+		keepDiags = append(keepDiags, diags[i])
+		keepErrs = append(keepErrs, errs[i])
+	}
+	if len(keep) == 0 { // a ring of specs reading one another: keep them all
+		return apis, slices.Concat(diags...), errors.Join(errs...)
+	}
+	return keep, slices.Concat(keepDiags...), errors.Join(keepErrs...)
+}
+
+// partOfAnother reports whether spec i was read by another spec that it
+// does not read in turn (two specs reading each other both stay).
+func partOfAnother(i int, files []source, reads []map[string]bool) bool {
+	self := filepath.Clean(files[i].path)
+	for j, f := range files {
+		if j != i && reads[j][self] && !reads[i][filepath.Clean(f.path)] {
+			return true
+		}
+	}
+	return false
 }

@@ -16,7 +16,7 @@ import (
 
 // loadAPI runs the parsing half of the pipeline for one package.
 func loadAPI(p config.Package) (*ir.API, []ir.Diagnostic, error) {
-	opts := parser.Options{Family: ir.Family(p.Family), AllowEmpty: p.AllowEmpty}
+	opts := parser.Options{Family: ir.Family(p.Family), AllowEmpty: p.AllowEmpty, AllowPartial: p.AllowPartial}
 	if p.Versions != "" {
 		if len(p.Inputs) > 0 {
 			return nil, nil, fmt.Errorf("give either inputs or a versions directory, not both")

@@ -90,8 +90,8 @@ func (p *parser) security() []ir.Security {
 	var out []ir.Security
 	for _, name := range names {
 		ref := schemes[name]
-		if ref == nil || ref.Value == nil {
-			continue
+		if ref == nil || ref.Value == nil || unfollowed(ref.Value.Extensions) {
+			continue // an unfollowed reference, already warned about
 		}
 		v := ref.Value
 		s := ir.Security{Name: name}

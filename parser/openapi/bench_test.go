@@ -42,7 +42,7 @@ func BenchmarkSource(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(src)))
 			for b.Loop() {
-				if _, _, _, err := readSource(src); err != nil {
+				if _, _, _, err := readSource(f, src); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -75,5 +75,33 @@ func BenchmarkKinLoad(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkRefWalk measures the reference walk and bundling alone (what
+// multi-file support adds to every parse), on the source trees of the
+// corpus specs.
+func BenchmarkRefWalk(b *testing.B) {
+	for _, f := range corpusFiles(b) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(f), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				main, err := readDocument(f, src)
+				if err != nil {
+					b.Fatal(err)
+				}
+				_, v2 := main.root.lookup("swagger")
+				b.StartTimer()
+				w := scanRefs(main, newFiles(main, "", nil), v2, false)
+				if _, err := w.bundle(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

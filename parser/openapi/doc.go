@@ -3,6 +3,13 @@
 // and qingcloud parsers: parser.Detect hands it a file, it returns an
 // *ir.API that the templates turn into Go.
 //
+// A spec may be split over files: references are followed by the document
+// model (model.go, refscan.go) into files inside the input's directory
+// (external.go), and the spec is bundled into one document (bundle.go) as
+// by hand: path items in place, every other object from another file a
+// component under its own name. Each node of the source tree keeps the
+// file it came from, so positions name that file.
+//
 // Reading takes two hops. kin-openapi loads the document (Swagger 2.0 is
 // converted to OpenAPI 3 with openapi2conv) into its model; this package
 // walks that model and writes IR facts. kin-openapi's model has no document
@@ -24,5 +31,9 @@
 //   - allOf is merged into one struct; allOf of one schema (the 3.0 way to
 //     annotate a reference) is that schema, nullable if the wrapper says so.
 //   - What cannot be typed is KindRaw with an "untyped-schema" warning; a
-//     $ref to another file or to nothing is raw with a warning too.
+//     $ref that cannot be followed (to nothing, a URL, a file outside the
+//     input's directory or unreadable) costs its value with a warning
+//     saying what is lost: a schema, body or response is raw, a parameter
+//     left out, and a path item's operations are an error unless partial
+//     output is allowed.
 package openapi

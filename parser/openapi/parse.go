@@ -17,16 +17,27 @@ type Options struct {
 	// Family overrides detection ("" = detect: CloudTower specs →
 	// ir.FamilyCloudTower, else ir.FamilyOpenAPI).
 	Family ir.Family
+	// Tree is the directory references to other files may not leave (""
+	// is the directory of the spec): the directory the user named, or the
+	// spec's own.
+	Tree string
+	// ReadFile reads a file a reference names; nil reads it as inputs are
+	// read (a regular file, at most 64 MiB, read only after checking).
+	ReadFile func(path string) ([]byte, error)
+	// AllowPartial accepts a spec whose operations cannot all be read (a path
+	// item's reference that cannot be followed): they are left out with a
+	// warning, where by default that is an error.
+	AllowPartial bool
 }
 
 // Parse reads one OpenAPI 3.x or Swagger 2.0 document (JSON or YAML) into an
-// API. file is the path as the user named it; positions use it. Warnings
-// (untyped schemas, unfollowed references) come back as diagnostics; a
-// document that cannot be read at all comes back as an error, prefixed with
-// "file:line:col: " when the position is known.
+// API, with the files its references name. file is the path as the user
+// named it; positions use it, and the other files' paths as joined to its
+// directory. Warnings (untyped schemas, unfollowed references) come back as
+// diagnostics; a document that cannot be read at all comes back as an
+// error, prefixed with "file:line:col: ".
 func Parse(file string, src []byte, opts Options) (*ir.API, []ir.Diagnostic, error) {
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	root, refs, js, err := readSource(src)
+	main, err := readDocument(file, src)
 	if err != nil {
 		var pe *posError
 		if errors.As(err, &pe) {
@@ -36,14 +47,22 @@ func Parse(file string, src []byte, opts Options) (*ir.API, []ir.Diagnostic, err
 	}
 	p := &parser{
 		file:   file,
-		root:   loc{n: root, pos: ir.Pos{File: file, Line: 1, Col: 1}},
+		root:   loc{n: main.root, pos: ir.Pos{File: file, Line: 1, Col: 1}},
 		names:  nameSet{},
 		inline: map[*openapi3.Schema]ir.TypeRef{},
 		types:  map[string]*ir.Type{},
 		active: map[*openapi3.Schema]bool{},
 		order:  map[*openapi3.Schema]loc{},
 	}
-	js, p.diags = checkRefs(file, root, refs, js)
+	if err := p.version(); err != nil {
+		return nil, nil, err
+	}
+	w := scanRefs(main, newFiles(main, opts.Tree, opts.ReadFile), p.v2, opts.AllowPartial)
+	p.diags = w.diags
+	js, err := w.bundle()
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := p.load(js); err != nil {
 		return nil, nil, err
 	}
@@ -55,36 +74,27 @@ func Parse(file string, src []byte, opts Options) (*ir.API, []ir.Diagnostic, err
 
 // readSource parses src as JSON when it starts with '{', else as YAML (a JSON
 // document with a syntax error is tried as YAML too, since YAML flow style
-// starts the same way; the JSON error is the one reported).
-func readSource(src []byte) (*node, []refSite, []byte, error) {
+// starts the same way; the JSON error is the one reported). file names the
+// document in the tree's nodes.
+func readSource(file string, src []byte) (*node, []keySite, []byte, error) {
 	if t := bytes.TrimLeft(src, " \t\r\n"); len(t) > 0 && t[0] == '{' {
-		root, refs, err := scanJSON(src)
+		root, sites, err := scanJSON(file, src)
 		if err == nil {
-			return root, refs, src, nil
+			return root, sites, src, nil
 		}
-		if yroot, yrefs, js, yerr := scanYAML(src); yerr == nil {
-			return yroot, yrefs, js, nil
+		if yroot, ysites, js, yerr := scanYAML(file, src); yerr == nil {
+			return yroot, ysites, js, nil
 		}
 		if pe, ok := err.(*posError); ok {
 			pe.msg = "invalid JSON: " + pe.msg
 		}
 		return nil, nil, nil, err
 	}
-	return scanYAML(src)
+	return scanYAML(file, src)
 }
 
-// load hands the document to kin-openapi. External references are not
-// allowed (checkRefs has already turned them into warnings), and
-// doc.Validate is deliberately not called: it costs seconds on large specs
-// and rejects real ones (CloudTower) that convert fine.
-func (p *parser) load(js []byte) (err error) {
-	// kin-openapi is not hardened against every malformed input; a panic in
-	// it must become an error naming the file, not crash apigen.
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: kin-openapi could not load this document: %v", p.file, r)
-		}
-	}()
+// version checks the document's version field and notes Swagger 2.0.
+func (p *parser) version() error {
 	openapiVer, hasOpenAPI := p.root.n.lookup("openapi")
 	swaggerVer, hasSwagger := p.root.n.lookup("swagger")
 	switch {
@@ -93,19 +103,41 @@ func (p *parser) load(js []byte) (err error) {
 			return fmt.Errorf("%s:%d:%d: swagger version must be the string \"2.0\"", p.file, swaggerVer.line, swaggerVer.col)
 		}
 		p.v2 = true
-		p.doc, err = p.loadV2(js)
 	case hasOpenAPI:
 		if !strings.HasPrefix(openapiVer.str, "3.") {
 			return fmt.Errorf("%s:%d:%d: openapi version %q is not supported (want a quoted string like \"3.0.3\")", p.file, openapiVer.line, openapiVer.col, openapiVer.str)
 		}
-		loader := openapi3.NewLoader()
-		loader.IsExternalRefsAllowed = false
-		p.doc, err = loader.LoadFromData(js)
 	default:
 		return fmt.Errorf("%s:1:1: not an OpenAPI or Swagger document (no top-level \"openapi\" or \"swagger\" key)", p.file)
 	}
+	return nil
+}
+
+// load hands the document to kin-openapi. External references are not
+// allowed (the reference walk has bundled the spec into one document), and
+// doc.Validate is deliberately not called: it costs seconds on large specs
+// and rejects real ones (CloudTower) that convert fine.
+func (p *parser) load(js []byte) (err error) {
+	// kin-openapi is not hardened against every malformed input; a panic in
+	// it must become an error naming the file, not crash apigen.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s:1:1: kin-openapi could not load this document: %v", p.file, r)
+		}
+	}()
+	if p.v2 {
+		p.doc, err = p.loadV2(js)
+	} else {
+		loader := openapi3.NewLoader()
+		loader.IsExternalRefsAllowed = false
+		p.doc, err = loader.LoadFromData(js)
+	}
 	if err != nil {
-		return fmt.Errorf("%s: %s", p.file, kinMessage(err))
+		if pos, msg, ok := p.kinPos(js); ok {
+			return fmt.Errorf("%s: %s", pos, msg)
+		}
+		// Not a decoding failure: the whole document is where it is.
+		return fmt.Errorf("%s:1:1: %s", p.file, kinMessage(err))
 	}
 	return nil
 }

@@ -26,7 +26,11 @@ func TestParseErrors(t *testing.T) {
 		{"openapi 2", `{"openapi": "2.0"}`, `in.json:1:2: openapi version "2.0" is not supported`},
 		{"swagger 1.2", `{"swagger": "1.2"}`, `in.json:1:2: swagger version must be the string "2.0"`},
 		{"kin type error", `{"openapi": "3.0.0", "info": {"title": "x", "version": 1}, "paths": {}}`,
-			"in.json: cannot unmarshal number into field Info.version of type string"},
+			"in.json:1:22: cannot unmarshal number into field Info.version of type string"},
+		{"kin type error deep", "{\"openapi\": \"3.0.0\", \"info\": {\"title\": \"x\", \"version\": \"1\"}, \"paths\": {\"/a\": {\"get\": {\"responses\": {\"200\": {\"description\": \"ok\",\n \"content\": {\"application/json\": {\"schema\": {\"type\": \"object\", \"properties\": {\"n\": {\"type\": \"string\", \"maxLength\": \"ten\"}}}}}}}}}}}",
+			"in.json:2:79: cannot unmarshal string into field Schema.maxLength of type uint64"},
+		{"kin type error in operation", "openapi: 3.0.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      tags: oops\n      responses: {}\n",
+			"in.json:5:5: cannot unmarshal string into field Operation.tags of type []string"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

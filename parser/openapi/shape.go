@@ -74,6 +74,10 @@ func (p *parser) classify(s *openapi3.Schema) shape {
 	if len(s.Enum) > 0 || s.Const != nil {
 		return p.classifyEnum(s)
 	}
+	if len(s.PrefixItems) > 0 {
+		// A 3.1 tuple: its items differ by position, which no Go slice says.
+		return shape{kind: shapeRaw, why: "it is a tuple (prefixItems)"}
+	}
 	types := nonNull(s.Type)
 	if len(types) > 1 {
 		return shape{kind: shapeRaw, why: "it allows several types (" + strings.Join(types, ", ") + ")"}

@@ -19,14 +19,22 @@ import (
 type node struct {
 	array bool
 	ents  []entry
+	// file is the document the node was read from: a multi-file spec
+	// grafts other files' nodes into the root document's tree, and each
+	// keeps its own file for positions.
+	file string
 	// index speeds up key lookups in big objects (components, paths).
 	index map[string]int
 }
 
 // entry is one member of a node.
 type entry struct {
-	key       string // object key; "" for array items
-	line, col int32  // where the key (objects) or the item (arrays) starts
+	key string // object key; "" for array items
+	// line and col are where the key (objects) or the item (arrays)
+	// starts. A negative line marks a member added to another file's
+	// object (a component pulled in from a referenced file): its position
+	// is -line:col in the file of kid.
+	line, col int32
 	kid       *node  // nil for scalars
 	str       string // scalar string value, when kept
 }
@@ -94,9 +102,21 @@ func (l loc) at(keys ...string) loc {
 		if !ok {
 			return loc{pos: l.pos}
 		}
-		l = loc{n: e.kid, pos: ir.Pos{File: l.pos.File, Line: int(e.line), Col: int(e.col)}}
+		l = l.member(e)
 	}
 	return l
+}
+
+// member is the place of entry e of l.n.
+func (l loc) member(e *entry) loc {
+	file := l.pos.File
+	if l.n.file != "" {
+		file = l.n.file
+	}
+	if e.line < 0 && e.kid != nil {
+		return loc{n: e.kid, pos: ir.Pos{File: e.kid.file, Line: int(-e.line), Col: int(e.col)}}
+	}
+	return loc{n: e.kid, pos: ir.Pos{File: file, Line: int(e.line), Col: int(e.col)}}
 }
 
 // idx descends into an array item.
@@ -122,7 +142,7 @@ func pointer(root loc, ref string) (loc, bool) {
 		if !ok {
 			return loc{}, false
 		}
-		l = loc{n: e.kid, pos: ir.Pos{File: l.pos.File, Line: int(e.line), Col: int(e.col)}}
+		l = l.member(e)
 	}
 	return l, true
 }
@@ -168,32 +188,31 @@ func orderedKeys[V any](m map[string]V, l loc) []string {
 	return append(out, rest...)
 }
 
-// refSite is one "$ref" member of the source, with where its key sits in the
-// JSON bytes handed to kin-openapi, so an unusable reference can be renamed.
-type refSite struct {
-	ref       string
-	line, col int32
-	// keyOff and keyEnd delimit the quoted key `"$ref"` in the JSON bytes.
+// keySite is a member of the source whose key the parser may rename in the
+// JSON bytes it hands kin-openapi: a "$ref" it does not follow, or the
+// "items" list of a draft-4 tuple, which kin-openapi cannot decode.
+type keySite struct {
+	obj *node // the object holding the member
+	// keyOff and keyEnd delimit the quoted key in the JSON bytes.
 	keyOff, keyEnd int
-	// literal is true inside examples, defaults, enums and extensions, where
-	// "$ref" is data (GitHub's SCIM examples), not a reference.
-	literal bool
+	items          bool // the key is "items", else "$ref"
 }
 
-// literalKey reports whether the value under key k is data rather than
-// OpenAPI structure, unless k names a property (parentKey "properties").
-func literalKey(k, parentKey string) bool {
-	if parentKey == "properties" || parentKey == "patternProperties" {
-		return false
-	}
+// renamable reports whether member k (with source node kid and kept string
+// str) is one a keySite records.
+func renamable(k string, kid *node, str string) bool {
 	switch k {
-	case "example", "examples", "default", "enum", "const", "value":
-		return true
+	case "$ref":
+		return kid == nil && str != ""
+	case "items":
+		return kid != nil && kid.array
 	}
-	return strings.HasPrefix(k, "x-")
+	return false
 }
 
-// keptString reports whether a scalar string under key k is kept in the tree.
+// keptString reports whether a scalar string under key k is kept in the
+// tree. (So are the values of a discriminator's mapping, which are
+// references; YAML keeps every string.)
 func keptString(k string) bool {
 	switch k {
 	case "$ref", "name", "in", "openapi", "swagger":

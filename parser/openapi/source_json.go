@@ -30,18 +30,19 @@ type jsonScanner struct {
 	line      int
 	lineStart int
 	depth     int
-	refs      []refSite
+	file      string
+	sites     []keySite
 }
 
 // scanJSON builds the source tree of a JSON document whose top is an
-// object, and lists its "$ref" members.
-func scanJSON(b []byte) (*node, []refSite, error) {
-	s := &jsonScanner{b: b, line: 1}
+// object, and lists its "$ref" and tuple "items" members.
+func scanJSON(file string, b []byte) (*node, []keySite, error) {
+	s := &jsonScanner{b: b, line: 1, file: file}
 	s.ws()
 	if s.i >= len(b) || b[s.i] != '{' {
 		return nil, nil, s.errf("expected a JSON object")
 	}
-	root, _, err := s.value(false, false, "")
+	root, _, err := s.value(false, "")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -49,7 +50,7 @@ func scanJSON(b []byte) (*node, []refSite, error) {
 	if s.i < len(b) {
 		return nil, nil, s.errf("unexpected %s after the document", s.what())
 	}
-	return root, s.refs, nil
+	return root, s.sites, nil
 }
 
 func (s *jsonScanner) errf(format string, args ...any) error {
@@ -80,18 +81,18 @@ func (s *jsonScanner) ws() {
 }
 
 // value scans one value. It returns the node of an object or array, and the
-// decoded text of a string when keep is set. literal marks data subtrees
-// (see refSite.literal); key is the key this value sits under.
-func (s *jsonScanner) value(keep, literal bool, key string) (*node, string, error) {
+// decoded text of a string when keep is set. key is the key the value sits
+// under.
+func (s *jsonScanner) value(keep bool, key string) (*node, string, error) {
 	if s.i >= len(s.b) {
 		return nil, "", s.errf("unexpected end of input")
 	}
 	switch c := s.b[s.i]; {
 	case c == '{':
-		n, err := s.object(literal, key)
+		n, err := s.object(key)
 		return n, "", err
 	case c == '[':
-		n, err := s.array(literal, key)
+		n, err := s.array()
 		return n, "", err
 	case c == '"':
 		str, err := s.str(keep)
@@ -116,12 +117,12 @@ func (s *jsonScanner) enter() error {
 	return nil
 }
 
-func (s *jsonScanner) object(literal bool, parentKey string) (*node, error) {
+func (s *jsonScanner) object(parentKey string) (*node, error) {
 	if err := s.enter(); err != nil {
 		return nil, err
 	}
 	s.i++ // {
-	n := &node{}
+	n := &node{file: s.file}
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == '}' {
 		s.i++
@@ -145,12 +146,12 @@ func (s *jsonScanner) object(literal bool, parentKey string) (*node, error) {
 		}
 		s.i++
 		s.ws()
-		kid, str, err := s.value(keptString(k), literal || literalKey(k, parentKey), k)
+		kid, str, err := s.value(keptString(k) || parentKey == "mapping", k)
 		if err != nil {
 			return nil, err
 		}
-		if k == "$ref" && kid == nil && str != "" {
-			s.refs = append(s.refs, refSite{ref: str, line: line, col: col, keyOff: keyOff, keyEnd: keyEnd, literal: literal})
+		if renamable(k, kid, str) {
+			s.sites = append(s.sites, keySite{obj: n, keyOff: keyOff, keyEnd: keyEnd, items: k == "items"})
 		}
 		n.ents = append(n.ents, entry{key: k, line: line, col: col, kid: kid, str: str})
 		s.ws()
@@ -169,12 +170,12 @@ func (s *jsonScanner) object(literal bool, parentKey string) (*node, error) {
 	return n, nil
 }
 
-func (s *jsonScanner) array(literal bool, key string) (*node, error) {
+func (s *jsonScanner) array() (*node, error) {
 	if err := s.enter(); err != nil {
 		return nil, err
 	}
 	s.i++ // [
-	n := &node{array: true}
+	n := &node{array: true, file: s.file}
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == ']' {
 		s.i++
@@ -184,7 +185,7 @@ func (s *jsonScanner) array(literal bool, key string) (*node, error) {
 	for {
 		s.ws()
 		line, col := int32(s.line), int32(s.i-s.lineStart+1)
-		kid, _, err := s.value(false, literal, key)
+		kid, _, err := s.value(false, "")
 		if err != nil {
 			return nil, err
 		}

@@ -16,7 +16,7 @@ import (
 // kin-openapi. kin-openapi's own YAML path parses the text into nodes, converts
 // them to JSON and decodes that; doing the first two steps here costs the same
 // and leaves kin-openapi its fast JSON path, so positions come for free.
-func scanYAML(src []byte) (*node, []refSite, []byte, error) {
+func scanYAML(file string, src []byte) (*node, []keySite, []byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, nil, nil, yamlError(err)
@@ -28,12 +28,12 @@ func scanYAML(src []byte) (*node, []refSite, []byte, error) {
 	if top.Kind != yaml.MappingNode {
 		return nil, nil, nil, &posError{line: top.Line, col: top.Column, msg: "expected a mapping at the top of the document"}
 	}
-	w := &yamlWriter{out: make([]byte, 0, len(src)), limit: 16*len(src) + 1<<20}
-	root, err := w.value(top, false, "")
+	w := &yamlWriter{out: make([]byte, 0, len(src)), limit: 16*len(src) + 1<<20, file: file}
+	root, err := w.value(top)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return root, w.refs, w.out, nil
+	return root, w.sites, w.out, nil
 }
 
 // yamlError gives yaml.v3's "yaml: line N: msg" a position. yaml.v3 has no
@@ -78,7 +78,8 @@ func yamlParserError(msg string) bool {
 
 type yamlWriter struct {
 	out   []byte
-	refs  []refSite
+	sites []keySite
+	file  string
 	depth int
 	// limit stops alias expansion bombs ("billion laughs"): JSON has no
 	// aliases, so each one is written out in full.
@@ -86,8 +87,8 @@ type yamlWriter struct {
 }
 
 // value writes one YAML node as JSON and returns its source node (nil for
-// scalars). literal and key are as for jsonScanner.value.
-func (w *yamlWriter) value(n *yaml.Node, literal bool, key string) (*node, error) {
+// scalars).
+func (w *yamlWriter) value(n *yaml.Node) (*node, error) {
 	if len(w.out) > w.limit {
 		return nil, &posError{line: n.Line, col: n.Column, msg: "document too large once YAML aliases are expanded"}
 	}
@@ -98,17 +99,17 @@ func (w *yamlWriter) value(n *yaml.Node, literal bool, key string) (*node, error
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
-		return w.value(n.Alias, literal, key)
+		return w.value(n.Alias)
 	case yaml.MappingNode:
-		return w.mapping(n, literal, key)
+		return w.mapping(n)
 	case yaml.SequenceNode:
-		out := &node{array: true, ents: make([]entry, 0, len(n.Content))}
+		out := &node{array: true, ents: make([]entry, 0, len(n.Content)), file: w.file}
 		w.out = append(w.out, '[')
 		for i, item := range n.Content {
 			if i > 0 {
 				w.out = append(w.out, ',')
 			}
-			kid, err := w.value(item, literal, key)
+			kid, err := w.value(item)
 			if err != nil {
 				return nil, err
 			}
@@ -124,8 +125,8 @@ func (w *yamlWriter) value(n *yaml.Node, literal bool, key string) (*node, error
 }
 
 // mapping writes a mapping as a JSON object, expanding merge keys (<<).
-func (w *yamlWriter) mapping(n *yaml.Node, literal bool, parentKey string) (*node, error) {
-	out := &node{ents: make([]entry, 0, len(n.Content)/2)}
+func (w *yamlWriter) mapping(n *yaml.Node) (*node, error) {
+	out := &node{ents: make([]entry, 0, len(n.Content)/2), file: w.file}
 	w.out = append(w.out, '{')
 	first := true
 	// Keys written in the mapping itself win over merged ones, wherever
@@ -176,13 +177,13 @@ func (w *yamlWriter) mapping(n *yaml.Node, literal bool, parentKey string) (*nod
 			w.out = appendJSONString(w.out, k.Value)
 			keyEnd := len(w.out)
 			w.out = append(w.out, ':')
-			kid, err := w.value(v, literal || literalKey(k.Value, parentKey), k.Value)
+			kid, err := w.value(v)
 			if err != nil {
 				return err
 			}
 			str := scalarString(v)
-			if k.Value == "$ref" && kid == nil && str != "" {
-				w.refs = append(w.refs, refSite{ref: str, line: int32(k.Line), col: int32(k.Column), keyOff: keyOff, keyEnd: keyEnd, literal: literal})
+			if renamable(k.Value, kid, str) {
+				w.sites = append(w.sites, keySite{obj: out, keyOff: keyOff, keyEnd: keyEnd, items: k.Value == "items"})
 			}
 			out.ents = append(out.ents, entry{key: k.Value, line: int32(k.Line), col: int32(k.Column), kid: kid, str: str})
 		}
