@@ -25,6 +25,7 @@ type pkgFlags struct {
 	versions      string
 	targetVersion string
 	allowEmpty    bool
+	allowPartial  bool
 }
 
 func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
@@ -38,6 +39,7 @@ func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
 	fl.StringVar(&f.versions, "versions", "", "directory with one release of the API per entry; since-versions come from the first release with each operation and field")
 	fl.StringVar(&f.targetVersion, "target-version", "", "emit only what exists in this release")
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs that yield no operation (by default an error, so a regenerate never silently empties a package)")
+	fl.BoolVar(&f.allowPartial, "allow-partial", false, "generate even when some OpenAPI path items' $refs cannot be read, leaving their operations out (by default an error)")
 }
 
 // packages resolves flags and arguments, or the config file, into the
@@ -50,6 +52,7 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 		pkgs, err := config.Load(f.config)
 		for i := range pkgs {
 			pkgs[i].AllowEmpty = pkgs[i].AllowEmpty || f.allowEmpty
+			pkgs[i].AllowPartial = pkgs[i].AllowPartial || f.allowPartial
 		}
 		return pkgs, err
 	}
@@ -58,7 +61,7 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 	}
 	return []config.Package{{
 		Inputs: args, Output: f.output, Package: f.pkg, Family: f.family,
-		Versions: f.versions, TargetVersion: f.targetVersion, AllowEmpty: f.allowEmpty,
+		Versions: f.versions, TargetVersion: f.targetVersion, AllowEmpty: f.allowEmpty, AllowPartial: f.allowPartial,
 	}}, nil
 }
 

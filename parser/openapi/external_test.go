@@ -435,7 +435,7 @@ paths:
 			`openapi.yaml:16:11: warning: $ref "sub/../../outside.yaml" is not followed: it leads out of`,
 			`openapi.yaml:19:11: warning: $ref "missing-response.yaml" is not followed: it cannot be read: open missing-response.yaml: no such file or directory; the response is kept as raw JSON`,
 		}
-		lost := `openapi.yaml:21:5: error: $ref "paths/missing.yaml" is not followed: it cannot be read: open paths/missing.yaml: no such file or directory; path "/lost" and its operations are left out (allowPartial: true in apigen.yaml generates the rest without them) [external-ref]`
+		lost := `openapi.yaml:21:5: error: $ref "paths/missing.yaml" is not followed: it cannot be read: open paths/missing.yaml: no such file or directory; path "/lost" and its operations are left out (--allow-partial, or allowPartial: true in apigen.yaml, generates the rest without them) [external-ref]`
 		if partial {
 			lost = `openapi.yaml:21:5: warning: $ref "paths/missing.yaml" is not followed: it cannot be read: open paths/missing.yaml: no such file or directory; path "/lost" and its operations are left out [external-ref]`
 		}

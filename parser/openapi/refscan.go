@@ -303,7 +303,7 @@ func (w *refWalk) lose(d *document, n *node, k kind, h holder, pos ir.Pos, ref s
 	}
 	msg := fmt.Sprintf("$ref %q is not followed: %v; %s", ref, why, lostWhat(k, h, w.paths))
 	if k == kPathItem && h.n != nil && h.n == w.paths && !w.partial {
-		w.diags = append(w.diags, ir.Errorf(pos, code, "%s (allowPartial: true in apigen.yaml generates the rest without them)", msg))
+		w.diags = append(w.diags, ir.Errorf(pos, code, "%s (--allow-partial, or allowPartial: true in apigen.yaml, generates the rest without them)", msg))
 		return
 	}
 	w.diags = append(w.diags, ir.Warnf(pos, code, "%s", msg))
