@@ -116,6 +116,9 @@ func (f *facts) text(cur label, line string, pos ir.Pos, diags *[]ir.Diagnostic)
 	case labelRespExample:
 		f.respExample.WriteString(line)
 		f.respExample.WriteByte('\n')
+	case labelCurl:
+		// A copied page has its curl example as text lines.
+		f.curlAuth = f.curlAuth || hasAuthHeader(line)
 	}
 }
 

@@ -95,6 +95,11 @@ func parseFile(file string, src []byte) (fileResult, error) {
 	if err != nil {
 		return fileResult{}, err
 	}
+	if copiedText(doc) {
+		if doc, err = reparseCopied(file, src, doc); err != nil {
+			return fileResult{}, err
+		}
+	}
 	r := fileResult{api: newAPI(), synth: map[string]string{}}
 	for _, w := range doc.Warnings {
 		r.diags = append(r.diags, ir.Warnf(ir.Pos(w.Pos), "markup", "%s", w.Msg))
@@ -105,6 +110,15 @@ func parseFile(file string, src []byte) (fileResult, error) {
 	}
 	secs, outside := split(doc, codeOffset)
 	for _, sec := range secs {
+		if sec.name == "" {
+			name, from, ok := apiName(sec)
+			if !ok {
+				r.diags = append(r.diags, ir.Warnf(sec.pos, "no-api-name", "API section has no title line (\"标题(ApiName)\") and names its API nowhere else (zstack-cli hint, SDK example, response class, file name); skipped"))
+				continue
+			}
+			r.diags = append(r.diags, ir.Warnf(sec.pos, "api-name", "API section has no title line; named %s from %s", name, from))
+			sec.name = name
+		}
 		op, types, synth := operation(sec, &r.diags)
 		if op == nil {
 			continue
@@ -216,7 +230,10 @@ func unresolved(name string) ir.TypeRef {
 
 var (
 	sniffHeadingRe = regexp.MustCompile(`(?m)^\s*(?:#{1,6}\s*|<h[1-6][^>]*>\s*)?[^\n<]*[(（][A-Z][A-Za-z0-9_]+[)）]\s*(?:</h[1-6]>)?\s*$`)
-	sniffTableRe   = regexp.MustCompile(`名字\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)类型\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:位置|描述)|(?i)Name\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)Type\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:Location\s*(?:\|\s*|</th>\s*<th[^>]*>\s*))?Description\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:Optional Value|Allowed Values?|Starting Version)`)
+	// sniffTableRe finds a parameter or response table header, its cells
+	// apart by pipes, by HTML cells or by the tabs of a copied table.
+	sniffTableRe = regexp.MustCompile(strings.NewReplacer("SEP", `(?:\s*\|\s*|\s*</th>\s*<th[^>]*>\s*|\t\s*)`).Replace(
+		`名字SEP类型SEP(?:位置|描述)|(?i)NameSEPTypeSEP(?:LocationSEP)?DescriptionSEP(?:Optional Value|Allowed Values?|Starting Version|Since)`))
 )
 
 // IsZStack is a cheap sniff for a ZStack reference page: an "标题(ApiName)"

@@ -164,6 +164,7 @@ func readRow(l layout, r doctable.Row) (row, string, bool) {
 		for i, c := range cells {
 			out.set(l.cols[i], c)
 		}
+		out.shiftVersion(l, cells)
 	}
 	out.name, out.optional = splitOptional(out.name)
 	if strings.HasPrefix(out.desc, "Optional.") || strings.HasPrefix(out.desc, "optional.") {
@@ -175,6 +176,27 @@ func readRow(l layout, r doctable.Row) (row, string, bool) {
 	}
 	out.since = strings.TrimPrefix(out.since, "v")
 	return out, "", true
+}
+
+// shiftVersion mends a row whose copy dropped an empty cell and padded
+// the end instead ("| success | boolean | 5.2.1 | |"): when the version
+// column is empty and the last filled cell before it is a version, that
+// cell is the since-version, not a description or an allowed value.
+func (r *row) shiftVersion(l layout, cells []string) {
+	if r.since != "" {
+		return
+	}
+	for i := len(cells) - 1; i >= 0; i-- {
+		v := strings.TrimSpace(cells[i])
+		if v == "" {
+			continue
+		}
+		if c := l.cols[i]; (c == colDesc || c == colEnum) && looksLikeVersion(v) {
+			r.set(c, "")
+			r.since = v
+		}
+		return
+	}
 }
 
 func (r *row) set(c column, v string) {
