@@ -146,7 +146,7 @@ var landmarkRe = regexp.MustCompile(
 		`|Headers|Body|Curl示例|可查询字段|Queryable Fields|API请求|API返回|返回示例|参数列表|SDK示例|Java SDK|Python SDK` +
 		`|Curl Example|Response Example|Request Parameters|API Request|API Response|SDK Example` +
 		`|Sub-table\b` +
-		`|`+titlePattern +
+		`|` + titlePattern +
 		`|#[a-z][A-Za-z0-9_.]*\s*$`)
 
 // cutLine splits a line at its glued landmarks. A label is cut off only
