@@ -140,10 +140,10 @@ type piece struct {
 // caption and the section labels. Each match is a place to cut, if cutOK
 // agrees.
 var landmarkRe = regexp.MustCompile(
-	`(?:GET|PUT|POST|DELETE|PATCH)\s+/?zstack/v1/` +
+	`(?:GET|PUT|POST|DELETE|PATCH)\s*(?:/?zstack)?/+v1/|(?:GET|PUT|POST|DELETE|PATCH)\s+zstack/` +
 		`|curl\s+-[HXd]` +
 		`|\|\s*(?:名字|Name)\s*\||(?:名字|\bName)\t` +
-		`|Headers|Body|Curl示例|可查询字段|Queryable Fields|API请求|API返回|返回示例|参数列表|SDK示例|Java SDK|Python SDK` +
+		`|Headers?|Hearders|Body|Curl示例|可查询字段|Queryable Fields|API请求|API返回|返回示例|参数列表|SDK示例|Java SDK|Python SDK` +
 		`|Curl Example|Response Example|Request Parameters|API Request|API Response|SDK Example` +
 		`|Sub-table\b` +
 		`|` + titlePattern +
@@ -270,7 +270,7 @@ func cutOK(line string, m []int) bool {
 	case looksLikeTitle(word):
 		// After the code or row it is glued to ("…action.call();创建集群
 		// (CreateCluster)"), not inside a title or a sentence.
-		return strings.ContainsRune(";)}]|\"'", rune(line[m[0]-1]))
+		return strings.ContainsRune(";}]|\"'", rune(line[m[0]-1])) || strings.HasSuffix(line[:m[0]], "()")
 	}
 	return introduced(line[m[1]:])
 }
@@ -281,7 +281,7 @@ var tabHeaderRe = regexp.MustCompile(`(?:名字|\bName)\t`)
 
 // titlePattern is an API title, "创建集群(CreateCluster)", ending a line:
 // the page's heading, glued to the end of the API before it.
-const titlePattern = `\p{Han}[\p{Han}A-Za-z0-9 _\-/、]*[(（][A-Z][A-Za-z0-9_]*[)）]\s*$`
+const titlePattern = `[A-Za-z0-9]*\p{Han}[\p{Han}A-Za-z0-9 _\-/、]*[(（][A-Z][A-Za-z0-9_]*[)）]\s*$`
 
 var titleRe = regexp.MustCompile(`^` + titlePattern)
 
@@ -323,7 +323,7 @@ func leadingLabel(s string) (label, int) {
 var copyLabelKeys = []string{
 	"queryable fields", "response example", "request parameters", "curl example", "api response",
 	"api request", "sdk example", "python sdk", "java sdk", "parameters", "response", "request",
-	"headers", "curl示例", "可查询字段", "api请求", "api返回", "返回示例", "参数列表", "sdk示例", "urls", "body",
+	"headers", "hearders", "header", "curl示例", "可查询字段", "api请求", "api返回", "返回示例", "参数列表", "sdk示例", "urls", "body",
 }
 
 func isWordByte(c byte) bool {

@@ -75,7 +75,16 @@ func browserCopy(t testing.TB, file string, src []byte, st copyStyle) string {
 			}
 			emit(bl.Text, false)
 		case doctable.TextBlock:
-			emit(bl.Text, false)
+			// A stray "````" is the Markdown scrape's, not the web page's.
+			var kept []string
+			for _, l := range strings.Split(bl.Text, "\n") {
+				if strings.Trim(l, "` ") != "" {
+					kept = append(kept, l)
+				}
+			}
+			if len(kept) > 0 {
+				emit(strings.Join(kept, "\n"), false)
+			}
 		case doctable.CodeBlock:
 			text := bl.Text
 			if st.flat {

@@ -197,7 +197,7 @@ const (
 var labels = map[string]label{
 	"api请求": labelRequest, "apirequest": labelRequest, "request": labelRequest, "请求": labelRequest,
 	"urls": labelURLs, "url": labelURLs, "请求url": labelURLs,
-	"headers": labelHeaders, "header": labelHeaders, "请求头": labelHeaders, "requestheaders": labelHeaders,
+	"headers": labelHeaders, "header": labelHeaders, "hearders": labelHeaders, "请求头": labelHeaders, "requestheaders": labelHeaders,
 	"body": labelBody, "请求体": labelBody, "requestbody": labelBody,
 	"curl示例": labelCurl, "curlexample": labelCurl, "curlsample": labelCurl, "curl": labelCurl,
 	"参数列表": labelParams, "parameters": labelParams, "requestparameters": labelParams, "parameterlist": labelParams, "参数": labelParams,
