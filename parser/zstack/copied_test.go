@@ -1,7 +1,6 @@
 package zstack
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -116,45 +115,33 @@ func browserCopy(t testing.TB, file string, src []byte, st copyStyle) string {
 // descriptions' whitespace removed and, for a copy without titles, without
 // the operations' descriptions (the title is all they hold).
 func comparable(t testing.TB, api *ir.API, noTitle bool) string {
-	b, err := json.Marshal(api)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	var walk func(v any, op bool)
-	walk = func(v any, op bool) {
-		switch x := v.(type) {
-		case map[string]any:
-			delete(x, "pos")
-			if d, ok := x["description"].(string); ok {
-				x["description"] = strings.Map(func(r rune) rune {
-					if unicode.IsSpace(r) {
-						return -1
-					}
-					return r
-				}, d)
-				if op && noTitle {
-					delete(x, "description")
+	return factsWith(t, api, func(x map[string]any, op bool) {
+		if d, ok := x["description"].(string); ok {
+			x["description"] = strings.Map(func(r rune) rune {
+				if unicode.IsSpace(r) {
+					return -1
 				}
-			}
-			for k, e := range x {
-				walk(e, k == "operations")
-			}
-		case []any:
-			for _, e := range x {
-				walk(e, op)
+				return r
+			}, d)
+			if op && noTitle {
+				delete(x, "description")
 			}
 		}
-	}
-	walk(v, false)
-	b, err = json.MarshalIndent(v, "", "  ")
+	})
+}
+
+// parseCorpus reads and parses one corpus file.
+func parseCorpus(t *testing.T, path string) ([]byte, *ir.API) {
+	t.Helper()
+	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(b)
+	api, _, err := Parse(path, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, api
 }
 
 // TestCopiedPagesAgree is the promise for pages copied from the web site:
@@ -163,14 +150,7 @@ func comparable(t testing.TB, api *ir.API, noTitle bool) string {
 // it came from.
 func TestCopiedPagesAgree(t *testing.T) {
 	for _, path := range corpusFiles(t, "pages") {
-		src, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _, err := Parse(path, src)
-		if err != nil {
-			t.Fatal(err)
-		}
+		src, want := parseCorpus(t, path)
 		for _, st := range copyStyles {
 			t.Run(filepath.Base(path)+"/"+st.name, func(t *testing.T) {
 				text := browserCopy(t, path, src, st)
@@ -211,14 +191,7 @@ func TestCopiedManualAgrees(t *testing.T) {
 		t.Run(st.name, func(t *testing.T) {
 			total, same := 0, 0
 			for _, path := range corpusFiles(t, "dev-manual-5.5.6-zh") {
-				src, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, _, err := Parse(path, src)
-				if err != nil {
-					t.Fatal(err)
-				}
+				src, want := parseCorpus(t, path)
 				file := strings.TrimSuffix(path, ".md") + ".txt"
 				got, _, err := Parse(file, []byte(browserCopy(t, path, src, st)))
 				if err != nil {
