@@ -8,7 +8,12 @@
 // calls, and turns ret_code ≠ 0 into a typed *Error.
 //
 // Long-running actions return a job_id, waited on with WaitJob; Describe*
-// lists page with offset/limit ≤ 100 and total_count, walked with All.
+// lists page with offset/limit ≤ 100 and total_count, walked with All (a
+// larger limit is sent as 100, what the server answers at most).
+//
+// Calls go to the endpoint the user gives, path included: a private
+// deployment at https://cloud.example/private/iaas/ is called and signed
+// there, whatever path the docs print.
 //
 // Where it sits: generated code → apiruntime.Request → this Transport → HTTP.
 package qingcloud

@@ -31,6 +31,8 @@ type fakeCloud struct {
 	t    testing.TB
 	now  func() time.Time
 	path string
+	// zone, when set, is the zone every request must name.
+	zone string
 	// lenient answers bad requests with an error without failing the test.
 	lenient bool
 
@@ -121,19 +123,27 @@ func (f *fakeCloud) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	// time_stamp is required on every request (parameters.md); expires,
+	// when sent beside it, is what bounds the request's life.
 	now := f.now()
+	ts, err := time.Parse(TimeFormat, p.Get("time_stamp"))
+	if err != nil {
+		fail(1100, "time_stamp %q", p.Get("time_stamp"))
+		return
+	}
 	if exp := p.Get("expires"); exp != "" {
 		e, err := time.Parse(TimeFormat, exp)
-		if err != nil || !e.After(now) || p.Has("time_stamp") {
+		if err != nil || !e.After(now) || ts.After(now.Add(60*time.Second)) {
 			fail(1300, "expires %q at %s (time_stamp %q)", exp, now, p.Get("time_stamp"))
 			return
 		}
-	} else {
-		ts, err := time.Parse(TimeFormat, p.Get("time_stamp"))
-		if err != nil || now.Sub(ts).Abs() > 60*time.Second {
-			fail(1300, "time_stamp %q at %s", p.Get("time_stamp"), now.UTC().Format(TimeFormat))
-			return
-		}
+	} else if now.Sub(ts).Abs() > 60*time.Second {
+		fail(1300, "time_stamp %q at %s", p.Get("time_stamp"), now.UTC().Format(TimeFormat))
+		return
+	}
+	if f.zone != "" && p.Get("zone") != f.zone {
+		fail(2100, "zone %q, want %q", p.Get("zone"), f.zone)
+		return
 	}
 
 	action := p.Get("action")

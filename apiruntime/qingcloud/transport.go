@@ -77,14 +77,16 @@ func WithRetry(p RetryPolicy) Option { return func(t *Transport) { t.retry = p }
 // WithRetryAll retries 5000/5100 for every action, not only Describe*.
 func WithRetryAll() Option { return func(t *Transport) { t.retryAll = true } }
 
-// WithExpires sends expires=now+d instead of time_stamp, letting a signed
-// request stay valid longer than time_stamp's 60 seconds (as in the
-// overview.md example).
+// WithExpires adds expires=now+d to every request, letting a signed
+// request stay valid longer than time_stamp's 60 seconds. time_stamp is
+// still sent: parameters.md lists it as required on every request, and
+// overview.md's example sends the two together.
 func WithExpires(d time.Duration) Option { return func(t *Transport) { t.expires = d } }
 
-// New returns a Transport for endpoint (e.g. "https://api.qingcloud.com/iaas/";
-// its path is part of what is signed) and zone ("pek3a"; "" sends none).
-// An unusable endpoint is reported by the first call.
+// New returns a Transport for endpoint (e.g. "https://api.qingcloud.com/iaas/",
+// or a private deployment's "https://cloud.example/private/iaas/"; its path
+// is where every call goes, and part of what is signed) and zone ("pek3a";
+// "" sends none). An unusable endpoint is reported by the first call.
 func New(endpoint, accessKeyID, secretAccessKey, zone string, opts ...Option) *Transport {
 	t := &Transport{
 		accessKeyID: accessKeyID,
@@ -123,8 +125,15 @@ func New(endpoint, accessKeyID, secretAccessKey, zone string, opts ...Option) *T
 // signed, and decodes a successful answer into out. Every call is an HTTPS
 // GET (overview.md), so req.Method is not consulted, and every call is
 // signed: the docs require the common parameters on all actions, so neither
-// is req.Auth. req.Path, when set, replaces the endpoint's path (IAM's
-// /iam/). A zone in Params wins over the Transport's.
+// is req.Auth. The endpoint's path wins over req.Path, which is the path
+// the docs print ("/iaas/", IAM's "/iam/"): a deployment behind a prefix
+// ("/private/iaas/") is reached where the user said. req.Path is used only
+// when the endpoint has no path of its own ("https://api.qingcloud.com"),
+// so an IAM client wants an endpoint ending in /iam/ or none. A zone in
+// Params wins over the Transport's. A Describe* call's limit above
+// MaxLimit is sent as MaxLimit: the server answers at most 100 items
+// whatever limit says (overview.md), and the request should say what it
+// gets.
 func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) error {
 	if req == nil {
 		return errors.New("qingcloud: nil request")
@@ -147,6 +156,9 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 		params[k] = append(params[k], vs...)
 	}
 	params.Set("action", action)
+	if strings.HasPrefix(action, "Describe") {
+		clampLimit(params)
+	}
 	if params.Get("zone") == "" {
 		params.Del("zone")
 		if t.zone != "" {
@@ -170,13 +182,7 @@ func (t *Transport) send(ctx context.Context, pathOverride, action string, param
 	if err := t.limiter.wait(ctx); err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
-	// The path override is joined to the origin, never concatenated, so a
-	// path from a doc ("@attacker:8443/") cannot name another host.
-	origin := t.endpoint.Base()
-	if pathOverride != "" {
-		origin.Path, origin.RawPath = "", ""
-	}
-	u, err := apiruntime.JoinURL(origin, pathOverride, nil)
+	u, err := t.callURL(pathOverride)
 	if err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
@@ -190,11 +196,9 @@ func (t *Transport) send(ctx context.Context, pathOverride, action string, param
 	p.Set("version", "1")
 	p.Set("signature_method", HmacSHA256)
 	p.Set("signature_version", "1")
+	p.Set("time_stamp", now.Format(TimeFormat))
 	if t.expires > 0 {
-		p.Del("time_stamp")
 		p.Set("expires", now.Add(t.expires).Format(TimeFormat))
-	} else {
-		p.Set("time_stamp", now.Format(TimeFormat))
 	}
 	sig := Sign(http.MethodGet, path, p, t.secret)
 	u.RawQuery = CanonicalQuery(p) + "&signature=" + url.QueryEscape(sig)
@@ -215,6 +219,31 @@ func (t *Transport) send(ctx context.Context, pathOverride, action string, param
 		return err
 	}
 	return decode(action, apiruntime.SafeURL(u), resp, body, out)
+}
+
+// callURL is the URL a call goes to: the endpoint's, unless it has no
+// path and the docs gave one. The docs' path is checked either way — it is
+// joined to the origin, never concatenated, so one that would name another
+// host ("@attacker:8443/") is refused rather than quietly ignored.
+func (t *Transport) callURL(docPath string) (*url.URL, error) {
+	base := t.endpoint.Base()
+	origin := *base
+	origin.Path, origin.RawPath = "", ""
+	fromDoc, err := apiruntime.JoinURL(&origin, docPath, nil)
+	if err != nil {
+		return nil, err
+	}
+	if docPath != "" && base.Path == "/" {
+		return fromDoc, nil
+	}
+	return apiruntime.JoinURL(base, "", nil)
+}
+
+// clampLimit lowers a limit above MaxLimit to MaxLimit.
+func clampLimit(params url.Values) {
+	if n, err := strconv.Atoi(params.Get("limit")); err == nil && n > MaxLimit {
+		params.Set("limit", strconv.Itoa(MaxLimit))
+	}
 }
 
 // decode checks ret_code and fills out. A non-2xx answer without a ret_code

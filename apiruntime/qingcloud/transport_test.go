@@ -375,7 +375,9 @@ func TestDefaultRateLimitIsDocumentedQuota(t *testing.T) {
 	}
 }
 
-func TestExpiresInsteadOfTimeStamp(t *testing.T) {
+// WithExpires sends expires beside time_stamp, as overview.md's example
+// does; parameters.md requires time_stamp on every request.
+func TestExpiresWithTimeStamp(t *testing.T) {
 	tr, f, clk := newTestTransport(t, WithExpires(10*time.Minute))
 	f.handle["DescribeZones"] = func(url.Values) map[string]any { return map[string]any{} }
 	if err := tr.Do(context.Background(), &apiruntime.Request{Action: "DescribeZones"}, nil); err != nil {
@@ -383,6 +385,37 @@ func TestExpiresInsteadOfTimeStamp(t *testing.T) {
 	}
 	if got, want := f.last().Get("expires"), clk.Now().Add(10*time.Minute).Format(TimeFormat); got != want {
 		t.Errorf("expires = %q, want %q", got, want)
+	}
+	if got, want := f.last().Get("time_stamp"), clk.Now().UTC().Format(TimeFormat); got != want {
+		t.Errorf("time_stamp = %q, want %q beside expires", got, want)
+	}
+}
+
+// The query of overview.md's example request, signed again with the
+// test key: both time_stamp and expires are part of what is signed, and
+// the transport sends them in the docs' canonical order.
+func TestExpiresQueryMatchesOverviewExample(t *testing.T) {
+	p := url.Values{
+		"access_key_id": {"QYACCESSKEYIDEXAMPLE"}, "action": {"DescribeInstances"},
+		"expires": {"2013-08-29T07:42:25Z"}, "limit": {"20"}, "signature_method": {"HmacSHA256"},
+		"signature_version": {"1"}, "status.1": {"running"}, "time_stamp": {"2013-08-29T06:42:25Z"},
+		"version": {"1"}, "zone": {"pek3b"},
+	}
+	want := "access_key_id=QYACCESSKEYIDEXAMPLE&action=DescribeInstances&expires=2013-08-29T07%3A42%3A25Z&limit=20&signature_method=HmacSHA256&signature_version=1&status.1=running&time_stamp=2013-08-29T06%3A42%3A25Z&version=1&zone=pek3b"
+	if got := CanonicalQuery(p); got != want {
+		t.Errorf("canonical query\n got %s\nwant %s (overview.md)", got, want)
+	}
+	clk := newFakeClock()
+	clk.t = time.Date(2013, 8, 29, 6, 42, 25, 0, time.UTC)
+	f, srv := newFakeCloud(t, clk.Now)
+	f.handle["DescribeInstances"] = func(url.Values) map[string]any { return map[string]any{} }
+	tr := New(srv.URL+"/iaas/", testKey, testSecret, "pek3b", WithClock(clk.Now, clk.Sleep), WithExpires(time.Hour))
+	limit := 20
+	if err := tr.Do(context.Background(), &apiruntime.Request{Action: "DescribeInstances", Params: &describeInstancesParams{Status: []string{"running"}, Limit: &limit}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := CanonicalQuery(f.last()); got != want {
+		t.Errorf("sent\n %s\nwant %s (overview.md)", got, want)
 	}
 }
 
@@ -410,9 +443,14 @@ func TestPathWithoutTrailingSlashIsSigned(t *testing.T) {
 	if f.last().Has("zone") {
 		t.Error("zone sent though none configured")
 	}
-	// req.Path replaces the endpoint path (IAM's /iam/).
-	f.path = "/iam/"
+	// The endpoint's path wins over the docs' (IAM's /iam/).
 	if err := tr.Do(context.Background(), &apiruntime.Request{Action: "DescribeZones", Path: "/iam/"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// An endpoint without a path takes the docs'.
+	f.path = "/iam/"
+	bare := New(srv.URL, testKey, testSecret, "", WithClock(clk.Now, clk.Sleep))
+	if err := bare.Do(context.Background(), &apiruntime.Request{Action: "DescribeZones", Path: "/iam/"}, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -561,5 +599,54 @@ func BenchmarkEncodeSign(b *testing.B) {
 			b.Fatal(err)
 		}
 		_ = Sign("GET", "/iaas/", q, testSecret)
+	}
+}
+
+// A private deployment behind a path prefix: generated code passes the
+// docs' "/iaas/", and the call still goes to the endpoint's
+// /private/iaas/, signed over that path, with the transport's zone. The
+// fake checks all three.
+func TestPrivateEndpointPathAndZone(t *testing.T) {
+	clk := newFakeClock()
+	f, srv := newFakeCloud(t, clk.Now)
+	f.path, f.zone = "/private/iaas/", "pek3a"
+	f.handle["DescribeZones"] = func(url.Values) map[string]any { return map[string]any{"zone_set": []any{}} }
+	tr := New(srv.URL+"/private/iaas/", testKey, testSecret, "pek3a", WithClock(clk.Now, clk.Sleep))
+	for _, path := range []string{"/iaas/", "", "/iam/"} {
+		if err := tr.Do(context.Background(), &apiruntime.Request{Action: "DescribeZones", Path: path}, nil); err != nil {
+			t.Errorf("docs' path %q: %v", path, err)
+		}
+	}
+	if n := len(f.requests); n != 3 {
+		t.Errorf("the prefixed endpoint got %d requests, want 3", n)
+	}
+	// The fake refuses a request without the zone: a transport without one
+	// is caught, so the check above is a real one.
+	f.lenient = true
+	bare := New(srv.URL+"/private/iaas/", testKey, testSecret, "", WithClock(clk.Now, clk.Sleep))
+	if c, _ := ErrorCode(bare.Do(context.Background(), &apiruntime.Request{Action: "DescribeZones", Path: "/iaas/"}, nil)); c != 2100 {
+		t.Errorf("request without zone: ret_code %d, want the fake's 2100", c)
+	}
+}
+
+// A direct Describe* call with a limit above 100 is sent as 100, what the
+// server answers at most (overview.md); limits within range, and a limit
+// of another action, are sent as given.
+func TestLimitClamped(t *testing.T) {
+	tr, f, _ := newTestTransport(t)
+	f.instances = 5
+	for _, c := range []struct {
+		action string
+		limit  int
+		want   string
+	}{{"DescribeInstances", 500, "100"}, {"DescribeInstances", 100, "100"}, {"DescribeInstances", 20, "20"}, {"GetMonitor", 500, "500"}} {
+		f.handle["GetMonitor"] = func(url.Values) map[string]any { return map[string]any{} }
+		limit := c.limit
+		if err := tr.Do(context.Background(), &apiruntime.Request{Action: c.action, Params: &describeInstancesParams{Limit: &limit}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if got := f.last().Get("limit"); got != c.want {
+			t.Errorf("%s limit %d sent as %s, want %s", c.action, c.limit, got, c.want)
+		}
 	}
 }

@@ -116,6 +116,9 @@ func (f *facts) text(cur label, line string, pos ir.Pos, diags *[]ir.Diagnostic)
 	case labelRespExample:
 		f.respExample.WriteString(line)
 		f.respExample.WriteByte('\n')
+	case labelCurl:
+		// A copied page has its curl example as text lines.
+		f.curlAuth = f.curlAuth || hasAuthHeader(line)
 	}
 }
 
@@ -203,6 +206,13 @@ func (f *facts) table(t *doctable.Table, caption string, response bool, diags *[
 // subName reads a sub-table caption: " #inventory" → "inventory".
 func subName(caption string) (string, bool) {
 	c := strings.TrimSpace(caption)
+	// English pages: "Sub-table: inventory", "Sub-table #inventory".
+	for _, p := range []string{"Sub-table", "Sub-Table", "sub-table", "Subtable"} {
+		if rest, ok := strings.CutPrefix(c, p); ok {
+			c = "#" + strings.TrimLeft(rest, " :：#")
+			break
+		}
+	}
 	if !strings.HasPrefix(c, "#") {
 		return "", false
 	}

@@ -29,6 +29,13 @@ func parseTestdata(t *testing.T, name string) (*ir.API, []ir.Diagnostic) {
 // formats can be compared fact for fact.
 func factsJSON(t *testing.T, api *ir.API) string {
 	t.Helper()
+	return factsWith(t, api, func(map[string]any, bool) {})
+}
+
+// factsWith renders an API as indented JSON without positions, after edit
+// has seen every object (op is set inside the operations list).
+func factsWith(t testing.TB, api *ir.API, edit func(obj map[string]any, op bool)) string {
+	t.Helper()
 	b, err := json.Marshal(api)
 	if err != nil {
 		t.Fatal(err)
@@ -37,21 +44,22 @@ func factsJSON(t *testing.T, api *ir.API) string {
 	if err := json.Unmarshal(b, &v); err != nil {
 		t.Fatal(err)
 	}
-	var strip func(v any)
-	strip = func(v any) {
+	var walk func(v any, op bool)
+	walk = func(v any, op bool) {
 		switch x := v.(type) {
 		case map[string]any:
 			delete(x, "pos")
-			for _, e := range x {
-				strip(e)
+			edit(x, op)
+			for k, e := range x {
+				walk(e, k == "operations")
 			}
 		case []any:
 			for _, e := range x {
-				strip(e)
+				walk(e, op)
 			}
 		}
 	}
-	strip(v)
+	walk(v, false)
 	b, err = json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package zstack
 
 import (
 	"bytes"
+	"fmt"
 	"maps"
 	"regexp"
 	"runtime"
@@ -95,6 +96,11 @@ func parseFile(file string, src []byte) (fileResult, error) {
 	if err != nil {
 		return fileResult{}, err
 	}
+	if copiedText(doc) {
+		if doc, err = reparseCopied(file, src, doc); err != nil {
+			return fileResult{}, err
+		}
+	}
 	r := fileResult{api: newAPI(), synth: map[string]string{}}
 	for _, w := range doc.Warnings {
 		r.diags = append(r.diags, ir.Warnf(ir.Pos(w.Pos), "markup", "%s", w.Msg))
@@ -105,6 +111,15 @@ func parseFile(file string, src []byte) (fileResult, error) {
 	}
 	secs, outside := split(doc, codeOffset)
 	for _, sec := range secs {
+		if sec.name == "" {
+			name, from, ok := apiName(sec)
+			if !ok {
+				r.diags = append(r.diags, ir.Warnf(sec.pos, "no-api-name", "API section has no title line (\"标题(ApiName)\") and names its API nowhere else (zstack-cli hint, SDK example, response class, file name); skipped"))
+				continue
+			}
+			r.diags = append(r.diags, ir.Warnf(sec.pos, "api-name", "API section has no title line; named %s from %s", name, from))
+			sec.name = name
+		}
 		op, types, synth := operation(sec, &r.diags)
 		if op == nil {
 			continue
@@ -115,8 +130,38 @@ func parseFile(file string, src []byte) (fileResult, error) {
 			r.synth[k] = v
 		}
 	}
-	outsideTables(outside, &r.diags)
+	if len(secs) == 0 {
+		noSection(outside, &r.diags)
+	} else {
+		outsideTables(outside, &r.diags)
+	}
 	return r, nil
+}
+
+// usageTable is the usage chapter's table of query parameters, which
+// addQueryParams builds in.
+func usageTable(t *doctable.Table) bool {
+	return tableLayout(t).kind == paramTable && strings.Contains(t.Heading, "查询API")
+}
+
+// noSection reports, once, the tables of a document in which no API
+// section starts: one warning per table would repeat the same cause.
+func noSection(blocks []doctable.Block, diags *[]ir.Diagnostic) {
+	var tables []*doctable.Table
+	for _, b := range blocks {
+		if b.Kind == doctable.TableBlock && tableLayout(b.Table).kind != unknownTable && !usageTable(b.Table) {
+			tables = append(tables, b.Table)
+		}
+	}
+	if len(tables) == 0 {
+		return
+	}
+	t := tables[0]
+	what, verb, obj := "table "+headerText(t), "is", "it"
+	if n := len(tables); n > 1 {
+		what, verb, obj = fmt.Sprintf("%d tables, the first %s,", n, headerText(t)), "are", "them"
+	}
+	*diags = append(*diags, ir.Warnf(ir.Pos(t.Pos), "table-outside-api", "%s %s in no API section: no \"标题(ApiName)\" title, \"API请求\" or \"URLs\" label comes before %s; skipped", what, verb, obj))
 }
 
 func newAPI() *ir.API {
@@ -138,7 +183,7 @@ func outsideTables(blocks []doctable.Block, diags *[]ir.Diagnostic) {
 			continue
 		}
 		t := b.Table
-		if tableLayout(t).kind == paramTable && strings.Contains(t.Heading, "查询API") {
+		if usageTable(t) {
 			continue
 		}
 		*diags = append(*diags, ir.Warnf(ir.Pos(t.Pos), "table-outside-api", "table %s is in no API section; skipped", headerText(t)))
@@ -214,9 +259,16 @@ func unresolved(name string) ir.TypeRef {
 	return ir.Prim(ir.KindAny, "")
 }
 
+// sep is what stands between two header cells: a pipe, HTML cell tags
+// or the tab of a copied table.
+const sep = `(?:\s*\|\s*|\s*</th>\s*<th[^>]*>\s*|\t\s*)`
+
 var (
 	sniffHeadingRe = regexp.MustCompile(`(?m)^\s*(?:#{1,6}\s*|<h[1-6][^>]*>\s*)?[^\n<]*[(（][A-Z][A-Za-z0-9_]+[)）]\s*(?:</h[1-6]>)?\s*$`)
-	sniffTableRe   = regexp.MustCompile(`名字\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)类型\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:位置|描述)|(?i)Name\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)Type\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:Location\s*(?:\|\s*|</th>\s*<th[^>]*>\s*))?Description\s*(?:\|\s*|</th>\s*<th[^>]*>\s*)(?:Optional Value|Allowed Values?|Starting Version)`)
+	// sniffTableRe finds a parameter or response table header, its cells
+	// apart by pipes, by HTML cells or by the tabs of a copied table.
+	sniffTableRe = regexp.MustCompile(strings.NewReplacer("SEP", sep).Replace(
+		`名字SEP类型SEP(?:位置|描述)|(?i)NameSEPTypeSEP(?:LocationSEP)?DescriptionSEP(?:Optional Value|Allowed Values?|Starting Version|Since)`))
 )
 
 // IsZStack is a cheap sniff for a ZStack reference page: an "标题(ApiName)"
@@ -235,21 +287,46 @@ func IsZStack(file string, src []byte) bool {
 	return sniffTableRe.Match(head)
 }
 
-// Missing says which landmarks of an API section src lacks, for the error
-// apigen gives when ZStack pages yield no API.
+// Missing says which landmarks of an API section src has and which it
+// lacks, for the error apigen gives when ZStack pages yield no API. Glued
+// text is split first, as Parse splits it.
 func Missing(src []byte) string {
-	var miss []string
-	if !sniffHeadingRe.Match(src) {
-		miss = append(miss, `no heading naming an API ("#### 创建云主机(CreateVmInstance)")`)
+	text, _ := unglue(src, nil)
+	var found, miss []string
+	check := func(ok bool, what string) {
+		if ok {
+			found = append(found, what)
+		} else {
+			miss = append(miss, what)
+		}
 	}
-	if !urlTokenRe.Match(src) {
-		miss = append(miss, `no URLs line ("GET zstack/v1/…")`)
+	title := sniffHeadingRe.Match(text)
+	named := title
+	for _, n := range nameSources {
+		named = named || n.re.Match(text)
 	}
-	if !sniffTableRe.Match(src) {
-		miss = append(miss, "no parameter table (名字 | 类型 | 位置 | 描述 | 可选值 | 起始版本)")
+	check(title, `a heading naming an API ("#### 创建云主机(CreateVmInstance)" or such a line)`)
+	check(named, "another source of the API name (zstack-cli hint, SDK example, response class)")
+	check(requestLabelRe.Match(text), `a request label ("API请求", "URLs")`)
+	check(urlTokenRe.Match(text), `a URLs line ("GET zstack/v1/…")`)
+	check(paramHeaderRe.Match(text), "a parameter table (名字 | 类型 | 位置 | 描述 | 可选值 | 起始版本)")
+	check(responseHeaderRe.Match(text), "a response table (名字 | 类型 | 描述 | 起始版本)")
+	if title {
+		// A title names the API; no other source is needed.
+		miss = slices.DeleteFunc(miss, func(s string) bool { return strings.HasPrefix(s, "another source") })
 	}
 	if len(miss) == 0 {
-		return "its API sections gave no operation (see the warnings)"
+		return "it has every landmark of an API section, but its sections gave no operation (see the warnings)"
 	}
-	return strings.Join(miss, ", ")
+	out := "missing " + strings.Join(miss, ", ")
+	if len(found) > 0 {
+		out += "; found " + strings.Join(found, ", ")
+	}
+	return out
 }
+
+var (
+	requestLabelRe   = regexp.MustCompile(`(?mi)^\s*(?:#+\s*)?(?:API\s*请求|URLs|API Request|Request)\s*:?\s*$`)
+	paramHeaderRe    = regexp.MustCompile(strings.NewReplacer("SEP", sep).Replace(`名字SEP类型SEP位置|(?i)NameSEPTypeSEPLocation`))
+	responseHeaderRe = regexp.MustCompile(strings.NewReplacer("SEP", sep).Replace(`名字SEP类型SEP描述|(?i)NameSEPTypeSEPDescription`))
+)

@@ -72,13 +72,29 @@ func split(doc *doctable.Document, codeOffset int) (secs []section, outside []do
 	}
 	blocks := doc.Blocks
 	if len(starts) == 0 {
+		// Text copied from the web site: a section starts at a title line
+		// standing alone, or, where the copy began below the title, at the
+		// request label ("API请求", else "URLs") of an API whose name the
+		// caller finds in the section (see apiName).
 		blocks = lines(blocks)
+		urls := true // the current section has its URLs label already
 		for i, b := range blocks {
 			if b.Kind != doctable.TextBlock {
 				continue
 			}
 			if title, name, ok := apiHeading(b.Text); ok && title != "" && !strings.ContainsAny(title, "：:，,。") && labelFollows(blocks[i+1:]) {
 				starts = append(starts, start{i: i, level: 7, title: title, name: name, pos: ir.Pos(b.Pos)})
+				urls = false
+				continue
+			}
+			for _, l := range labelsOf(b.Text) {
+				switch {
+				case l == labelRequest && urls, l == labelURLs && urls:
+					starts = append(starts, start{i: i, level: 7, pos: ir.Pos(b.Pos)})
+					urls = l == labelURLs
+				case l == labelURLs:
+					urls = true
+				}
 			}
 		}
 	}
@@ -95,7 +111,11 @@ func split(doc *doctable.Document, codeOffset int) (secs []section, outside []do
 				break
 			}
 		}
-		secs = append(secs, section{name: s.name, title: s.title, pos: s.pos, blocks: blocks[s.i+1 : end], codeOffset: codeOffset})
+		first := s.i + 1
+		if s.name == "" {
+			first = s.i // the label opens the section's blocks
+		}
+		secs = append(secs, section{name: s.name, title: s.title, pos: s.pos, blocks: blocks[first:end], codeOffset: codeOffset})
 		next = end
 	}
 	outside = append(outside, blocks[next:]...)
@@ -177,7 +197,7 @@ const (
 var labels = map[string]label{
 	"api请求": labelRequest, "apirequest": labelRequest, "request": labelRequest, "请求": labelRequest,
 	"urls": labelURLs, "url": labelURLs, "请求url": labelURLs,
-	"headers": labelHeaders, "header": labelHeaders, "请求头": labelHeaders, "requestheaders": labelHeaders,
+	"headers": labelHeaders, "header": labelHeaders, "hearders": labelHeaders, "请求头": labelHeaders, "requestheaders": labelHeaders,
 	"body": labelBody, "请求体": labelBody, "requestbody": labelBody,
 	"curl示例": labelCurl, "curlexample": labelCurl, "curlsample": labelCurl, "curl": labelCurl,
 	"参数列表": labelParams, "parameters": labelParams, "requestparameters": labelParams, "parameterlist": labelParams, "参数": labelParams,

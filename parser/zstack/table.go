@@ -39,6 +39,26 @@ type layout struct {
 	// assumed is set when the header was empty and the layout was guessed
 	// from the column count.
 	assumed bool
+	// chinese is set for a header in Chinese (名字|类型|…).
+	chinese bool
+}
+
+// enumWords reports a cell of nothing but value words ("enable disable",
+// "x86_64, aarch64").
+func enumWords(s string) bool {
+	vals := splitEnum(s)
+	if len(vals) == 0 {
+		return false
+	}
+	acronyms := true
+	for _, v := range vals {
+		if !enumRe.MatchString(v) {
+			return false
+		}
+		acronyms = acronyms && strings.ToUpper(v) == v
+	}
+	// "VM UUID", "SCSI LUN UUID": a description of acronyms.
+	return !acronyms
 }
 
 // headerColumn recognises one header cell in either language. Prefixes
@@ -72,6 +92,9 @@ func tableLayout(t *doctable.Table) layout {
 	for i, h := range t.Header {
 		if strings.TrimSpace(h) != "" {
 			empty = false
+		}
+		if strings.ContainsFunc(h, func(r rune) bool { return r > 0x2e80 }) {
+			l.chinese = true
 		}
 		c := headerColumn(h)
 		if seen[c] && c != colUnknown {
@@ -164,6 +187,7 @@ func readRow(l layout, r doctable.Row) (row, string, bool) {
 		for i, c := range cells {
 			out.set(l.cols[i], c)
 		}
+		out.shiftVersion(l, cells)
 	}
 	out.name, out.optional = splitOptional(out.name)
 	if strings.HasPrefix(out.desc, "Optional.") || strings.HasPrefix(out.desc, "optional.") {
@@ -175,6 +199,34 @@ func readRow(l layout, r doctable.Row) (row, string, bool) {
 	}
 	out.since = strings.TrimPrefix(out.since, "v")
 	return out, "", true
+}
+
+// shiftVersion mends a row whose copy dropped an empty cell and padded
+// the end instead ("| success | boolean | 5.2.1 | |"): when the version
+// column is empty and the last filled cell before it is a version, that
+// cell is the since-version, not a description or an allowed value.
+func (r *row) shiftVersion(l layout, cells []string) {
+	if r.since != "" {
+		return
+	}
+	for i := len(cells) - 1; i >= 0; i-- {
+		v := strings.TrimSpace(cells[i])
+		if v == "" {
+			continue
+		}
+		if c := l.cols[i]; (c == colDesc || c == colEnum) && looksLikeVersion(v) {
+			r.set(c, "")
+			r.since = v
+			// "| stateEvent | String | body | enable disable | 0.6 | |":
+			// with the description dropped, the values sit in its column.
+			// Only value words move, and only under a Chinese header,
+			// where a description is never a run of them.
+			if c == colEnum && l.chinese && r.enum == "" && enumWords(r.desc) {
+				r.enum, r.desc = r.desc, ""
+			}
+		}
+		return
+	}
 }
 
 func (r *row) set(c column, v string) {
