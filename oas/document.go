@@ -56,11 +56,12 @@ func Document(api *ir.API) *object {
 	}
 	version := api.Version
 	if version == "" {
-		version = "0"
+		version = "0" // required by OpenAPI; x-apigen-no-version says it is made up
 	}
 	doc := obj().set("openapi", "3.1.0")
 	doc.set("info", obj().set("title", title).set("version", version).set("description", api.Description))
 	doc.set("x-apigen-family", string(api.Family))
+	doc.set("x-apigen-no-version", api.Version == "")
 	doc.set("x-apigen-versions", api.Versions)
 	var servers []any
 	for _, s := range api.Servers {
@@ -142,11 +143,12 @@ func securityScheme(s ir.Security) *object {
 		return o.set("type", "apiKey").set("in", s.In).set("name", s.Param)
 	}
 	in, name := s.In, s.Param
-	if in == "" {
+	implicit := in == ""
+	if implicit {
 		in, name = "header", "Authorization"
 		if s.Kind == ir.SecuritySignature {
 			in, name = "query", "signature"
 		}
 	}
-	return o.set("type", "apiKey").set("in", in).set("name", name).set("x-apigen-kind", string(s.Kind))
+	return o.set("type", "apiKey").set("in", in).set("name", name).set("x-apigen-kind", string(s.Kind)).set("x-apigen-implicit", implicit)
 }

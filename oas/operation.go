@@ -29,6 +29,12 @@ func operation(o *ir.Operation, apiHasSecurity bool) *object {
 			params = append(params, parameter(p))
 		}
 	}
+	if order := names(o.Params); !slices.Equal(order, names(readBackOrder(o.Params))) {
+		// A reader meets parameters first, then body fields grouped under
+		// their wrapper keys; when the docs' order (which is the Go
+		// struct's) differs, it is recorded.
+		op.set("x-apigen-param-order", anys(order))
+	}
 	op.set("parameters", params)
 	switch {
 	case o.Body != nil:
@@ -48,10 +54,10 @@ func operation(o *ir.Operation, apiHasSecurity bool) *object {
 	op.set("x-apigen-body-key", o.BodyKey)
 	if o.Paging != nil {
 		p := o.Paging
-		op.set("x-apigen-paging", obj().set("style", p.Style).set("offsetParam", p.OffsetParam).set("limitParam", p.LimitParam).
+		op.set("x-apigen-paging", obj().set("style", string(p.Style)).set("offsetParam", p.OffsetParam).set("limitParam", p.LimitParam).
 			set("countParam", p.CountParam).set("itemsField", p.ItemsField).set("totalField", p.TotalField).set("maxLimit", maxLimit(p.MaxLimit)))
 	}
-	if len(o.URLs) > 1 {
+	if len(o.URLs) > 0 {
 		var urls []any
 		for _, u := range o.URLs {
 			urls = append(urls, obj().set("method", u.Method).set("path", u.Path))
@@ -83,7 +89,7 @@ func parameter(p *ir.Param) *object {
 	if p.Nullable {
 		s = nullable(s)
 	}
-	facts(s, "", p.Default, p.Enum, p.Inferred, "", false)
+	s = facts(s, "", p.Default, p.Enum, p.Inferred, "", false)
 	out := obj().set("name", p.Name).set("in", string(p.In)).set("description", p.Description)
 	out.set("required", p.Required || p.In == ir.InPath).set("deprecated", p.Deprecated)
 	switch p.Style {
@@ -96,7 +102,7 @@ func parameter(p *ir.Param) *object {
 	case ir.StyleDeep:
 		out.set("style", "deepObject").set("explode", true)
 	default:
-		out.set("x-apigen-style", p.Style)
+		out.set("x-apigen-style", string(p.Style))
 	}
 	out.put("schema", s)
 	out.set("x-apigen-since", p.Since)
@@ -118,9 +124,8 @@ func paramBody(params []*ir.Param) *object {
 		if p.Nullable {
 			s = nullable(s)
 		}
-		facts(s, p.Description, p.Default, p.Enum, p.Inferred, p.Since, p.Deprecated)
-		s.set("x-apigen-param", true)
-		s.set("x-apigen-style", p.Style)
+		s = facts(s, p.Description, p.Default, p.Enum, p.Inferred, p.Since, p.Deprecated, "x-apigen-param")
+		s.set("x-apigen-style", string(p.Style))
 		target := root
 		if p.Wrapper != "" {
 			w := wrappers[p.Wrapper]
@@ -160,20 +165,64 @@ func paramBody(params []*ir.Param) *object {
 func responses(r *ir.Response) *object {
 	out := obj()
 	if r == nil {
-		return out.put("default", obj().put("description", "The answer is not documented."))
+		return out.put("default", obj().put("description", "The answer is not documented.").set("x-apigen-undocumented", true))
 	}
 	status := "200"
 	if r.Status != 0 {
 		status = strconv.Itoa(r.Status)
 	}
-	desc := r.Description
-	if desc == "" {
-		desc = "Success."
-	}
-	resp := obj().put("description", desc)
+	// OpenAPI requires a description; an empty one is still valid.
+	resp := obj().put("description", r.Description)
 	if r.Type != nil {
 		resp.put("content", obj().put(mediaType(r.ContentType, "application/json"), obj().put("schema", schema(*r.Type))))
+	} else {
+		resp.set("x-apigen-content-type", r.ContentType) // a body of no documented shape
 	}
 	resp.set("x-apigen-envelope", r.Envelope)
 	return out.put(status, resp)
+}
+
+// readBackOrder is the order a reader of the export meets parameters in:
+// path, query, header and cookie parameters, then body fields as the body
+// schema nests them (a wrapper key where its first field was).
+func readBackOrder(ps []*ir.Param) []*ir.Param {
+	var out, body []*ir.Param
+	for _, p := range ps {
+		if p.In == ir.InBody || p.In == ir.InForm {
+			body = append(body, p)
+		} else {
+			out = append(out, p)
+		}
+	}
+	done := map[string]bool{}
+	for _, p := range body {
+		switch {
+		case p.Wrapper == "":
+			out = append(out, p)
+		case !done[p.Wrapper]:
+			done[p.Wrapper] = true
+			for _, q := range body {
+				if q.Wrapper == p.Wrapper {
+					out = append(out, q)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func names(ps []*ir.Param) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Name
+	}
+	return out
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
 }

@@ -30,7 +30,7 @@ func schema(r ir.TypeRef) *object {
 		if f == "" {
 			f = "date-time"
 		}
-		s.set("type", "string").set("format", f)
+		s.set("type", "string").set("format", f).set("x-apigen-time", f != "date-time" && f != "date")
 	case ir.KindBinary:
 		s.set("type", "string").set("format", "binary")
 	case ir.KindRaw:
@@ -112,17 +112,28 @@ func literals(ss []string) []any {
 	return out
 }
 
-// facts adds what a parameter or field says beyond its type.
-func facts(s *object, description, def string, enum []string, inferred bool, since string, deprecated bool) {
+// facts adds what a parameter or field says beyond its type, and returns
+// the schema to use: a reference with something to add is wrapped in an
+// allOf, since readers of OpenAPI 3.0 (kin-openapi among them) ignore what
+// sits beside $ref.
+func facts(s *object, description, def string, enum []string, inferred bool, since string, deprecated bool, marks ...string) *object {
+	if s.get("$ref") != nil && (description != "" || def != "" || inferred || since != "" || deprecated || len(marks) > 0) {
+		s = obj().set("allOf", []any{s})
+	}
 	if len(enum) > 0 && s.get("$ref") == nil {
-		s.set("enum", literals(enum))
+		// The IR keeps these values on the parameter or field itself, not as
+		// a named enum type: the mark keeps it so when read back.
+		s.set("enum", literals(enum)).set("x-apigen-inline-enum", true)
 	}
 	if def != "" {
-		s.set("default", literal(def))
+		s.put("default", literal(def)) // put: false and 0 are defaults too
 	}
-	// OpenAPI 3.1 lets description and deprecated sit beside $ref too.
 	s.set("description", description).set("deprecated", deprecated)
 	s.set("x-apigen-since", since).set("x-apigen-inferred", inferred)
+	for _, m := range marks {
+		s.set(m, true)
+	}
+	return s
 }
 
 // namedType renders one of the API's types for components.schemas.
@@ -140,8 +151,13 @@ func namedType(t *ir.Type) *object {
 			}
 		}
 		s.set("properties", props).set("required", required)
-		if t.AdditionalProperties != nil {
-			s.set("additionalProperties", schema(*t.AdditionalProperties))
+		s.set("x-apigen-struct", len(t.Fields) == 0 && t.AdditionalProperties == nil) // not a free-form map
+		if ap := t.AdditionalProperties; ap != nil {
+			if ap.Kind == ir.KindAny {
+				s.put("additionalProperties", true)
+			} else {
+				s.set("additionalProperties", schema(*ap))
+			}
 		}
 	case ir.KindEnum:
 		base := schema(ir.Prim(t.Base, ""))
@@ -155,9 +171,13 @@ func namedType(t *ir.Type) *object {
 			descs = append(descs, v.Description)
 			documented = documented || v.Description != ""
 		}
-		s.put("enum", values)
+		if len(values) == 0 {
+			s.set("x-apigen-enum", true) // no values documented yet
+		} else {
+			s.put("enum", values)
+		}
 		if documented {
-			s.set("x-apigen-enum-descriptions", descs)
+			s.set("x-enum-descriptions", descs)
 		}
 	case ir.KindUnion:
 		var variants []any
@@ -182,7 +202,10 @@ func field(f *ir.Field) *object {
 	if f.Nullable {
 		s = nullable(s)
 	}
-	facts(s, f.Description, f.Default, f.Enum, f.Inferred, f.Since, f.Deprecated)
-	s.set("readOnly", f.ReadOnly)
+	var marks []string
+	if f.ReadOnly {
+		marks = append(marks, "readOnly")
+	}
+	s = facts(s, f.Description, f.Default, f.Enum, f.Inferred, f.Since, f.Deprecated, marks...)
 	return s
 }

@@ -166,11 +166,21 @@ func collect(inputs []string) ([]source, error) {
 		}
 		// WalkDir visits entries in lexical order, so the file list (and with
 		// it every diagnostic) is the same on every machine.
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		// WalkDir does not enter a root that is a symlink; a directory named
+		// through one is walked where it points, its files still reported
+		// under the name the user gave.
+		root := in
+		if real, err := filepath.EvalSymlinks(in); err == nil {
+			root = real
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			if path != in && strings.HasPrefix(d.Name(), ".") {
+			if rel, err := filepath.Rel(root, path); err == nil {
+				path = filepath.Join(in, rel)
+			}
+			if path != filepath.Clean(in) && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}

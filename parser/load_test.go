@@ -232,3 +232,25 @@ func TestDetectCorpus(t *testing.T) {
 		t.Errorf("fragments taken: %v", got)
 	}
 }
+
+// A directory named through a symlink is walked where it points, and its
+// files are reported under the name given (WalkDir alone does not enter a
+// symlinked root, which gave "no API documents").
+func TestSymlinkedInputDirectory(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "real")
+	os.MkdirAll(real, 0o755)
+	spec := "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {'204': {description: ok}}\n"
+	os.WriteFile(filepath.Join(real, "api.yaml"), []byte(spec), 0o644)
+	link := filepath.Join(dir, "docs")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip(err)
+	}
+	api, _, err := Load([]string{link}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(api.Operations) != 1 || api.Operations[0].Pos.File != filepath.Join(link, "api.yaml") {
+		t.Errorf("operations %d, position %v", len(api.Operations), api.Operations[0].Pos)
+	}
+}

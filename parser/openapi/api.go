@@ -42,6 +42,7 @@ func (p *parser) build(opts Options) {
 	if p.api.Family == "" {
 		p.api.Family = detectFamily(p.doc)
 	}
+	p.apigenDocument(opts)
 	for _, s := range p.doc.Servers {
 		if s != nil && s.URL != "" && !slices.Contains(p.api.Servers, s.URL) {
 			p.api.Servers = append(p.api.Servers, s.URL)
@@ -118,6 +119,7 @@ func (p *parser) security() []ir.Security {
 			p.warnf(p.securityLoc(name).pos, "unsupported-security", "security scheme %q has type %q, which apigen does not support; it is left out", name, v.Type)
 			continue
 		}
+		apigenSecurity(&s, v)
 		out = append(out, s)
 	}
 	return out

@@ -88,11 +88,18 @@ func (p *parser) operation(path, method string, item *openapi3.PathItem, op *ope
 	if len(op.Tags) > 0 {
 		o.Service = op.Tags[0]
 	}
+	apigenOperation(o, op)
 	o.Params = p.params(o.Name, item, op, pathAt, at)
-	if rb := op.RequestBody; rb != nil {
+	if bp, ok := p.apigenBodyParams(o.Name, op.RequestBody, at); ok {
+		o.Params = append(o.Params, bp...)
+		apigenParamOrder(o, op)
+	} else if rb := op.RequestBody; rb != nil {
 		o.Body = p.body(o.Name, rb, at, pathAt)
 	}
 	o.Response = p.response(o.Name, op, at)
+	if apigenUndocumented(op) {
+		o.Response = nil
+	}
 	if p.api.Family == ir.FamilyCloudTower {
 		p.cloudTower(o)
 	}
@@ -218,6 +225,13 @@ func (p *parser) param(opName string, pr *openapi3.ParameterRef, at loc) *ir.Par
 	}
 	if in == ir.InQuery && sr != nil && sr.Value != nil {
 		prm.Style = p.queryStyle(v, sr.Value.Type.Is("array"))
+	}
+	if st := extString(v.Extensions, "x-apigen-style"); st != "" {
+		prm.Style = ir.Style(st)
+	}
+	prm.Since = extString(v.Extensions, "x-apigen-since")
+	if sr != nil && sr.Ref == "" {
+		apigenValue(sr.Value, &prm.Since, &prm.Inferred, &prm.Enum)
 	}
 	return prm
 }
@@ -440,6 +454,7 @@ func (p *parser) responseOf(opName string, status int, rr *openapi3.ResponseRef,
 		out.Type = &r
 		return out
 	}
+	apigenResponse(out, v)
 	ct, mt, mtAt := pickContent(v.Content, at.at("content"))
 	if ct == "" {
 		return out

@@ -19,6 +19,12 @@ func (p *parser) use(sr *openapi3.SchemaRef, name string, at loc) (ir.TypeRef, b
 	if sr == nil || sr.Value == nil {
 		return ir.Prim(ir.KindAny, ""), false
 	}
+	if sr.Ref == "" && extBool(sr.Value.Extensions, "x-apigen-raw") {
+		return ir.Prim(ir.KindRaw, ""), false // what apigen could not type, exported
+	}
+	if sr.Ref == "" && inlineEnum(sr.Value) {
+		sr = &openapi3.SchemaRef{Value: withoutEnum(sr.Value)} // values kept on the field or parameter
+	}
 	if sr.Ref != "" {
 		if c, ok := p.component(sr.Ref); ok {
 			return ir.Ref(c), nullable(sr.Value)
@@ -94,6 +100,15 @@ func (p *parser) unnamed(s *openapi3.Schema, sh shape, name string, at loc) (ir.
 func (p *parser) fill(t *ir.Type, s *openapi3.Schema, sh shape, at loc) {
 	t.Description = s.Description
 	t.Deprecated = s.Deprecated
+	t.Since = extString(s.Extensions, "x-apigen-since")
+	if extBool(s.Extensions, "x-apigen-struct") {
+		t.Kind = ir.KindStruct // a struct with no fields, not a free-form map
+		return
+	}
+	if extBool(s.Extensions, "x-apigen-enum") && sh.kind == shapePrim {
+		t.Kind, t.Base = ir.KindEnum, sh.prim.Kind // an enum whose values the docs did not list
+		return
+	}
 	switch sh.kind {
 	case shapeStruct:
 		p.fillStruct(t, s, at)
@@ -194,6 +209,7 @@ func (p *parser) fillStruct(t *ir.Type, s *openapi3.Schema, at loc) {
 			f.Deprecated = v.Deprecated
 			f.ReadOnly = v.ReadOnly
 			f.Default = literal(v.Default)
+			apigenValue(v, &f.Since, &f.Inferred, &f.Enum)
 		}
 		t.Fields = append(t.Fields, f)
 	}

@@ -349,7 +349,7 @@ func primRef(typ string, s *openapi3.Schema) ir.TypeRef {
 	switch typ {
 	case "string":
 		switch {
-		case s.Format == "date-time" || s.Format == "date":
+		case s.Format == "date-time" || s.Format == "date" || extBool(s.Extensions, "x-apigen-time"):
 			return ir.Prim(ir.KindTime, s.Format)
 		case s.Format == "binary" || s.ContentMediaType == "application/octet-stream":
 			return ir.Prim(ir.KindBinary, "")
