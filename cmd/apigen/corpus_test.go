@@ -27,6 +27,8 @@ func corpusDir(t *testing.T) string {
 	return dir
 }
 
+var middleRelease = regexp.MustCompile(`^[23]\.0\.0-|^4\.0\.0-`)
+
 // renderCorpus generates one package from real public docs, logging what
 // it made; the caller compiles it (see TestCorpusCompiles).
 func renderCorpus(t *testing.T, p config.Package) (*ir.API, []output.File) {
@@ -74,7 +76,14 @@ func TestCorpusCompiles(t *testing.T) {
 			if len(api.Operations) < 50 {
 				t.Errorf("only %d operations", len(api.Operations))
 			}
-			add(fmt.Sprintf("spec%d/api", i), files)
+			// The middle CloudTower releases are generated and checked, not
+			// compiled: they sit between 1.8.0 and 4.6.0, which are, and the
+			// release history (TestCorpusCloudTowerReleases) compiles the
+			// union of all five. Each is a 100k-line package; three fewer
+			// keep make test in its budget.
+			if !middleRelease.MatchString(filepath.Base(spec)) {
+				add(fmt.Sprintf("spec%d/api", i), files)
+			}
 		})
 	}
 	t.Run("zstack-manual", func(t *testing.T) {
