@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -19,15 +18,7 @@ schema is documented in the README.`,
 		Example: `  apigen ir specs/petstore.yaml | jq '.operations[].name'
   apigen ir ../docs/run_instances.md | jq '.operations[0].params[] | select(.required)'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			pkgs, err := f.packages(args)
-			if err != nil {
-				return err
-			}
-			if len(pkgs) != 1 {
-				return fmt.Errorf("ir prints one API; the config lists %d packages", len(pkgs))
-			}
-			api, diags, err := loadAPI(pkgs[0])
-			report(stderr, pkgs[0], nil, diags, false)
+			api, err := f.loadOne(args, "ir prints", stderr)
 			if err != nil {
 				return err
 			}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -28,15 +27,7 @@ which apigen reads back: apigen ir of the export gives the same IR.`,
 		Example: `  apigen openapi -o zstack.yaml docs/zstack-dev-manual/
   apigen openapi docs/qingcloud/ > qingcloud.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			pkgs, err := f.packages(args)
-			if err != nil {
-				return err
-			}
-			if len(pkgs) != 1 {
-				return fmt.Errorf("openapi writes one API; the config lists %d packages", len(pkgs))
-			}
-			api, diags, err := loadAPI(pkgs[0])
-			report(stderr, pkgs[0], nil, diags, false)
+			api, err := f.loadOne(args, "openapi writes", stderr)
 			if err != nil {
 				return err
 			}

@@ -38,6 +38,22 @@ func loadAPI(p config.Package) (*ir.API, []ir.Diagnostic, error) {
 	return api, diags, nil
 }
 
+// loadOne parses the one API the flags or config name, for commands that
+// print or export an API rather than generate packages; diagnostics go to
+// stderr.
+func (f *pkgFlags) loadOne(args []string, what string, stderr io.Writer) (*ir.API, error) {
+	pkgs, err := f.packages(args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pkgs) != 1 {
+		return nil, fmt.Errorf("%s one API; the config lists %d packages", what, len(pkgs))
+	}
+	api, diags, err := loadAPI(pkgs[0])
+	report(stderr, pkgs[0], nil, diags, false)
+	return api, err
+}
+
 // render runs the whole pipeline in memory: docs → IR → Go files.
 func render(p config.Package) (*ir.API, []output.File, []ir.Diagnostic, error) {
 	api, diags, err := loadAPI(p)
