@@ -47,3 +47,71 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 		}
 	}
 }
+
+// PaginateCursor walks a cursor-paged collection (Stripe's starting_after
+// with has_more) as an iterator. fetch gets the cursor ("" for the first
+// page) and returns the page, the cursor of its last item and whether the
+// server has more. The walk ends when it has not, on an empty page, or when
+// the cursor does not move (a server repeating a page would loop forever).
+func PaginateCursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) (items []T, next string, more bool, err error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		cursor := ""
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			items, next, more, err := fetch(ctx, cursor)
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if !more || len(items) == 0 || next == "" || next == cursor {
+				return
+			}
+			cursor = next
+		}
+	}
+}
+
+// PaginatePages walks a page-numbered collection (GitHub's and Gitea's
+// page with per_page or limit) as an iterator, from page 1. fetch returns
+// one page and the number of the next one, 0 when there is none (see
+// NextPage); an empty page also ends the walk.
+func PaginatePages[T any](ctx context.Context, pageSize int, fetch func(ctx context.Context, page, perPage int) (items []T, next int, err error)) iter.Seq2[T, error] {
+	if pageSize <= 0 {
+		pageSize = DefaultPageSize
+	}
+	return func(yield func(T, error) bool) {
+		var zero T
+		page := 1
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(zero, err)
+				return
+			}
+			// A page that came with an unusable next link still counts:
+			// its items first, then the error.
+			items, next, err := fetch(ctx, page, pageSize)
+			for _, it := range items {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			if err != nil {
+				yield(zero, err)
+				return
+			}
+			if next <= page || len(items) == 0 {
+				return
+			}
+			page = next
+		}
+	}
+}
