@@ -21,6 +21,11 @@ func (g *gen) planResult(o *ir.Operation) {
 		return
 	}
 	t := g.resolve(*o.Response.Type, typeCtx{tolerant: g.tolerant})
+	if o.Response.Type.Kind == ir.KindBinary {
+		// A download may be larger than memory: the caller reads and
+		// closes the stream.
+		t = &goType{code: jen.Qual("io", "ReadCloser"), cat: catAny}
+	}
 	if t.problem != "" {
 		g.warn(o.Pos, "untyped", "operation %q: response: %s; using json.RawMessage", o.Name, t.problem)
 	}
@@ -111,6 +116,9 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	if o.Since != "" {
 		dc.addf("Since: ", o.Since)
 	}
+	if info.result != nil && o.Response.Type.Kind == ir.KindBinary {
+		dc.add("The answer's body is returned as a stream: the caller reads it and closes it.")
+	}
 	if o.Deprecated {
 		dc.deprecated("operation")
 	}
@@ -183,6 +191,7 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 		fields = append(fields, kv("Since", jen.Lit(o.Since)))
 	}
 	fields = append(fields, kv("Auth", jen.Lit(o.Auth)))
+	fields = append(fields, g.answerFields(o)...)
 	out = append(out, jen.Id("req").Op(":=").Op("&").Qual(runtimePath, "Request").Values(multiline(fields)...))
 	if o.Action != "" {
 		// The action transport encodes every field of p itself.

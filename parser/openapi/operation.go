@@ -93,6 +93,7 @@ func (p *parser) operation(path, method string, item *openapi3.PathItem, op *ope
 		o.Body = p.body(o.Name, rb, at, pathAt)
 	}
 	o.Response = p.response(o.Name, op, at)
+	p.answers(o, op, at)
 	if p.api.Family == ir.FamilyCloudTower {
 		p.cloudTower(o)
 	}

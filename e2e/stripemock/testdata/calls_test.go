@@ -6,8 +6,12 @@
 package calls
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"strings"
@@ -27,6 +31,40 @@ type counter struct{ n atomic.Int32 }
 func (c *counter) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.n.Add(1)
 	return http.DefaultTransport.RoundTrip(r)
+}
+
+// pages is a RoundTripper over stripe-mock's answers to list calls: the
+// n-th page's item gets id cus_page<n>, and has_more is true before the
+// third. It records the starting_after each request carried.
+type pages struct {
+	next    http.RoundTripper
+	n       int
+	cursors []string
+}
+
+func (p *pages) RoundTrip(r *http.Request) (*http.Response, error) {
+	p.cursors = append(p.cursors, r.URL.Query().Get("starting_after"))
+	resp, err := p.next.RoundTrip(r)
+	if err != nil || resp.StatusCode != 200 {
+		return resp, err
+	}
+	defer resp.Body.Close()
+	var list map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&list); err != nil {
+		return nil, err
+	}
+	p.n++
+	data, _ := list["data"].([]any)
+	if len(data) != 1 {
+		return nil, fmt.Errorf("stripe-mock answered %d items, want its one fixture", len(data))
+	}
+	data[0].(map[string]any)["id"] = fmt.Sprintf("cus_page%d", p.n)
+	list["has_more"] = p.n < 3
+	b, _ := json.Marshal(list)
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	resp.ContentLength = int64(len(b))
+	resp.Header.Del("Content-Length")
+	return resp, nil
 }
 
 func client(t *testing.T, rt http.RoundTripper, opts ...apiruntime.Option) *stripe.Client {
@@ -120,6 +158,28 @@ func TestStripe(t *testing.T) {
 		}
 	})
 
+	t.Run("iterator", func(t *testing.T) {
+		// stripe-mock is stateless: every list is one fixture item with
+		// has_more false. pages turns its answers into a three-page
+		// collection (distinct ids, has_more on the first two); every
+		// request still goes to stripe-mock, which validates it.
+		pg := &pages{next: &calls}
+		it := client(t, pg, apiruntime.WithBearerToken(key))
+		var ids []string
+		for cust, err := range it.GetCustomersAll(ctx, &stripe.GetCustomersParams{}) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, cust.ID)
+		}
+		if strings.Join(ids, ",") != "cus_page1,cus_page2,cus_page3" {
+			t.Errorf("iterated %v", ids)
+		}
+		if got := strings.Join(pg.cursors, ","); got != ",cus_page1,cus_page2" {
+			t.Errorf("starting_after sent: %q", got)
+		}
+	})
+
 	t.Run("payment intents", func(t *testing.T) {
 		pi := must[*stripe.PaymentIntent](t, "create")(c.PostPaymentIntents(ctx, &stripe.PostPaymentIntentsParams{Body: stripe.PostPaymentIntentsRequest{
 			Amount: 2000, Currency: "eur",
@@ -150,24 +210,34 @@ func TestStripe(t *testing.T) {
 		must[*stripe.File](t, "retrieve file")(c.GetFilesFile(ctx, &stripe.GetFilesFileParams{File: f.ID}))
 		purpose := stripe.GetFilesPurpose("dispute_evidence")
 		must[*stripe.GetFilesResponse](t, "list files")(c.GetFiles(ctx, &stripe.GetFilesParams{Purpose: &purpose}))
-		pdf := must[[]byte](t, "quote pdf")(c.GetQuotesQuotePdf(ctx, &stripe.GetQuotesQuotePdfParams{Quote: "qt_123"}))
-		if len(pdf) == 0 {
-			t.Errorf("empty pdf")
+		// A binary answer comes back as a stream the caller closes.
+		var meta apiruntime.Response
+		body := must[io.ReadCloser](t, "quote pdf")(c.GetQuotesQuotePdf(apiruntime.WithResponse(ctx, &meta), &stripe.GetQuotesQuotePdfParams{Quote: "qt_123"}))
+		pdf, err := io.ReadAll(body)
+		body.Close()
+		if err != nil || len(pdf) == 0 || meta.Header.Get("Content-Type") != "application/pdf" {
+			t.Errorf("pdf: %q %v (%s)", pdf, err, meta.Header.Get("Content-Type"))
 		}
 	})
 
 	t.Run("errors", func(t *testing.T) {
+		// Every failed answer is Stripe's documented error object, typed.
+		var se *apiruntime.ErrorResponse[stripe.Error]
 		var ae *apiruntime.APIError
 		anon := client(t, &calls)
 		_, err := anon.GetCustomers(ctx, nil)
-		if !errors.As(err, &ae) || ae.StatusCode != 401 {
-			t.Errorf("no key: %v", err)
+		if !errors.As(err, &se) || se.StatusCode != 401 || se.Value.Error.Type != "invalid_request_error" || se.Value.Error.Message == nil {
+			t.Errorf("no key: %T %v", err, err)
 		}
-		// stripe-mock echoes a malformed key in its message: it must not
-		// reach the error string.
+		// The raw answer stays behind the typed one.
+		if !errors.As(err, &ae) || ae.Header.Get("Content-Type") != "application/json" || len(ae.Body) == 0 {
+			t.Errorf("raw error: %+v", ae)
+		}
+		// stripe-mock echoes a malformed key in its message: it must
+		// reach neither the error string nor the decoded message.
 		const bad = "rk_bogus_secret_4242"
 		_, err = client(t, &calls, apiruntime.WithBearerToken(bad)).GetCustomers(ctx, nil)
-		if !errors.As(err, &ae) || ae.StatusCode != 401 || strings.Contains(err.Error(), bad) {
+		if !errors.As(err, &se) || se.StatusCode != 401 || strings.Contains(err.Error(), bad) || strings.Contains(*se.Value.Error.Message, bad) {
 			t.Errorf("bad key: %v", err)
 		}
 		// A filter the spec does not allow (set as raw JSON, as a decoded
@@ -177,7 +247,7 @@ func TestStripe(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = c.GetCustomers(ctx, &stripe.GetCustomersParams{Created: &created})
-		if !errors.As(err, &ae) || ae.StatusCode != 400 {
+		if !errors.As(err, &se) || se.StatusCode != 400 || !strings.Contains(*se.Value.Error.Message, "created") {
 			t.Errorf("bad filter: %v", err)
 		}
 	})

@@ -26,6 +26,10 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) (*PetPage, err
 		Query:     url.Values{},
 		Header:    http.Header{},
 		Auth:      true,
+		Errors: []apiruntime.ErrorCase{{
+			Code:   "default",
+			Decode: apiruntime.DecodeError[Error],
+		}},
 	}
 	apiruntime.AddQuery(req.Query, "limit", p.Limit)
 	apiruntime.AddQuery(req.Query, "offset", p.Offset)
