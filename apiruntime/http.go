@@ -37,6 +37,9 @@ type Config struct {
 	Redirects RedirectPolicy
 	// MaxResponseBytes bounds every answer read (≤ 0: the default).
 	MaxResponseBytes int64
+	// Servers are the origins besides the base URL that calls may go
+	// to when the spec names them for an operation (WithServer).
+	Servers []string
 }
 
 // APIKey is one API key credential: In is "header", "query" or "cookie".
@@ -127,7 +130,11 @@ func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
 	if err := CheckVersion(req.Operation, req.Since, t.cfg.ServerVersion); err != nil {
 		return err
 	}
-	hreq, err := t.endpoint.NewRequest(ctx, req)
+	ep, err := t.endpointFor(req)
+	if err != nil {
+		return fmt.Errorf("%s: %w", req.Operation, err)
+	}
+	hreq, err := ep.NewRequest(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -147,11 +154,11 @@ func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
 			return fmt.Errorf("%s: edit request: %w", req.Operation, err)
 		}
 	}
-	resp, err := t.endpoint.Send(req, hreq)
+	resp, err := ep.Send(req, hreq)
 	if err != nil {
 		return err
 	}
-	err = t.endpoint.ReadResponse(resp, req, out)
+	err = ep.ReadResponse(resp, req, out)
 	Redact(err, t.secrets()...)
 	redactRecorded(ctx, err)
 	// Decoded after redaction, so the typed value holds no echoed secret.

@@ -31,6 +31,10 @@ type Request struct {
 	Since string
 	// Auth is false for calls that must go out without credentials (login).
 	Auth bool
+	// Server is the spec's own server for this operation ("" for the
+	// API's): a relative one is resolved against the base URL; one on
+	// another origin is used only when the caller allowed it (WithServer).
+	Server string
 	// Accept lists the media types the spec documents for the answers
 	// ("application/json", "text/plain"); it is sent as the Accept header
 	// unless the call's own header parameter or WithHeader sets one.

@@ -30,6 +30,10 @@ type Operation struct {
 	URLs       []Endpoint `json:"urls,omitempty"`
 	Since      string     `json:"since,omitempty"`
 	Deprecated bool       `json:"deprecated,omitempty"`
+	// Servers are the operation's own servers (OpenAPI operation or path
+	// servers), variables filled with their defaults; empty when the
+	// API's servers apply.
+	Servers []string `json:"servers,omitempty"`
 	// Auth is false for calls that need no credentials (login itself).
 	Auth   bool     `json:"auth"`
 	Params []*Param `json:"params"`

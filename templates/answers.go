@@ -62,9 +62,14 @@ func accept(o *ir.Operation) string {
 	return strings.Join(types, ", ")
 }
 
-// answerFields are the Request fields describing o's answers.
+// answerFields are the Request fields describing o's own server and its
+// answers.
 func (g *gen) answerFields(o *ir.Operation) []jen.Code {
 	var out []jen.Code
+	if len(o.Servers) > 0 {
+		// The runtime uses it only as the caller allows (WithServer).
+		out = append(out, jen.Id("Server").Op(":").Lit(o.Servers[0]))
+	}
 	// application/json alone is what transports send anyway.
 	if a := accept(o); a != "" && a != "application/json" {
 		out = append(out, jen.Id("Accept").Op(":").Lit(a))

@@ -110,6 +110,9 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	} else if o.Method != "" || o.Path != "" {
 		dc.addf(strings.ToUpper(o.Method), " ", o.Path)
 	}
+	if len(o.Servers) > 0 {
+		dc.addf("Server: ", o.Servers[0], " (used when the transport allows it with apiruntime.WithServer, else the base URL)")
+	}
 	if g.serviceFile(o) != "" {
 		dc.addf("Service: ", o.Service)
 	}

@@ -94,6 +94,7 @@ func (p *parser) operation(path, method string, item *openapi3.PathItem, op *ope
 	}
 	o.Response = p.response(o.Name, op, at)
 	p.answers(o, op, at)
+	o.Servers = opServers(item, op)
 	if p.api.Family == ir.FamilyCloudTower {
 		p.cloudTower(o)
 	}

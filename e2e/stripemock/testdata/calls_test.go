@@ -26,10 +26,16 @@ const key = "sk_test_apigen"
 
 // counter is the caller's own RoundTripper: it counts the calls that reach
 // stripe-mock.
+// It also refuses any other host: an operation whose spec names another
+// server (uploads on files.stripe.com, quote PDFs) must still come here,
+// since the caller allowed no other with apiruntime.WithServer.
 type counter struct{ n atomic.Int32 }
 
 func (c *counter) RoundTrip(r *http.Request) (*http.Response, error) {
 	c.n.Add(1)
+	if base := os.Getenv("STRIPE_MOCK_URL"); !strings.HasPrefix(r.URL.String(), base+"/") {
+		return nil, fmt.Errorf("request to %s, not to stripe-mock at %s", r.URL.Host, base)
+	}
 	return http.DefaultTransport.RoundTrip(r)
 }
 
