@@ -176,6 +176,11 @@ func (f *pageField) set(v jen.Code) jen.Code {
 	default:
 		x = jen.Add(f.typ.code).Call(v)
 	}
+	return f.wrap(x)
+}
+
+// wrap is x as f holds it: in a Nullable, behind a pointer, or as is.
+func (f *pageField) wrap(x jen.Code) jen.Code {
 	switch {
 	case f.nullable:
 		return jen.Qual(runtimePath, "Value").Call(x)

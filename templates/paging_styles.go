@@ -166,15 +166,8 @@ func (g *gen) pagesDecl(d *decl, o *ir.Operation) {
 
 // setString is the expression storing string v into f.
 func (f *pageField) setString(v jen.Code) jen.Code {
-	x := v
-	if !f.typ.builtin {
-		x = jen.Add(f.typ.code).Call(v)
+	if f.typ.builtin {
+		return f.wrap(v)
 	}
-	switch {
-	case f.nullable:
-		return jen.Qual(runtimePath, "Value").Call(x)
-	case f.ptr:
-		return jen.Qual(runtimePath, "Ptr").Call(x)
-	}
-	return x
+	return f.wrap(jen.Add(f.typ.code).Call(v))
 }
