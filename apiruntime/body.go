@@ -1,6 +1,9 @@
 package apiruntime
 
-import "reflect"
+import (
+	"encoding/json"
+	"reflect"
+)
 
 // JSONBody is a request body assembled parameter by parameter, as ZStack's
 // {"params": {...}} and {"changeClusterState": {...}} bodies are. Keys are
@@ -48,9 +51,29 @@ func unset(v any) bool {
 			return true
 		}
 	}
+	if unsetUnion(v) {
+		return true
+	}
 	if n, ok := v.(nullable); ok {
 		_, state := n.wire()
 		return state == stateAbsent
 	}
 	return false
+}
+
+// union is what generated unions have: the JSON set, empty when unset.
+type union interface{ Raw() json.RawMessage }
+
+// unsetUnion reports whether v is a union (or a pointer to one) that was
+// never set: it is left out of bodies, forms and queries, never sent as
+// null or "key=".
+func unsetUnion(v any) bool {
+	u, ok := v.(union)
+	if !ok {
+		return false
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return true
+	}
+	return len(u.Raw()) == 0
 }

@@ -219,7 +219,7 @@ func (e *formEncoder) value(key string, rv reflect.Value, depth int) error {
 			e.add(key, string(x))
 			return nil
 		}
-		if rv.Type() == reflect.TypeFor[json.RawMessage]() && rv.Len() == 0 {
+		if rv.Type() == reflect.TypeFor[json.RawMessage]() && rv.Len() == 0 || unsetUnion(rv.Interface()) {
 			return nil // unset, like a nil slice
 		}
 		if m, ok := marshalerOf(rv); ok {

@@ -21,7 +21,7 @@ func formatValue(v any) (s string, ok bool) {
 	if v == nil {
 		return "", false
 	}
-	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && rv.IsNil() || unsetUnion(v) {
 		return "", false
 	}
 	switch x := v.(type) {

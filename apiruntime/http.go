@@ -37,6 +37,9 @@ type Config struct {
 	Redirects RedirectPolicy
 	// MaxResponseBytes bounds every answer read (≤ 0: the default).
 	MaxResponseBytes int64
+	// Servers are the origins besides the base URL that calls may go
+	// to when the spec names them for an operation (WithServer).
+	Servers []string
 }
 
 // APIKey is one API key credential: In is "header", "query" or "cookie".
@@ -127,12 +130,19 @@ func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
 	if err := CheckVersion(req.Operation, req.Since, t.cfg.ServerVersion); err != nil {
 		return err
 	}
-	hreq, err := t.endpoint.NewRequest(ctx, req)
+	ep, err := t.endpointFor(req)
+	if err != nil {
+		return fmt.Errorf("%s: %w", req.Operation, err)
+	}
+	hreq, err := ep.NewRequest(ctx, req)
 	if err != nil {
 		return err
 	}
 	for k, vs := range t.cfg.Header {
-		if _, set := hreq.Header[k]; !set {
+		// Configured headers fill what the call did not set; Accept also
+		// replaces the spec's default, never the call's own parameter.
+		_, set := hreq.Header[k]
+		if !set || k == "Accept" && req.Header.Get("Accept") == "" {
 			hreq.Header[k] = vs
 		}
 	}
@@ -144,13 +154,15 @@ func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
 			return fmt.Errorf("%s: edit request: %w", req.Operation, err)
 		}
 	}
-	resp, err := t.endpoint.Send(req, hreq)
+	resp, err := ep.Send(req, hreq)
 	if err != nil {
 		return err
 	}
-	err = t.endpoint.ReadResponse(resp, req, out)
+	err = ep.ReadResponse(resp, req, out)
 	Redact(err, t.secrets()...)
-	return err
+	redactRecorded(ctx, err)
+	// Decoded after redaction, so the typed value holds no echoed secret.
+	return TypedError(err, req.Errors)
 }
 
 func (t *HTTPTransport) authorize(r *http.Request) {
@@ -243,7 +255,11 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 		hreq.Header.Set("Content-Type", contentType)
 	}
 	if hreq.Header.Get("Accept") == "" {
-		hreq.Header.Set("Accept", "application/json")
+		accept := req.Accept
+		if accept == "" {
+			accept = "application/json"
+		}
+		hreq.Header.Set("Accept", accept)
 	}
 	return hreq, nil
 }
@@ -251,10 +267,11 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 // maxErrorBody bounds how much of a failed answer is kept in an APIError.
 const maxErrorBody = 1 << 20
 
-// ReadResponse reads and closes resp. A 2xx answer is decoded as JSON into
-// out (an empty body or nil out is fine; a *[]byte out receives the raw
-// bytes); anything else becomes an *APIError.
-// A body longer than DefaultMaxResponseBytes is a *ResponseTooLargeError.
+// ReadResponse reads and closes resp. A 2xx answer is decoded into out
+// by its Content-Type (see Transport; an empty body or nil out is fine);
+// anything else becomes an *APIError. A body longer than
+// DefaultMaxResponseBytes is a *ResponseTooLargeError. A Response the
+// request's context asks for (WithResponse) is filled.
 func ReadResponse(resp *http.Response, req *Request, out any) error {
 	return readResponse(resp, req, out, DefaultMaxResponseBytes)
 }
@@ -263,38 +280,39 @@ func readResponse(resp *http.Response, req *Request, out any, limit int64) error
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer resp.Body.Close()
 		body, _ := io.ReadAll(io.LimitReader(resp.Body, min(maxErrorBody, limit)))
-		return NewAPIError(resp, req, body)
+		e := NewAPIError(resp, req, body)
+		record(resp, e.Body)
+		return e
 	}
-	if out == nil {
+	switch o := out.(type) {
+	case nil:
 		// Drained so the connection is reused, but never past the limit.
 		defer resp.Body.Close()
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, limit))
+		record(resp, nil)
+		return nil
+	case *io.ReadCloser:
+		if resp.ContentLength > limit {
+			resp.Body.Close()
+			return tooLarge(req, resp, limit)
+		}
+		*o = &limitedBody{rc: resp.Body, left: limit, tooBig: func() error { return tooLarge(req, resp, limit) }}
+		record(resp, nil)
 		return nil
 	}
 	body, err := ReadBody(req, resp, limit)
 	if err != nil {
 		return err
 	}
-	return DecodeJSON(req, body, out)
+	record(resp, body)
+	return decodeBody(req, resp, body, out)
 }
 
 // DecodeJSON decodes a successful answer's body into out, as ReadResponse
-// does: empty bodies leave out alone and *[]byte receives the raw bytes.
+// does for a JSON answer: empty bodies leave out alone and *[]byte
+// receives the raw bytes.
 func DecodeJSON(req *Request, body []byte, out any) error {
-	if out == nil {
-		return nil
-	}
-	if raw, ok := out.(*[]byte); ok {
-		*raw = body
-		return nil
-	}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(body, out); err != nil {
-		return fmt.Errorf("%s: decode response: %w", req.Operation, err)
-	}
-	return nil
+	return decodeBody(req, &http.Response{Header: http.Header{"Content-Type": {"application/json"}}}, body, out)
 }
 
 // NewAPIError describes a failed answer whose body has already been read.
@@ -303,6 +321,7 @@ func NewAPIError(resp *http.Response, req *Request, body []byte) *APIError {
 		Operation:  req.Operation,
 		StatusCode: resp.StatusCode,
 		Status:     resp.Status,
+		Header:     resp.Header,
 		Body:       body,
 	}
 	for _, h := range [...]string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Correlation-Id"} {

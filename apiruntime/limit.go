@@ -34,22 +34,23 @@ func ReadBody(req *Request, resp *http.Response, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxResponseBytes
 	}
-	tooLarge := func() error {
-		e := &ResponseTooLargeError{Operation: req.Operation, Method: req.Method, Limit: limit}
-		if r := resp.Request; r != nil {
-			e.Method, e.URL = r.Method, SafeURL(r.URL)
-		}
-		return e
-	}
 	if resp.ContentLength > limit {
-		return nil, tooLarge()
+		return nil, tooLarge(req, resp, limit)
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: read response: %w", req.Operation, err)
 	}
 	if int64(len(body)) > limit {
-		return nil, tooLarge()
+		return nil, tooLarge(req, resp, limit)
 	}
 	return body, nil
+}
+
+func tooLarge(req *Request, resp *http.Response, limit int64) error {
+	e := &ResponseTooLargeError{Operation: req.Operation, Method: req.Method, Limit: limit}
+	if r := resp.Request; r != nil {
+		e.Method, e.URL = r.Method, SafeURL(r.URL)
+	}
+	return e
 }

@@ -21,6 +21,7 @@ func endless(t *testing.T, n int, length bool) *httptest.Server {
 		if length {
 			w.Header().Set("Content-Length", fmt.Sprint(n+2))
 		}
+		w.Header().Set("Content-Type", "application/json")
 		w.Write([]byte(`"`))
 		for sent := 0; sent < n; sent += len(chunk) {
 			if _, err := w.Write(chunk[:min(len(chunk), n-sent)]); err != nil {

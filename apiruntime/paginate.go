@@ -18,32 +18,75 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 		pageSize = DefaultPageSize
 	}
 	return func(yield func(T, error) bool) {
-		var zero T
 		offset := 0
-		for {
-			if err := ctx.Err(); err != nil {
-				yield(zero, err)
-				return
-			}
+		walk(ctx, yield, func(ctx context.Context) ([]T, bool, error) {
 			items, total, err := fetch(ctx, offset, pageSize)
-			if err != nil {
-				yield(zero, err)
-				return
-			}
-			for _, it := range items {
-				if !yield(it, nil) {
-					return
-				}
-			}
 			offset += len(items)
-			switch {
-			case len(items) == 0:
-				return
-			case total >= 0 && offset >= total:
-				return
-			case total < 0 && len(items) < pageSize:
+			done := len(items) == 0 || total >= 0 && offset >= total || total < 0 && len(items) < pageSize
+			return items, done, err
+		})
+	}
+}
+
+// walk is the loop every paging style shares: step fetches a page and
+// says whether it was the last; its items are yielded, then its error,
+// which ends the walk, as does ctx ending or the consumer breaking out.
+func walk[T any](ctx context.Context, yield func(T, error) bool, step func(ctx context.Context) (items []T, done bool, err error)) {
+	var zero T
+	for {
+		if err := ctx.Err(); err != nil {
+			yield(zero, err)
+			return
+		}
+		items, done, err := step(ctx)
+		for _, it := range items {
+			if !yield(it, nil) {
 				return
 			}
 		}
+		if err != nil {
+			yield(zero, err)
+			return
+		}
+		if done {
+			return
+		}
+	}
+}
+
+// PaginateCursor walks a cursor-paged collection (Stripe's starting_after
+// with has_more) as an iterator. fetch gets the cursor ("" for the first
+// page) and returns the page, the cursor of its last item and whether the
+// server has more. The walk ends when it has not, on an empty page, or when
+// the cursor does not move (a server repeating a page would loop forever).
+func PaginateCursor[T any](ctx context.Context, fetch func(ctx context.Context, cursor string) (items []T, next string, more bool, err error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		cursor := ""
+		walk(ctx, yield, func(ctx context.Context) ([]T, bool, error) {
+			items, next, more, err := fetch(ctx, cursor)
+			done := !more || len(items) == 0 || next == "" || next == cursor
+			cursor = next
+			return items, done, err
+		})
+	}
+}
+
+// PaginatePages walks a page-numbered collection (GitHub's and Gitea's
+// page with per_page or limit) as an iterator, from page 1. fetch returns
+// one page and the number of the next one, 0 when there is none (see
+// NextPage); an empty page also ends the walk. A page that came with an
+// unusable next link still counts: its items first, then the error.
+func PaginatePages[T any](ctx context.Context, pageSize int, fetch func(ctx context.Context, page, perPage int) (items []T, next int, err error)) iter.Seq2[T, error] {
+	if pageSize <= 0 {
+		pageSize = DefaultPageSize
+	}
+	return func(yield func(T, error) bool) {
+		page := 1
+		walk(ctx, yield, func(ctx context.Context) ([]T, bool, error) {
+			items, next, err := fetch(ctx, page, pageSize)
+			done := next <= page || len(items) == 0
+			page = next
+			return items, done, err
+		})
 	}
 }

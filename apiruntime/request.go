@@ -31,10 +31,23 @@ type Request struct {
 	Since string
 	// Auth is false for calls that must go out without credentials (login).
 	Auth bool
+	// Server is the spec's own server for this operation ("" for the
+	// API's): a relative one is resolved against the base URL; one on
+	// another origin is used only when the caller allowed it (WithServer).
+	Server string
+	// Accept lists the media types the spec documents for the answers
+	// ("application/json", "text/plain"); it is sent as the Accept header
+	// unless the call's own header parameter or WithHeader sets one.
+	Accept string
+	// Errors are the documented error answers; HTTPTransport decodes a
+	// failed answer by them into *ErrorResponse[T] (see TypedError).
+	Errors []ErrorCase
 }
 
 // Transport sends a Request and decodes the successful response into out
-// (a pointer, or nil to discard). Errors are typed (*APIError and the
+// (a pointer, or nil to discard): by the answer's Content-Type, JSON into
+// the value, text into a *string, bytes into a *[]byte; an *io.ReadCloser
+// receives the body as a stream the caller must close. Errors are typed (*APIError and the
 // family's own) and never carry secrets.
 type Transport interface {
 	Do(ctx context.Context, req *Request, out any) error

@@ -30,6 +30,10 @@ type Operation struct {
 	URLs       []Endpoint `json:"urls,omitempty"`
 	Since      string     `json:"since,omitempty"`
 	Deprecated bool       `json:"deprecated,omitempty"`
+	// Servers are the operation's own servers (OpenAPI operation or path
+	// servers), variables filled with their defaults; empty when the
+	// API's servers apply.
+	Servers []string `json:"servers,omitempty"`
 	// Auth is false for calls that need no credentials (login itself).
 	Auth   bool     `json:"auth"`
 	Params []*Param `json:"params"`
@@ -37,6 +41,9 @@ type Operation struct {
 	BodyKey  string    `json:"bodyKey,omitempty"`
 	Body     *Body     `json:"body,omitempty"`
 	Response *Response `json:"response,omitempty"`
+	// Errors are the documented error answers, by status code, class
+	// ("4XX") or "default", in that order.
+	Errors []*ErrorResponse `json:"errors,omitempty"`
 	// Async is true when the call answers 202 (ZStack) or returns a job or
 	// task (QingCloud, CloudTower) that must be waited on.
 	Async  bool    `json:"async"`
@@ -93,11 +100,25 @@ type Response struct {
 	// "" when the body is the payload.
 	Envelope    string `json:"envelope,omitempty"`
 	Description string `json:"description,omitempty"`
+	// MediaTypes lists every media type the successful answer is
+	// documented in (OpenAPI content keys, Swagger 2.0 produces), in
+	// document order: what a client sends as Accept.
+	MediaTypes []string `json:"mediaTypes,omitempty"`
+}
+
+// ErrorResponse is one documented error answer.
+type ErrorResponse struct {
+	// Code is the status as the spec writes it: "404", "4XX", "default".
+	Code        string   `json:"code"`
+	ContentType string   `json:"contentType,omitempty"`
+	Type        *TypeRef `json:"type,omitempty"`
+	Description string   `json:"description,omitempty"`
 }
 
 // Paging says how one list call pages, so emitters can offer an iterator
 // over the whole collection.
 type Paging struct {
+	// Style is one of the PagingStyle constants.
 	Style       PagingStyle `json:"style"`
 	OffsetParam string      `json:"offsetParam"`
 	LimitParam  string      `json:"limitParam"`
@@ -106,6 +127,16 @@ type Paging struct {
 	ItemsField string `json:"itemsField"`
 	TotalField string `json:"totalField,omitempty"`
 	MaxLimit   int    `json:"maxLimit,omitempty"`
+	// Cursor paging ("cursor", Stripe): CursorParam takes the CursorField
+	// of the last item seen, while the boolean HasMoreField says more
+	// follow.
+	CursorParam  string `json:"cursorParam,omitempty"`
+	CursorField  string `json:"cursorField,omitempty"`
+	HasMoreField string `json:"hasMoreField,omitempty"`
+	// PageParam is the page number, from 1, of "page" paging (GitHub,
+	// Gitea: page with per_page or limit in LimitParam); the next page
+	// comes from the Link header, X-Total-Count or a full page.
+	PageParam string `json:"pageParam,omitempty"`
 }
 
 // Param looks up a parameter by wire name; nil when absent.
@@ -150,7 +181,14 @@ const (
 	// PagingFirstSkip is CloudTower's first/skip, without a total: a short
 	// page ends the collection.
 	PagingFirstSkip PagingStyle = "first-skip"
+	// PagingCursor is Stripe's starting_after cursor with has_more.
+	PagingCursor PagingStyle = "cursor"
+	// PagingPage is page numbers (GitHub, Gitea), the next page known from
+	// the Link header, X-Total-Count or a full page.
+	PagingPage PagingStyle = "page"
 )
 
 // PagingStyles lists every paging style.
-func PagingStyles() []PagingStyle { return []PagingStyle{PagingOffset, PagingFirstSkip} }
+func PagingStyles() []PagingStyle {
+	return []PagingStyle{PagingOffset, PagingFirstSkip, PagingCursor, PagingPage}
+}

@@ -59,6 +59,10 @@ const (
 	ResponseTypeChanged  Kind = "response-type-changed"
 	ResponseMediaChanged Kind = "response-media-type-changed"
 	ResponseEnvelope     Kind = "response-envelope-changed"
+	OperationServers     Kind = "operation-servers-changed"
+	ErrorAdded           Kind = "error-response-added"
+	ErrorRemoved         Kind = "error-response-removed"
+	ErrorTypeChanged     Kind = "error-response-type-changed"
 )
 
 // Parameter kinds.

@@ -235,9 +235,40 @@ func (d *differ) operation(o, n *ir.Operation) {
 		add(Change{Kind: SinceChanged, Where: "since", From: o.Since, To: n.Since,
 			Message: fmt.Sprintf("the since-version changes from %s to %s", orNone(o.Since), orNone(n.Since))})
 	}
+	if !slices.Equal(o.Servers, n.Servers) {
+		add(Change{Kind: OperationServers, Where: "servers", From: strings.Join(o.Servers, " "), To: strings.Join(n.Servers, " "),
+			Message: fmt.Sprintf("the operation's own servers change from %s to %s", orNone(strings.Join(o.Servers, " ")), orNone(strings.Join(n.Servers, " ")))})
+	}
 	d.params(o, n)
 	d.body(o, n)
 	d.response(o, n)
+	d.errors(o, n)
+}
+
+// errors compares the documented error answers by status code. A changed
+// type changes what errors.As finds; one added or removed changes only
+// what is documented (an undocumented error still arrives as *APIError).
+func (d *differ) errors(o, n *ir.Operation) {
+	add := func(c Change) { d.add(opChange(n, c)) }
+	old := map[string]*ir.ErrorResponse{}
+	for _, e := range o.Errors {
+		old[e.Code] = e
+	}
+	for _, e := range n.Errors {
+		where := "error " + e.Code
+		oe, ok := old[e.Code]
+		delete(old, e.Code)
+		switch {
+		case !ok:
+			add(Change{Kind: ErrorAdded, Where: where, To: refString(e.Type), Message: fmt.Sprintf("error answer %s (%s) is documented", e.Code, orNone(refString(e.Type)))})
+		case refString(oe.Type) != refString(e.Type) && (oe.Type == nil || e.Type == nil || d.refDelta(*oe.Type, *e.Type) == changed):
+			add(Change{Kind: ErrorTypeChanged, Breaking: true, Where: where, From: refString(oe.Type), To: refString(e.Type),
+				Message: fmt.Sprintf("error answer %s changes type from %s to %s: errors.As targets change", e.Code, orNone(refString(oe.Type)), orNone(refString(e.Type)))})
+		}
+	}
+	for _, code := range slices.Sorted(maps.Keys(old)) {
+		add(Change{Kind: ErrorRemoved, Where: "error " + code, From: refString(old[code].Type), Message: fmt.Sprintf("error answer %s is no longer documented", code)})
+	}
 }
 
 func asyncMessage(async bool) string {

@@ -183,3 +183,22 @@ func dump(cs []Change) string {
 	}
 	return b.String()
 }
+
+// Documented error answers: a changed type breaks errors.As, one added or
+// removed does not; an operation's own servers are reported.
+func TestCompareErrorsAndServers(t *testing.T) {
+	old, cur := base(), base()
+	op(old, "CreateVm").Errors = []*ir.ErrorResponse{{Code: "404", Type: refPtr("VmSpec")}, {Code: "default", Type: refPtr("VmSpec")}}
+	op(cur, "CreateVm").Errors = []*ir.ErrorResponse{{Code: "404", Type: refPtr("L2Nic")}, {Code: "409"}}
+	op(cur, "CreateVm").Servers = []string{"https://files.example.com"}
+	got := map[Kind]bool{}
+	for _, c := range Compare(old, cur) {
+		got[c.Kind] = c.Breaking
+	}
+	want := map[Kind]bool{ErrorTypeChanged: true, ErrorAdded: false, ErrorRemoved: false, OperationServers: false}
+	for k, b := range want {
+		if g, ok := got[k]; !ok || g != b {
+			t.Errorf("%s: reported %v, breaking %v; want breaking %v", k, ok, g, b)
+		}
+	}
+}

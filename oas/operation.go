@@ -43,7 +43,12 @@ func operation(o *ir.Operation, apiHasSecurity bool) *object {
 	case len(bodyParams) > 0:
 		op.set("requestBody", paramBody(bodyParams))
 	}
-	op.put("responses", responses(o.Response))
+	op.put("responses", responses(o.Response, o.Errors))
+	var servers []any
+	for _, s := range o.Servers {
+		servers = append(servers, obj().set("url", s))
+	}
+	op.set("servers", servers)
 	if !o.Auth && apiHasSecurity {
 		op.put("security", []any{})
 	}
@@ -55,7 +60,8 @@ func operation(o *ir.Operation, apiHasSecurity bool) *object {
 	if o.Paging != nil {
 		p := o.Paging
 		op.set("x-apigen-paging", obj().set("style", string(p.Style)).set("offsetParam", p.OffsetParam).set("limitParam", p.LimitParam).
-			set("countParam", p.CountParam).set("itemsField", p.ItemsField).set("totalField", p.TotalField).set("maxLimit", maxLimit(p.MaxLimit)))
+			set("countParam", p.CountParam).set("itemsField", p.ItemsField).set("totalField", p.TotalField).set("maxLimit", maxLimit(p.MaxLimit)).
+			set("cursorParam", p.CursorParam).set("cursorField", p.CursorField).set("hasMoreField", p.HasMoreField).set("pageParam", p.PageParam))
 	}
 	if len(o.URLs) > 0 {
 		var urls []any
@@ -161,9 +167,18 @@ func paramBody(params []*ir.Param) *object {
 	return obj().put("content", obj().put(media, obj().put("schema", root)))
 }
 
-// responses renders the successful response.
-func responses(r *ir.Response) *object {
+// responses renders the successful response and the documented errors.
+func responses(r *ir.Response, errs []*ir.ErrorResponse) *object {
 	out := obj()
+	defer func() {
+		for _, e := range errs {
+			resp := obj().put("description", e.Description)
+			if e.Type != nil {
+				resp.put("content", obj().put(mediaType(e.ContentType, "application/json"), obj().put("schema", schema(*e.Type))))
+			}
+			out.put(e.Code, resp)
+		}
+	}()
 	if r == nil {
 		return out.put("default", obj().put("description", "The answer is not documented.").set("x-apigen-undocumented", true))
 	}
@@ -174,7 +189,16 @@ func responses(r *ir.Response) *object {
 	// OpenAPI requires a description; an empty one is still valid.
 	resp := obj().put("description", r.Description)
 	if r.Type != nil {
-		resp.put("content", obj().put(mediaType(r.ContentType, "application/json"), obj().put("schema", schema(*r.Type))))
+		// Every documented media type (what Accept lists), the one read
+		// first; each carries the schema.
+		content := obj().put(mediaType(r.ContentType, "application/json"), obj().put("schema", schema(*r.Type)))
+		for _, mt := range r.MediaTypes {
+			if content.get(mt) == nil {
+				content.put(mt, obj().put("schema", schema(*r.Type)))
+			}
+		}
+		resp.put("content", content)
+		resp.set("x-apigen-no-media-types", len(r.MediaTypes) == 0) // the docs listed none (doc pages)
 	} else {
 		resp.set("x-apigen-content-type", r.ContentType) // a body of no documented shape
 	}

@@ -21,6 +21,11 @@ func (g *gen) planResult(o *ir.Operation) {
 		return
 	}
 	t := g.resolve(*o.Response.Type, typeCtx{tolerant: g.tolerant})
+	if o.Response.Type.Kind == ir.KindBinary {
+		// A download may be larger than memory: the caller reads and
+		// closes the stream.
+		t = &goType{code: jen.Qual("io", "ReadCloser"), cat: catAny}
+	}
 	if t.problem != "" {
 		g.warn(o.Pos, "untyped", "operation %q: response: %s; using json.RawMessage", o.Name, t.problem)
 	}
@@ -105,11 +110,17 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	} else if o.Method != "" || o.Path != "" {
 		dc.addf(strings.ToUpper(o.Method), " ", o.Path)
 	}
+	if len(o.Servers) > 0 {
+		dc.addf("Server: ", o.Servers[0], " (used when the transport allows it with apiruntime.WithServer, else the base URL)")
+	}
 	if g.serviceFile(o) != "" {
 		dc.addf("Service: ", o.Service)
 	}
 	if o.Since != "" {
 		dc.addf("Since: ", o.Since)
+	}
+	if info.result != nil && o.Response.Type.Kind == ir.KindBinary {
+		dc.add("The answer's body is returned as a stream: the caller reads it and closes it.")
 	}
 	if o.Deprecated {
 		dc.deprecated("operation")
@@ -183,6 +194,7 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 		fields = append(fields, kv("Since", jen.Lit(o.Since)))
 	}
 	fields = append(fields, kv("Auth", jen.Lit(o.Auth)))
+	fields = append(fields, g.answerFields(o)...)
 	out = append(out, jen.Id("req").Op(":=").Op("&").Qual(runtimePath, "Request").Values(multiline(fields)...))
 	if o.Action != "" {
 		// The action transport encodes every field of p itself.
@@ -320,12 +332,18 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 	}
 	switch {
 	case isForm(ct):
-		return ifSet(
+		set := []jen.Code{
 			jen.List(jen.Id("form"), jen.Err()).Op(":=").Qual(runtimePath, "EncodeForm").Call(arg),
 			jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
 			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Id("form").Dot("Encode").Call()),
 			jen.Id("req").Dot("ContentType").Op("=").Lit(formContentType),
-		)
+		}
+		if sendsBody(o.Method) {
+			// An empty form still goes with its Content-Type: servers
+			// that check it (stripe-mock) refuse a POST without one.
+			return set
+		}
+		return ifSet(set...)
 	case isMultipart(ct):
 		return ifSet(
 			jen.List(jen.Id("parts"), jen.Id("ct"), jen.Err()).Op(":=").Qual(runtimePath, "EncodeMultipart").Call(arg),

@@ -183,6 +183,7 @@ func (g *gen) plan() error {
 	g.planValidation()
 	for _, o := range g.ops {
 		g.planResult(o)
+		g.planErrors(o)
 	}
 	for _, o := range g.ops {
 		g.planPaging(o)
@@ -274,6 +275,7 @@ type opInfo struct {
 	bodyType *goType
 	result   *result
 	paging   *pagingPlan
+	errors   []errorCase
 }
 
 func (g *gen) nameOps() error {

@@ -50,6 +50,11 @@ func (g *gen) planStruct(t *ir.Type) {
 	nameFields(reg, info.fields, func(fi *fieldInfo) string { return fi.f.Name }, func(fi *fieldInfo, n string) { fi.goName = n })
 	for _, fi := range info.fields {
 		fi.json = jsonTag(fi.f.Name, fi.f.Required, fi.nullable)
+		if isUnion(fi.typ) && !fi.nullable && fi.f.Required && fi.f.Name != "-" {
+			// An unset union is absent, never null: Validate reports a
+			// required one missing before anything is sent.
+			fi.json += ",omitzero"
+		}
 	}
 }
 

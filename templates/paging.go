@@ -21,6 +21,10 @@ type pagingPlan struct {
 	items string
 	total *pageField
 	size  int
+	// cursor paging: the parameter, the item's id and the has-more field.
+	cursor, cursorOf, hasMore *pageField
+	// page paging: the page number parameter.
+	page *pageField
 }
 
 // pageField is a settable or readable field of the params, of the body
@@ -52,6 +56,14 @@ func (g *gen) planPaging(o *ir.Operation) {
 	plan := &pagingPlan{size: defaultPageSize}
 	if pg.MaxLimit > 0 {
 		plan.size = pg.MaxLimit
+	}
+	switch pg.Style {
+	case ir.PagingCursor:
+		g.planCursor(o, plan, skip)
+		return
+	case ir.PagingPage:
+		g.planPages(o, plan, skip)
+		return
 	}
 	var ok bool
 	if plan.offset, ok = g.paramField(o, pg.OffsetParam, catInt, catFloat, catString); !ok {
@@ -164,6 +176,11 @@ func (f *pageField) set(v jen.Code) jen.Code {
 	default:
 		x = jen.Add(f.typ.code).Call(v)
 	}
+	return f.wrap(x)
+}
+
+// wrap is x as f holds it: in a Nullable, behind a pointer, or as is.
+func (f *pageField) wrap(x jen.Code) jen.Code {
 	switch {
 	case f.nullable:
 		return jen.Qual(runtimePath, "Value").Call(x)
@@ -177,6 +194,14 @@ func (f *pageField) set(v jen.Code) jen.Code {
 func (g *gen) pagingDecl(d *decl, o *ir.Operation) {
 	info := g.opInfo[o]
 	pl := info.paging
+	switch o.Paging.Style {
+	case ir.PagingCursor:
+		g.cursorDecl(d, o)
+		return
+	case ir.PagingPage:
+		g.pagesDecl(d, o)
+		return
+	}
 	elem := pl.elem.code
 	q := jen.Id("q")
 	var fetch []jen.Code

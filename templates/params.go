@@ -155,8 +155,13 @@ func presence(field *jen.Statement, t *goType, nullable, ptr bool) jen.Code {
 		return jen.Add(field).Op("!=").Lit("")
 	case t.cat.nilable():
 		return jen.Add(field).Op("!=").Nil()
-	case t.cat == catTime:
+	case t.cat == catTime, isUnion(t):
 		return jen.Op("!").Add(field).Dot("IsZero").Call()
 	}
 	return nil
+}
+
+// isUnion reports whether t is a generated union (which has IsZero).
+func isUnion(t *goType) bool {
+	return t.cat == catStruct && t.named != nil && t.named.Kind == ir.KindUnion
 }

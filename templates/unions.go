@@ -105,6 +105,10 @@ func (g *gen) unionDecl(t *ir.Type) *decl {
 		jen.Comment("// Raw returns the value's JSON as received or set."),
 		jen.Func().Params(u()).Id("Raw").Params().Qual(jsonPath, "RawMessage").Block(jen.Return(jen.Id("u").Dot("raw"))),
 		jen.Line(),
+		jen.Comment("// IsZero reports whether no value was set: such a union is left out of"),
+		jen.Comment("// JSON bodies (omitzero), forms and queries."),
+		jen.Func().Params(u()).Id("IsZero").Params().Bool().Block(jen.Return(jen.Len(jen.Id("u").Dot("raw")).Op("==").Lit(0))),
+		jen.Line(),
 		jen.Comment("// MarshalJSON writes the value, or null when none was set."),
 		jen.Func().Params(u()).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 			jen.If(jen.Len(jen.Id("u").Dot("raw")).Op("==").Lit(0)).Block(

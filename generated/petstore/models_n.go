@@ -42,6 +42,12 @@ func (u NewPetFood) Raw() json.RawMessage {
 	return u.raw
 }
 
+// IsZero reports whether no value was set: such a union is left out of
+// JSON bodies (omitzero), forms and queries.
+func (u NewPetFood) IsZero() bool {
+	return len(u.raw) == 0
+}
+
 // MarshalJSON writes the value, or null when none was set.
 func (u NewPetFood) MarshalJSON() ([]byte, error) {
 	if len(u.raw) == 0 {

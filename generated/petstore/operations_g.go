@@ -26,6 +26,10 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams) (*Pet, error) {
 		Query:     url.Values{},
 		Header:    http.Header{},
 		Auth:      true,
+		Errors: []apiruntime.ErrorCase{{
+			Code:   "404",
+			Decode: apiruntime.DecodeError[Error],
+		}},
 	}
 	out := new(Pet)
 	if err := c.t.Do(ctx, req, out); err != nil {

@@ -64,9 +64,15 @@ func Run(t testing.TB, dir string, args ...string) string {
 
 // Go runs the go command in dir and returns its combined output.
 func Go(dir string, args ...string) (string, error) {
+	return GoEnv(dir, nil, args...)
+}
+
+// GoEnv is Go with env ("NAME=value") added to the child's environment.
+func GoEnv(dir string, env []string, args ...string) (string, error) {
 	cmd := exec.Command(goBin(), args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	cmd.Env = append(cmd.Env, env...)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err := cmd.Run()

@@ -31,6 +31,8 @@ type parser struct {
 	// order stands in for the "properties" node of schemas the source does
 	// not have as such (Swagger 2.0 form bodies, assembled from parameters).
 	order map[*openapi3.Schema]loc
+	// produces holds Swagger 2.0 operations' produces by "METHOD /path".
+	produces map[string][]string
 }
 
 // build converts the loaded document.
@@ -52,6 +54,9 @@ func (p *parser) build(opts Options) {
 	p.defineComponents()
 	p.operations()
 	p.breakAliasCycles()
+	if p.api.Family == ir.FamilyOpenAPI {
+		p.detectPaging()
+	}
 }
 
 // detectFamily recognises CloudTower by its title ("CloudTower APIs"), or,

@@ -96,6 +96,11 @@ func apigenOperation(o *ir.Operation, op *openapi3.Operation) {
 			ItemsField:  extString(pg, "itemsField"),
 			TotalField:  extString(pg, "totalField"),
 			MaxLimit:    extInt(pg, "maxLimit"),
+
+			CursorParam:  extString(pg, "cursorParam"),
+			CursorField:  extString(pg, "cursorField"),
+			HasMoreField: extString(pg, "hasMoreField"),
+			PageParam:    extString(pg, "pageParam"),
 		}
 	}
 	if urls, ok := x["x-apigen-urls"].([]any); ok {
@@ -133,6 +138,19 @@ func apigenUndocumented(op *openapi3.Operation) bool {
 	}
 	d := op.Responses.Default()
 	return d != nil && d.Value != nil && extBool(d.Value.Extensions, "x-apigen-undocumented")
+}
+
+// apigenMediaTypes drops the media types an export wrote only to carry the
+// schema: the docs (pages, not specs) listed none.
+func apigenMediaTypes(o *ir.Operation, op *openapi3.Operation) {
+	if o.Response == nil || op.Responses == nil {
+		return
+	}
+	for _, rr := range op.Responses.Map() {
+		if rr != nil && rr.Value != nil && extBool(rr.Value.Extensions, "x-apigen-no-media-types") {
+			o.Response.MediaTypes = nil
+		}
+	}
 }
 
 // apigenResponse reads where the payload sits in the response.

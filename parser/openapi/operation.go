@@ -100,6 +100,9 @@ func (p *parser) operation(path, method string, item *openapi3.PathItem, op *ope
 	if apigenUndocumented(op) {
 		o.Response = nil
 	}
+	p.answers(o, op, at)
+	apigenMediaTypes(o, op)
+	o.Servers = opServers(item, op)
 	if p.api.Family == ir.FamilyCloudTower {
 		p.cloudTower(o)
 	}

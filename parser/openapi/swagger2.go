@@ -72,6 +72,7 @@ func (p *parser) prepareV2(d2 *openapi2.T) {
 			continue
 		}
 		for method, op := range item.Operations() {
+			p.recordProducesV2(d2, path, method, op)
 			p.prepareV2Operation(d2, item, op, p.root.at("paths", path, strings.ToLower(method)))
 		}
 	}

@@ -51,6 +51,12 @@ func (u ShapeDetail) Raw() json.RawMessage {
 	return u.raw
 }
 
+// IsZero reports whether no value was set: such a union is left out of
+// JSON bodies (omitzero), forms and queries.
+func (u ShapeDetail) IsZero() bool {
+	return len(u.raw) == 0
+}
+
 // MarshalJSON writes the value, or null when none was set.
 func (u ShapeDetail) MarshalJSON() ([]byte, error) {
 	if len(u.raw) == 0 {
@@ -109,6 +115,12 @@ type ShapeSize struct {
 // Raw returns the value's JSON as received or set.
 func (u ShapeSize) Raw() json.RawMessage {
 	return u.raw
+}
+
+// IsZero reports whether no value was set: such a union is left out of
+// JSON bodies (omitzero), forms and queries.
+func (u ShapeSize) IsZero() bool {
+	return len(u.raw) == 0
 }
 
 // MarshalJSON writes the value, or null when none was set.

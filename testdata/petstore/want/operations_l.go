@@ -5,6 +5,7 @@ package petstore
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
+	"iter"
 	"net/http"
 	"net/url"
 )
@@ -26,6 +27,10 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) (*PetPage, err
 		Query:     url.Values{},
 		Header:    http.Header{},
 		Auth:      true,
+		Errors: []apiruntime.ErrorCase{{
+			Code:   "default",
+			Decode: apiruntime.DecodeError[Error],
+		}},
 	}
 	apiruntime.AddQuery(req.Query, "limit", p.Limit)
 	apiruntime.AddQuery(req.Query, "offset", p.Offset)
@@ -37,6 +42,26 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) (*PetPage, err
 		return nil, err
 	}
 	return out, nil
+}
+
+// ListPetsAll iterates over every item ListPets returns, asking for pages of 100; it stops at the
+// first error, which it yields.
+// p's paging parameters are set by the iterator; p itself is not modified.
+func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams) iter.Seq2[Pet, error] {
+	var base ListPetsParams
+	if p != nil {
+		base = *p
+	}
+	return apiruntime.Paginate(ctx, 100, func(ctx context.Context, offset, limit int) ([]Pet, int, error) {
+		q := base
+		q.Offset = apiruntime.Ptr(int32(offset))
+		q.Limit = apiruntime.Ptr(int32(limit))
+		out, err := c.ListPets(ctx, &q)
+		if err != nil {
+			return nil, 0, err
+		}
+		return out.Items, int(out.Total), nil
+	})
 }
 
 // Login calls "login".

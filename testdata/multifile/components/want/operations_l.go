@@ -26,6 +26,11 @@ func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams) ([]Book, err
 		Query:     url.Values{},
 		Header:    http.Header{},
 		Auth:      true,
+		Accept:    "application/json, application/problem+json",
+		Errors: []apiruntime.ErrorCase{{
+			Code:   "default",
+			Decode: apiruntime.DecodeError[Problem],
+		}},
 	}
 	apiruntime.AddQuery(req.Query, "page", p.Page)
 	apiruntime.AddQuery(req.Query, "genre", p.Genre)

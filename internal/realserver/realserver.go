@@ -1,0 +1,110 @@
+// Package realserver runs, in tests, servers nobody on this project wrote
+// (stripe-mock…), so generated clients are proven against what real
+// servers send. A server is installed once at a pinned version through the
+// Go module proxy into the user's cache directory, started on 127.0.0.1
+// only, and stopped by its own process id when the test ends.
+package realserver
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Install returns the path of the binary that `go install module@version`
+// builds, cached under the user cache directory so that later runs start
+// at once. The build runs outside any module (go.mod is never touched);
+// t is skipped, saying why, only when the binary cannot be installed
+// (no network and no cache).
+func Install(t testing.TB, module, version string) string {
+	t.Helper()
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	name := filepath.Base(module)
+	dir := filepath.Join(cache, "apigen-realserver", name+"@"+version)
+	bin := filepath.Join(dir, name)
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Skipf("cannot install %s@%s: %v", module, version, err)
+	}
+	cmd := exec.Command(goBin(), "install", module+"@"+version)
+	cmd.Dir = os.TempDir()
+	cmd.Env = append(os.Environ(), "GOBIN="+dir, "GOFLAGS=", "GOWORK=off")
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("cannot install %s@%s through the module proxy (%v), so the real-server test does not run:\n%s", module, version, err, out)
+	}
+	t.Logf("installed %s@%s in %.1fs", module, version, time.Since(start).Seconds())
+	return bin
+}
+
+// ModuleDir is where the module cache holds module@version's source (the
+// spec a server embeds is read from there), after Install put it there.
+func ModuleDir(t testing.TB, module, version string) string {
+	t.Helper()
+	out, err := exec.Command(goBin(), "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatalf("go env GOMODCACHE: %v", err)
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), module+"@"+version)
+}
+
+// Start runs bin with args and waits until a line of its output matches
+// ready, whose first group is the address it listens on; it returns that
+// address. The process is killed by its id when t ends.
+func Start(t testing.TB, ready *regexp.Regexp, bin string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.Command(bin, args...)
+	pr, pw := io.Pipe()
+	cmd.Stdout, cmd.Stderr = pw, pw
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start %s: %v", bin, err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		pw.Close()
+	})
+	// The output is drained for the server's whole life, so it never
+	// blocks writing a log line.
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			if m := ready.FindStringSubmatch(sc.Text()); m != nil && len(found) == 0 {
+				found <- m[1]
+			}
+		}
+	}()
+	select {
+	case addr := <-found:
+		return addr
+	case <-ctx.Done():
+		t.Fatalf("%s did not say it was ready within 60s", filepath.Base(bin))
+	}
+	return ""
+}
+
+func goBin() string {
+	if root := os.Getenv("GOROOT"); root != "" {
+		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
+			return p
+		}
+	}
+	return "go"
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
