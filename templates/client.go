@@ -156,9 +156,13 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 	info := g.opInfo[o]
 	var out []jen.Code
 	if info.params != "" {
+		validate := jen.Id("p").Dot("Validate").Call()
+		if info.transportFills() {
+			validate = jen.Id("p").Dot(validateFor).Call(jen.Id("c").Dot("t"))
+		}
 		out = append(out,
 			jen.If(jen.Id("p").Op("==").Nil()).Block(jen.Id("p").Op("=").Op("&").Id(info.params).Values()),
-			jen.If(jen.Err().Op(":=").Id("p").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+			jen.If(jen.Err().Op(":=").Add(validate), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
 		)
 	}
 	field := func(pi *paramInfo) jen.Code { return jen.Id("p").Dot(pi.goName) }

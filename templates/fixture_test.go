@@ -150,7 +150,7 @@ func zstackAPI() *ir.API {
 	lng := ir.Prim(ir.KindInteger, "int64")
 	api := &ir.API{
 		Name:   "ZStack",
-		Family: ir.FamilyZStack,
+		Family: ir.FamilyZStack, Tolerant: true,
 		Types: []*ir.Type{
 			{Name: "VmInstanceInventory", Kind: ir.KindStruct, Fields: []*ir.Field{
 				{Name: "uuid", Type: str, Required: true},
@@ -218,7 +218,7 @@ func qingcloudAPI() *ir.API {
 	num := ir.Prim(ir.KindInteger, "")
 	api := &ir.API{
 		Name:   "QingCloud IaaS",
-		Family: ir.FamilyQingCloud,
+		Family: ir.FamilyQingCloud, Tolerant: true,
 		Types: []*ir.Type{
 			{Name: "Instance", Kind: ir.KindStruct, Fields: []*ir.Field{
 				{Name: "instance_id", Type: str, Required: true},

@@ -61,8 +61,10 @@ func Generate(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
 // decisions are made in plan, sequentially and in sorted order; emit only
 // reads them.
 type gen struct {
-	api      *ir.API
-	opts     Options
+	api  *ir.API
+	opts Options
+	// tolerant is api.Tolerant: named types and responses decode numbers
+	// and booleans sent as strings (see the package comment for the rule).
 	tolerant bool
 	// types and ops in emission order (by name), first of each name only.
 	types  []*ir.Type
@@ -115,7 +117,7 @@ func newGen(api *ir.API, opts Options) *gen {
 	g := &gen{
 		api:      api,
 		opts:     opts,
-		tolerant: api.Family == ir.FamilyZStack || api.Family == ir.FamilyQingCloud,
+		tolerant: api.Tolerant,
 		byName:   map[string]*ir.Type{},
 		info:     map[*ir.Type]*typeInfo{},
 		opInfo:   map[*ir.Operation]*opInfo{},

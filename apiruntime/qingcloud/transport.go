@@ -121,6 +121,14 @@ func New(endpoint, accessKeyID, secretAccessKey, zone string, opts ...Option) *T
 	return t
 }
 
+// Fills reports whether the transport sends param itself when a call
+// leaves it unset: zone, when the Transport was built with one. Generated
+// clients ask it before refusing a call without a zone (see
+// apiruntime.Filler).
+func (t *Transport) Fills(param string) bool { return param == "zone" && t.zone != "" }
+
+var _ apiruntime.Filler = (*Transport)(nil)
+
 // Do sends req.Action with req.Params (and any extra req.Query values),
 // signed, and decodes a successful answer into out. Every call is an HTTPS
 // GET (overview.md), so req.Method is not consulted, and every call is

@@ -30,8 +30,15 @@ type DescribeVolumesParams struct {
 
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
+// A parameter a transport fills (zone) is missing here when unset: see ValidateFor.
 func (p *DescribeVolumesParams) Validate() error {
-	var v apiruntime.Validator
-	v.Required("zone", p.Zone != "")
+	return p.ValidateFor(nil)
+}
+
+// ValidateFor is Validate for a call through t: a required parameter t sends
+// itself when the call leaves it unset (apiruntime.Filler) is not missing.
+func (p *DescribeVolumesParams) ValidateFor(t apiruntime.Transport) error {
+	v := apiruntime.ValidatorFor(t)
+	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("DescribeVolumes")
 }

@@ -18,7 +18,7 @@ func (c *Client) CreateVolumes(ctx context.Context, p *CreateVolumesParams) (*Cr
 	if p == nil {
 		p = &CreateVolumesParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -46,7 +46,7 @@ func (c *Client) DescribeVolumes(ctx context.Context, p *DescribeVolumesParams) 
 	if p == nil {
 		p = &DescribeVolumesParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{

@@ -17,7 +17,7 @@ func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams) (*DeleteJsResp
 	if p == nil {
 		p = &DeleteJsParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{

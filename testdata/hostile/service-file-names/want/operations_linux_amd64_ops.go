@@ -17,7 +17,7 @@ func (c *Client) CreateLinuxAmd64(ctx context.Context, p *CreateLinuxAmd64Params
 	if p == nil {
 		p = &CreateLinuxAmd64Params{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{

@@ -17,7 +17,7 @@ func (c *Client) DescribeTests(ctx context.Context, p *DescribeTestsParams) (*De
 	if p == nil {
 		p = &DescribeTestsParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{

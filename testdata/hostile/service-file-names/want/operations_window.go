@@ -17,7 +17,7 @@ func (c *Client) RunWindows(ctx context.Context, p *RunWindowsParams) (*RunWindo
 	if p == nil {
 		p = &RunWindowsParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{

@@ -19,7 +19,7 @@ func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams) (*EvilActi
 	if p == nil {
 		p = &EvilActionParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
