@@ -269,6 +269,9 @@ func (g *gen) nameTypes() error {
 // opInfo is what plan decided about one operation.
 type opInfo struct {
 	method string
+	// andWait is the method that calls and waits, "" for calls the docs
+	// do not mark asynchronous.
+	andWait string
 	// params is the param struct's name, "" when the call takes none.
 	params string
 	fields []*paramInfo
@@ -311,6 +314,13 @@ func (g *gen) nameOps() error {
 	pnames, _ := g.pkg.assign(pclaims)
 	for i, o := range withParams {
 		g.opInfo[o].params = pnames[i]
+	}
+	// Async operations also get a method that waits for what they start.
+	for _, o := range g.ops {
+		if o.Async {
+			info := g.opInfo[o]
+			info.andWait = g.methods.take(info.method+"AndWait", info.method+"Wait")
+		}
 	}
 	return nil
 }

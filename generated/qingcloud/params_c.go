@@ -27,7 +27,8 @@ type CreateVolumesParams struct {
 
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
-// A parameter a transport fills (zone) is missing here when unset: see ValidateFor.
+//
+// Parameters a transport may fill (zone) are missing here when unset: see ValidateFor.
 func (p *CreateVolumesParams) Validate() error {
 	return p.ValidateFor(nil)
 }
