@@ -182,6 +182,7 @@ func (g *gen) plan() error {
 	for _, o := range g.ops {
 		g.planParams(o)
 	}
+	g.nameParamConsts()
 	g.planValidation()
 	for _, o := range g.ops {
 		g.planResult(o)
@@ -272,6 +273,8 @@ type opInfo struct {
 	// andWait is the method that calls and waits, "" for calls the docs
 	// do not mark asynchronous.
 	andWait string
+	// consts are the parameter constants declared with the param struct.
+	consts []*paramConst
 	// params is the param struct's name, "" when the call takes none.
 	params string
 	fields []*paramInfo

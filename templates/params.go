@@ -136,6 +136,10 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 		d.lines += fd.len() + 1
 	}
 	d.add(jen.Type().Id(info.params).Struct(fields...), jen.Line())
+	if cs := g.paramConstsCode(o); cs != nil {
+		d.add(cs...)
+		d.lines += 2 * len(info.consts)
+	}
 
 	var checks []jen.Code
 	validator := func() jen.Code { return jen.Op("&").Id("v") }

@@ -28,6 +28,13 @@ type DescribeVolumesParams struct {
 	Zone string `in:"query" json:"zone"`
 }
 
+// Values "DescribeVolumes" lists for "verbose", read from its description: Validate does not
+// enforce them.
+const (
+	Verbose0 int64 = 0
+	Verbose1 int64 = 1
+)
+
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
 //

@@ -25,6 +25,24 @@ type CreateVolumesParams struct {
 	Zone string `in:"query" json:"zone"`
 }
 
+// Values "CreateVolumes" lists for "size", read from its description: Validate does not enforce
+// them.
+const (
+	Size10  int64 = 10
+	Size20  int64 = 20
+	Size50  int64 = 50
+	Size100 int64 = 100
+)
+
+// Values "CreateVolumes" lists for "volume_type", read from its description: Validate does not
+// enforce them.
+const (
+	VolumeType0 int64 = 0 // the documented default
+	VolumeType2 int64 = 2
+	VolumeType3 int64 = 3
+	VolumeType5 int64 = 5
+)
+
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
 //
