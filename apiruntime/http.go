@@ -130,6 +130,12 @@ func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
 	if err := CheckVersion(req.Operation, req.Since, t.cfg.ServerVersion); err != nil {
 		return err
 	}
+	if req.Wait.On {
+		return fmt.Errorf("%s: %w", req.Operation, ErrCannotWait)
+	}
+	if err := t.checkExtra(req); err != nil {
+		return err
+	}
 	ep, err := t.endpointFor(req)
 	if err != nil {
 		return fmt.Errorf("%s: %w", req.Operation, err)
@@ -163,6 +169,24 @@ func (t *HTTPTransport) Do(ctx context.Context, req *Request, out any) error {
 	redactRecorded(ctx, err)
 	// Decoded after redaction, so the typed value holds no echoed secret.
 	return TypedError(err, req.Errors)
+}
+
+// checkExtra refuses extras naming a configured API key or a header set
+// with WithHeader (which may carry a credential of its own).
+func (t *HTTPTransport) checkExtra(req *Request) error {
+	var params, headers []string
+	for _, k := range t.cfg.APIKeys {
+		switch strings.ToLower(k.In) {
+		case "query":
+			params = append(params, k.Name)
+		case "header":
+			headers = append(headers, k.Name)
+		}
+	}
+	for k := range t.cfg.Header {
+		headers = append(headers, k)
+	}
+	return CheckExtra(req, params, headers)
 }
 
 func (t *HTTPTransport) authorize(r *http.Request) {
@@ -217,7 +241,33 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 	if method == "" {
 		method = http.MethodGet
 	}
-	u, err := JoinURL(base, req.Path, req.Query)
+	query, header := req.Query, req.Header
+	var jsonBody []byte
+	if req.RawBody == nil && req.Body != nil {
+		b, err := json.Marshal(req.Body)
+		if err != nil {
+			return nil, fmt.Errorf("%s: encode body: %w", req.Operation, err)
+		}
+		jsonBody = b
+	}
+	if !req.Extra.empty() {
+		if req.RawBody != nil && len(req.Extra.Body) > 0 {
+			return nil, fmt.Errorf("%s: extra body fields need a JSON object body", req.Operation)
+		}
+		query, header = url.Values{}, http.Header{}
+		for k, vs := range req.Query {
+			query[k] = vs
+		}
+		for k, vs := range req.Header {
+			header[http.CanonicalHeaderKey(k)] = vs
+		}
+		b, err := addExtra(req, query, header, jsonBody)
+		if err != nil {
+			return nil, err
+		}
+		jsonBody = b
+	}
+	u, err := JoinURL(base, req.Path, query)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
@@ -230,12 +280,8 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 		if contentType == "" {
 			contentType = "application/octet-stream"
 		}
-	case req.Body != nil:
-		b, err := json.Marshal(req.Body)
-		if err != nil {
-			return nil, fmt.Errorf("%s: encode body: %w", req.Operation, err)
-		}
-		body = bytes.NewReader(b)
+	case jsonBody != nil:
+		body = bytes.NewReader(jsonBody)
 		contentType = req.ContentType
 		if contentType == "" {
 			contentType = "application/json"
@@ -248,7 +294,7 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
 	hreq.URL, hreq.Host = u, u.Host
-	for k, vs := range req.Header {
+	for k, vs := range header {
 		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
 	}
 	if contentType != "" && hreq.Header.Get("Content-Type") == "" {

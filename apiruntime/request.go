@@ -42,6 +42,13 @@ type Request struct {
 	// Errors are the documented error answers; HTTPTransport decodes a
 	// failed answer by them into *ErrorResponse[T] (see TypedError).
 	Errors []ErrorCase
+	// Extra is what the caller added to this call beyond its param model
+	// (CallOption ExtraParam, ExtraHeader, ExtraBodyField): unchecked,
+	// never over what the call or the transport's credentials set.
+	Extra Extra
+	// Wait, when On, asks the transport to return only once the
+	// asynchronous work the call started has ended (AndWait).
+	Wait Wait
 }
 
 // Transport sends a Request and decodes the successful response into out

@@ -8,7 +8,30 @@ import (
 
 // Validator collects the problems of one param model; generated Validate
 // methods call it once per checked field and return Err.
-type Validator struct{ problems []string }
+type Validator struct {
+	problems []string
+	filler   Filler
+}
+
+// Filler is a Transport that sends some parameters itself when a call
+// leaves them unset (QingCloud's zone, from the zone it was built with).
+// Fills reports whether it will send the one named, so a call without it
+// is not refused as missing it.
+type Filler interface {
+	Fills(param string) bool
+}
+
+// ValidatorFor returns a Validator for a call through t: a required
+// parameter t fills (when t is a Filler) counts as present. A nil t, or
+// one that fills nothing, gives the plain Validator.
+func ValidatorFor(t Transport) Validator {
+	f, _ := t.(Filler)
+	return Validator{filler: f}
+}
+
+// Fills reports whether the transport the Validator is for sends the
+// parameter named when the call does not.
+func (v *Validator) Fills(name string) bool { return v.filler != nil && v.filler.Fills(name) }
 
 // Required records a missing required parameter when present is false.
 func (v *Validator) Required(name string, present bool) {

@@ -26,7 +26,12 @@ type API struct {
 	Security    []Security `json:"security,omitempty"`
 	// Versions lists the releases this API was assembled from, oldest first,
 	// when since-versions were derived from release history.
-	Versions   []string     `json:"versions,omitempty"`
+	Versions []string `json:"versions,omitempty"`
+	// Tolerant is true when the API's servers are known to send numbers
+	// and booleans as strings where the docs say Integer, Number or
+	// Boolean (ZStack, QingCloud): what the client decodes from them must
+	// take either. Parsers set it for the families whose servers do.
+	Tolerant   bool         `json:"tolerant,omitempty"`
 	Operations []*Operation `json:"operations"`
 	Types      []*Type      `json:"types"`
 }

@@ -29,6 +29,11 @@ func CheckFacts(api *API) []Diagnostic {
 			if p.Style != "" && !slices.Contains(Styles(), p.Style) {
 				bad(p.Pos, "parameter style", p.Style)
 			}
+			if p.TransportFills && p.In == InPath {
+				// A transport fills query-like parameters; a path
+				// without its value cannot even be built.
+				diags = append(diags, Errorf(p.Pos, "bad-ir", "path parameter %q cannot be filled by the transport (a parser bug: please report it with this input)", p.Name))
+			}
 			checkRef(p.Type, p.Pos, bad)
 		}
 		if o.Paging != nil && !slices.Contains(PagingStyles(), o.Paging.Style) {

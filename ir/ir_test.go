@@ -167,6 +167,8 @@ func TestCheckFacts(t *testing.T) {
 				{Name: "a", In: "somewhere", Type: Prim(KindString, ""), Pos: Pos{File: "a", Line: 2}},
 				{Name: "b", In: InQuery, Style: "zigzag", Type: ListOf(TypeRef{Kind: "weird"}), Pos: Pos{File: "a", Line: 3}},
 				{Name: "c", In: InQuery, Style: StyleComma, Type: ListOf(Prim(KindString, ""))},
+				{Name: "zone", In: InQuery, TransportFills: true, Type: Prim(KindString, "")},
+				{Name: "id", In: InPath, TransportFills: true, Type: Prim(KindString, "")},
 			},
 			Paging: &Paging{Style: "pages"}}},
 		Types: []*Type{{Name: "T", Kind: "blob"}, {Name: "U", Kind: KindStruct}},
@@ -178,12 +180,12 @@ func TestCheckFacts(t *testing.T) {
 		}
 		got = append(got, d.Message)
 	}
-	for _, want := range []string{`family "bogus"`, `security kind "magic"`, `location "somewhere"`, `style "zigzag"`, `type kind "weird"`, `paging style "pages"`, `type kind "blob"`} {
+	for _, want := range []string{`family "bogus"`, `security kind "magic"`, `location "somewhere"`, `style "zigzag"`, `type kind "weird"`, `paging style "pages"`, `type kind "blob"`, `path parameter "id" cannot be filled`} {
 		if !slices.ContainsFunc(got, func(m string) bool { return strings.Contains(m, want) }) {
 			t.Errorf("%s not reported in %q", want, got)
 		}
 	}
-	if len(got) != 7 {
-		t.Errorf("%d findings, want 7: %q", len(got), got)
+	if len(got) != 8 {
+		t.Errorf("%d findings, want 8: %q", len(got), got)
 	}
 }

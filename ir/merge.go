@@ -30,6 +30,9 @@ func Merge(apis ...*API) (*API, []Diagnostic) {
 		if out.Description == "" {
 			out.Description = a.Description
 		}
+		// One tolerant part makes the whole tolerant: accepting a string
+		// where a number is expected never refuses a valid answer.
+		out.Tolerant = out.Tolerant || a.Tolerant
 		out.Servers = appendNew(out.Servers, a.Servers...)
 		for _, s := range a.Security {
 			if !containsSecurity(out.Security, s.Name) {

@@ -75,11 +75,16 @@ type Param struct {
 	// Style says how a list goes on the wire when not as the family's
 	// default ("": repeated keys for OpenAPI query parameters): one of the
 	// Style constants.
-	Style       Style  `json:"style,omitempty"`
-	Since       string `json:"since,omitempty"`
-	Description string `json:"description,omitempty"`
-	Deprecated  bool   `json:"deprecated,omitempty"`
-	Pos         Pos    `json:"pos"`
+	Style Style `json:"style,omitempty"`
+	// TransportFills is true when the family's transport sends the
+	// parameter itself when the call leaves it unset (QingCloud's zone,
+	// from the zone the transport was built with): a required one is not
+	// missing when the transport will fill it.
+	TransportFills bool   `json:"transportFills,omitempty"`
+	Since          string `json:"since,omitempty"`
+	Description    string `json:"description,omitempty"`
+	Deprecated     bool   `json:"deprecated,omitempty"`
+	Pos            Pos    `json:"pos"`
 }
 
 // Body is a whole request body given by one schema (OpenAPI requestBody).

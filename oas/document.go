@@ -63,6 +63,7 @@ func Document(api *ir.API) *object {
 	doc.set("x-apigen-family", string(api.Family))
 	doc.set("x-apigen-no-version", api.Version == "")
 	doc.set("x-apigen-versions", api.Versions)
+	doc.set("x-apigen-tolerant", api.Tolerant)
 	var servers []any
 	for _, s := range api.Servers {
 		servers = append(servers, obj().set("url", s))

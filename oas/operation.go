@@ -112,6 +112,7 @@ func parameter(p *ir.Param) *object {
 	}
 	out.put("schema", s)
 	out.set("x-apigen-since", p.Since)
+	out.set("x-apigen-transport-fills", p.TransportFills)
 	return out
 }
 
@@ -132,6 +133,7 @@ func paramBody(params []*ir.Param) *object {
 		}
 		s = facts(s, p.Description, p.Default, p.Enum, p.Inferred, p.Since, p.Deprecated, "x-apigen-param")
 		s.set("x-apigen-style", string(p.Style))
+		s.set("x-apigen-transport-fills", p.TransportFills)
 		target := root
 		if p.Wrapper != "" {
 			w := wrappers[p.Wrapper]

@@ -125,12 +125,16 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	if o.Deprecated {
 		dc.deprecated("operation")
 	}
+
+	dc.para()
+	dc.add("opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader, ExtraBodyField.")
 	d.add(dc.code()...)
 
 	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	if info.params != "" {
 		params = append(params, jen.Id("p").Op("*").Id(info.params))
 	}
+	params = append(params, jen.Id("opts").Op("...").Qual(runtimePath, "CallOption"))
 	res := info.result
 	var results []jen.Code
 	var fail func(err jen.Code) jen.Code
@@ -142,13 +146,37 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 		fail = func(err jen.Code) jen.Code { return jen.Return(res.zero(), err) }
 	}
 	body := g.requestCode(o, fail)
+	body = append(body, jen.Id("req").Dot("Apply").Call(jen.Id("opts").Op("...")))
 	body = append(body, g.doCode(o, fail)...)
 	d.add(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(info.method).Params(params...).Params(results...).Block(body...), jen.Line())
 	d.lines += len(body) + 10
+	if info.andWait != "" {
+		g.andWaitDecl(d, o, params, results)
+	}
 	if info.paging != nil {
 		g.pagingDecl(d, o)
 	}
 	return d
+}
+
+// andWaitDecl emits <Op>AndWait: the call, then a wait for the job or
+// task it started, through the transport (apiruntime.AndWait).
+func (g *gen) andWaitDecl(d *decl, o *ir.Operation, params, results []jen.Code) {
+	info := g.opInfo[o]
+	var dc doc
+	dc.addf(info.andWait, " is ", info.method, ", then waits until the asynchronous work it started (a job or a task) has ended, and returns ", info.method, "'s answer.")
+	dc.para()
+	dc.add("The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends the wait too.")
+	d.add(dc.code()...)
+	args := []jen.Code{jen.Id("ctx")}
+	if info.params != "" {
+		args = append(args, jen.Id("p"))
+	}
+	args = append(args, jen.Append(jen.Index().Qual(runtimePath, "CallOption").Values(jen.Qual(runtimePath, "AndWait").Call()), jen.Id("opts").Op("...")).Op("..."))
+	d.add(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(info.andWait).Params(params...).Params(results...).Block(
+		jen.Return(jen.Id("c").Dot(info.method).Call(args...)),
+	), jen.Line())
+	d.lines += 6
 }
 
 // requestCode validates p and builds req.
@@ -156,9 +184,13 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 	info := g.opInfo[o]
 	var out []jen.Code
 	if info.params != "" {
+		validate := jen.Id("p").Dot("Validate").Call()
+		if info.transportFills() {
+			validate = jen.Id("p").Dot(validateFor).Call(jen.Id("c").Dot("t"))
+		}
 		out = append(out,
 			jen.If(jen.Id("p").Op("==").Nil()).Block(jen.Id("p").Op("=").Op("&").Id(info.params).Values()),
-			jen.If(jen.Err().Op(":=").Id("p").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+			jen.If(jen.Err().Op(":=").Add(validate), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
 		)
 	}
 	field := func(pi *paramInfo) jen.Code { return jen.Id("p").Dot(pi.goName) }

@@ -433,6 +433,6 @@ func TestPagingInBodyAndFirstSkip(t *testing.T) {
 	}
 	// The operation named listPetsAll keeps its name; the iterator
 	// of listPets gave way.
-	var _ func(context.Context) error = c.ListPetsAll
+	var _ func(context.Context, ...apiruntime.CallOption) error = c.ListPetsAll
 }
 `

@@ -11,4 +11,12 @@
 // that break recursive types, and the split into files. Output is gofmt
 // clean, byte-identical across runs and starts with the "Code generated"
 // line; what cannot be typed degrades to json.RawMessage with a warning.
+//
+// Every decision comes from an IR fact, never from a family name. Numbers
+// and booleans follow one rule: what the client only sends (the fields of
+// a param struct) is plain Go (bool, int64, float64); what it decodes
+// (named types and responses) is apiruntime.Bool, Int64 and Float64 when
+// ir.API.Tolerant says the servers send such values as strings too. A
+// named type a request body also carries stays tolerant, since one Go type
+// serves both ways and those types encode as the plain JSON values.
 package templates

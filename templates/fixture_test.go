@@ -150,7 +150,7 @@ func zstackAPI() *ir.API {
 	lng := ir.Prim(ir.KindInteger, "int64")
 	api := &ir.API{
 		Name:   "ZStack",
-		Family: ir.FamilyZStack,
+		Family: ir.FamilyZStack, Tolerant: true,
 		Types: []*ir.Type{
 			{Name: "VmInstanceInventory", Kind: ir.KindStruct, Fields: []*ir.Field{
 				{Name: "uuid", Type: str, Required: true},
@@ -218,7 +218,7 @@ func qingcloudAPI() *ir.API {
 	num := ir.Prim(ir.KindInteger, "")
 	api := &ir.API{
 		Name:   "QingCloud IaaS",
-		Family: ir.FamilyQingCloud,
+		Family: ir.FamilyQingCloud, Tolerant: true,
 		Types: []*ir.Type{
 			{Name: "Instance", Kind: ir.KindStruct, Fields: []*ir.Field{
 				{Name: "instance_id", Type: str, Required: true},
@@ -241,13 +241,15 @@ func qingcloudAPI() *ir.API {
 					{Name: "count", In: ir.InQuery, Type: num, Default: "1"},
 					{Name: "login_mode", In: ir.InQuery, Type: str, Required: true, Enum: []string{`"keypair"`, `"passwd"`}},
 					{Name: "vxnets", In: ir.InQuery, Type: ir.ListOf(str), Style: "dotted"},
-					{Name: "zone", In: ir.InQuery, Type: str, Required: true},
+					{Name: "instance_class", In: ir.InQuery, Type: num, Enum: []string{"0", "1", "101", "201"}, Default: "0", Inferred: true},
+					{Name: "zone", In: ir.InQuery, Type: str, Required: true, TransportFills: true},
 				},
 				Response: &ir.Response{Type: &ir.TypeRef{Kind: ir.KindRef, Ref: "RunInstancesResponse"}},
 			},
 			{Name: "DescribeInstances", Action: "DescribeInstances", Service: "instance", Method: "GET", Path: "/iaas/", Auth: true,
 				Params: []*ir.Param{
 					{Name: "instances", In: ir.InQuery, Type: ir.ListOf(str), Style: "dotted"},
+					{Name: "instance_class", In: ir.InQuery, Type: num, Enum: []string{"0", "1", "101", "201"}, Inferred: true},
 					{Name: "offset", In: ir.InQuery, Type: num},
 					{Name: "limit", In: ir.InQuery, Type: num},
 				},

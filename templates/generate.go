@@ -61,8 +61,10 @@ func Generate(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
 // decisions are made in plan, sequentially and in sorted order; emit only
 // reads them.
 type gen struct {
-	api      *ir.API
-	opts     Options
+	api  *ir.API
+	opts Options
+	// tolerant is api.Tolerant: named types and responses decode numbers
+	// and booleans sent as strings (see the package comment for the rule).
 	tolerant bool
 	// types and ops in emission order (by name), first of each name only.
 	types  []*ir.Type
@@ -115,7 +117,7 @@ func newGen(api *ir.API, opts Options) *gen {
 	g := &gen{
 		api:      api,
 		opts:     opts,
-		tolerant: api.Family == ir.FamilyZStack || api.Family == ir.FamilyQingCloud,
+		tolerant: api.Tolerant,
 		byName:   map[string]*ir.Type{},
 		info:     map[*ir.Type]*typeInfo{},
 		opInfo:   map[*ir.Operation]*opInfo{},
@@ -180,6 +182,7 @@ func (g *gen) plan() error {
 	for _, o := range g.ops {
 		g.planParams(o)
 	}
+	g.nameParamConsts()
 	g.planValidation()
 	for _, o := range g.ops {
 		g.planResult(o)
@@ -267,6 +270,11 @@ func (g *gen) nameTypes() error {
 // opInfo is what plan decided about one operation.
 type opInfo struct {
 	method string
+	// andWait is the method that calls and waits, "" for calls the docs
+	// do not mark asynchronous.
+	andWait string
+	// consts are the parameter constants declared with the param struct.
+	consts []*paramConst
 	// params is the param struct's name, "" when the call takes none.
 	params string
 	fields []*paramInfo
@@ -309,6 +317,13 @@ func (g *gen) nameOps() error {
 	pnames, _ := g.pkg.assign(pclaims)
 	for i, o := range withParams {
 		g.opInfo[o].params = pnames[i]
+	}
+	// Async operations also get a method that waits for what they start.
+	for _, o := range g.ops {
+		if o.Async {
+			info := g.opInfo[o]
+			info.andWait = g.methods.take(info.method+"AndWait", info.method+"Wait")
+		}
 	}
 	return nil
 }

@@ -239,7 +239,7 @@ func (g *gen) pagingDecl(d *decl, o *ir.Operation) {
 		}
 	}
 	fetch = append(fetch,
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(jen.Id("ctx"), jen.Op("&").Id("q")),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(jen.Id("ctx"), jen.Op("&").Id("q"), jen.Id("opts").Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(0), jen.Err())),
 	)
 	items := jen.Id("out")
@@ -276,11 +276,11 @@ func (g *gen) pagingDecl(d *decl, o *ir.Operation) {
 	var dc doc
 	dc.addf(pl.method, " iterates over every item ", info.method, " returns, asking for pages of ",
 		strconv.Itoa(pl.size), "; it stops at the first error, which it yields.")
-	dc.add("p's paging parameters are set by the iterator; p itself is not modified.")
+	dc.add("p's paging parameters are set by the iterator; p itself is not modified. opts go with every page's call.")
 	d.add(dc.code()...)
 	d.add(
 		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pl.method).
-			Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("p").Op("*").Id(info.params)).
+			Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("p").Op("*").Id(info.params), jen.Id("opts").Op("...").Qual(runtimePath, "CallOption")).
 			Qual("iter", "Seq2").Types(elem, jen.Error()).
 			Block(
 				jen.Var().Id("base").Id(info.params),

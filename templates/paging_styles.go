@@ -74,11 +74,11 @@ func (g *gen) iterDecl(d *decl, o *ir.Operation, what string, walk jen.Code, lin
 	pl := info.paging
 	var dc doc
 	dc.addf(pl.method, " iterates over every item ", info.method, " returns, ", what, "; it stops at the first error, which it yields.")
-	dc.add("p's paging parameters are set by the iterator; p itself is not modified.")
+	dc.add("p's paging parameters are set by the iterator; p itself is not modified. opts go with every page's call.")
 	d.add(dc.code()...)
 	d.add(
 		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pl.method).
-			Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("p").Op("*").Id(info.params)).
+			Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("p").Op("*").Id(info.params), jen.Id("opts").Op("...").Qual(runtimePath, "CallOption")).
 			Qual("iter", "Seq2").Types(pl.elem.code, jen.Error()).
 			Block(
 				jen.Var().Id("base").Id(info.params),
@@ -117,7 +117,7 @@ func (g *gen) cursorDecl(d *decl, o *ir.Operation) {
 	}
 	last := jen.Id("out").Dot(pl.items).Index(jen.Len(jen.Id("out").Dot(pl.items)).Op("-").Lit(1))
 	fetch = append(fetch,
-		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(jen.Id("ctx"), jen.Op("&").Id("q")),
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(jen.Id("ctx"), jen.Op("&").Id("q"), jen.Id("opts").Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.False(), jen.Err())),
 		jen.Id("next").Op(":=").Lit(""),
 		jen.If(jen.Len(jen.Id("out").Dot(pl.items)).Op(">").Lit(0)).Block(append(pl.cursorOf.get(last), jen.Id("next").Op("=").Id("v"))...),
@@ -151,7 +151,7 @@ func (g *gen) pagesDecl(d *decl, o *ir.Operation) {
 		jen.Id("q").Dot(pl.limit.goName).Op("=").Add(pl.limit.set(jen.Id("perPage"))),
 		jen.Var().Id("meta").Qual(runtimePath, "Response"),
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(
-			jen.Qual(runtimePath, "WithResponse").Call(jen.Id("ctx"), jen.Op("&").Id("meta")), jen.Op("&").Id("q")),
+			jen.Qual(runtimePath, "WithResponse").Call(jen.Id("ctx"), jen.Op("&").Id("meta")), jen.Op("&").Id("q"), jen.Id("opts").Op("...")),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(0), jen.Err())),
 		jen.List(jen.Id("next"), jen.Err()).Op(":=").Qual(runtimePath, "NextPage").Call(
 			jen.Op("&").Id("meta"), jen.Lit(o.Paging.PageParam), jen.Id("page"), jen.Id("perPage"), jen.Len(jen.Id("out"))),

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strings"
+
 	"github.com/apigen-dev/apigen/ir"
 	"github.com/dave/jennifer/jen"
 )
@@ -21,7 +23,24 @@ type paramInfo struct {
 
 func (pi *paramInfo) check() check {
 	return check{goName: pi.goName, typ: pi.typ, required: pi.p.Required,
-		nullable: pi.p.Nullable, allowed: pi.allowed, enum: pi.enum}
+		nullable: pi.p.Nullable, allowed: pi.allowed, enum: pi.enum,
+		filled: pi.p.Required && pi.p.TransportFills}
+}
+
+// validateFor is the method that validates a param struct for the
+// transport a call goes through, when one of its required parameters is
+// one the transport may fill (ir.Param.TransportFills).
+const validateFor = "ValidateFor"
+
+// transportFills reports whether o's param struct has a required
+// parameter the transport may fill, and so a ValidateFor method.
+func (info *opInfo) transportFills() bool {
+	for _, pi := range info.fields {
+		if pi.check().filled {
+			return true
+		}
+	}
+	return false
 }
 
 // planParams names the fields of an operation's param struct (one
@@ -32,7 +51,7 @@ func (g *gen) planParams(o *ir.Operation) {
 	if info.params == "" {
 		return
 	}
-	reg := newRegistry("Validate")
+	reg := newRegistry("Validate", validateFor)
 	if o.Body != nil {
 		info.body = reg.take("Body")
 		info.bodyType = g.resolve(o.Body.Type, typeCtx{})
@@ -117,6 +136,10 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 		d.lines += fd.len() + 1
 	}
 	d.add(jen.Type().Id(info.params).Struct(fields...), jen.Line())
+	if cs := g.paramConstsCode(o); cs != nil {
+		d.add(cs...)
+		d.lines += 2 * len(info.consts)
+	}
 
 	var checks []jen.Code
 	validator := func() jen.Code { return jen.Op("&").Id("v") }
@@ -127,18 +150,48 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 	for _, pi := range info.fields {
 		checks = append(checks, g.checkCode("p", pi.check(), checkPath{lit: pi.p.Name}, validator, "x")...)
 	}
+	recv := jen.Id("p").Op("*").Id(info.params)
+	body := func(b *jen.Group) {
+		for _, c := range checks {
+			b.Add(c)
+		}
+		b.Return(jen.Id("v").Dot("Err").Call(jen.Lit(o.Name)))
+	}
 	d.add(
 		jen.Comment("// Validate reports every missing required parameter and every value outside its"),
 		jen.Comment("// documented set at once, as a *apiruntime.ValidationError."),
-		jen.Func().Params(jen.Id("p").Op("*").Id(info.params)).Id("Validate").Params().Error().BlockFunc(func(b *jen.Group) {
-			b.Var().Id("v").Qual(runtimePath, "Validator")
-			for _, c := range checks {
-				b.Add(c)
-			}
-			b.Return(jen.Id("v").Dot("Err").Call(jen.Lit(o.Name)))
-		}),
-		jen.Line(),
 	)
+	if info.transportFills() {
+		var filled []string
+		for _, pi := range info.fields {
+			if pi.check().filled {
+				filled = append(filled, pi.p.Name)
+			}
+		}
+		var fd doc
+		fd.addf("Parameters a transport may fill (", strings.Join(filled, ", "), ") are missing here when unset: see ", validateFor, ".")
+		d.add(jen.Comment("//"))
+		d.add(fd.code()...)
+		d.add(
+			jen.Func().Params(recv).Id("Validate").Params().Error().Block(jen.Return(jen.Id("p").Dot(validateFor).Call(jen.Nil()))),
+			jen.Line(),
+			jen.Comment("// "+validateFor+" is Validate for a call through t: a required parameter t sends"),
+			jen.Comment("// itself when the call leaves it unset (apiruntime.Filler) is not missing."),
+			jen.Func().Params(jen.Id("p").Op("*").Id(info.params)).Id(validateFor).Params(jen.Id("t").Qual(runtimePath, "Transport")).Error().BlockFunc(func(b *jen.Group) {
+				b.Id("v").Op(":=").Qual(runtimePath, "ValidatorFor").Call(jen.Id("t"))
+				body(b)
+			}),
+			jen.Line(),
+		)
+	} else {
+		d.add(
+			jen.Func().Params(recv).Id("Validate").Params().Error().BlockFunc(func(b *jen.Group) {
+				b.Var().Id("v").Qual(runtimePath, "Validator")
+				body(b)
+			}),
+			jen.Line(),
+		)
+	}
 	d.lines += len(checks) + 8
 	return d
 }

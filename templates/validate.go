@@ -25,6 +25,9 @@ type check struct {
 	// is an enum type whose Values function lists them instead.
 	allowed []any
 	enum    *ir.Type
+	// filled is a required parameter the transport may send itself:
+	// present also when the Validator says the transport fills it.
+	filled bool
 }
 
 // planValidation decides which struct types get a validate method: those
@@ -196,6 +199,9 @@ func (g *gen) checkCode(recv string, c check, path checkPath, validator func() j
 	var out []jen.Code
 	if c.required {
 		if p := presence(field(), c.typ, c.nullable, c.ptr); p != nil {
+			if c.filled {
+				p = jen.Add(p).Op("||").Id("v").Dot("Fills").Call(path.code())
+			}
 			// v is the Validator or a pointer to it: the call reads the same.
 			out = append(out, jen.Id("v").Dot("Required").Call(path.code(), p))
 		}

@@ -98,6 +98,10 @@ type TaskTimeoutError struct {
 	Timeout time.Duration
 }
 
+// Is makes errors.Is(err, apiruntime.ErrWaitTimeout) true, as for every
+// family's wait.
+func (e *TaskTimeoutError) Is(target error) bool { return target == apiruntime.ErrWaitTimeout }
+
 func (e *TaskTimeoutError) Error() string {
 	return fmt.Sprintf("tasks %s unfinished after %s", strings.Join(e.IDs, ", "), e.Timeout)
 }

@@ -2,6 +2,7 @@ package cloudtower
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -105,7 +106,55 @@ func (t *Transport) SetToken(token string) {
 
 // Do sends req and decodes a 2xx answer into out. Requests with Auth carry
 // the token; without a token they go out bare and the tower answers 401.
+// With req.Wait.On (AndWait), the task ids of the answer (a WithTask
+// object or a list of them) are then waited on as WaitTasks does, with
+// req.Wait's Interval and Timeout when set.
 func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) error {
+	if !req.Wait.On {
+		return t.do(ctx, req, out)
+	}
+	var answer json.RawMessage
+	if err := t.do(ctx, req, &answer); err != nil {
+		return err
+	}
+	if out != nil && len(answer) > 0 {
+		if err := json.Unmarshal(answer, out); err != nil {
+			return fmt.Errorf("%s: decode response: %w", req.Operation, err)
+		}
+	}
+	var opts []WaitOption
+	if d := req.Wait.Interval; d > 0 {
+		opts = append(opts, WithInterval(d))
+	}
+	if d := req.Wait.Timeout; d > 0 {
+		opts = append(opts, WithTimeout(d))
+	}
+	return t.WaitTasks(ctx, answerTaskIDs(answer), opts...)
+}
+
+// answerTaskIDs reads the task_id of a WithTask answer, or of each item
+// of a list of them; null ids (calls that started nothing) are skipped.
+func answerTaskIDs(answer json.RawMessage) []string {
+	var one struct {
+		TaskID *string `json:"task_id"`
+	}
+	var many []struct {
+		TaskID *string `json:"task_id"`
+	}
+	var ids []string
+	if json.Unmarshal(answer, &many) == nil {
+		for _, w := range many {
+			if w.TaskID != nil {
+				ids = append(ids, *w.TaskID)
+			}
+		}
+	} else if json.Unmarshal(answer, &one) == nil && one.TaskID != nil {
+		ids = append(ids, *one.TaskID)
+	}
+	return ids
+}
+
+func (t *Transport) do(ctx context.Context, req *apiruntime.Request, out any) error {
 	if t.err != nil {
 		return fmt.Errorf("%s: %w", req.Operation, t.err)
 	}

@@ -121,6 +121,14 @@ func New(endpoint, accessKeyID, secretAccessKey, zone string, opts ...Option) *T
 	return t
 }
 
+// Fills reports whether the transport sends param itself when a call
+// leaves it unset: zone, when the Transport was built with one. Generated
+// clients ask it before refusing a call without a zone (see
+// apiruntime.Filler).
+func (t *Transport) Fills(param string) bool { return param == "zone" && t.zone != "" }
+
+var _ apiruntime.Filler = (*Transport)(nil)
+
 // Do sends req.Action with req.Params (and any extra req.Query values),
 // signed, and decodes a successful answer into out. Every call is an HTTPS
 // GET (overview.md), so req.Method is not consulted, and every call is
@@ -155,6 +163,18 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	for k, vs := range req.Query {
 		params[k] = append(params[k], vs...)
 	}
+	if err := apiruntime.CheckExtra(req, signedParams, nil); err != nil {
+		return err
+	}
+	for k, vs := range req.Extra.Params {
+		if _, ok := params[k]; ok {
+			return &apiruntime.ExtraError{Operation: action, Kind: "parameter", Name: k}
+		}
+		params[k] = append([]string(nil), vs...)
+	}
+	if len(req.Extra.Body) > 0 {
+		return fmt.Errorf("%s: extra body fields: actions have no body; use apiruntime.ExtraParam", action)
+	}
 	params.Set("action", action)
 	if strings.HasPrefix(action, "Describe") {
 		clampLimit(params)
@@ -166,8 +186,36 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 		}
 	}
 
+	if !req.Wait.On {
+		return t.call(ctx, req, action, params, out)
+	}
+	var job struct {
+		JobID string `json:"job_id"`
+	}
+	if err := t.call(ctx, req, action, params, &both{out, &job}); err != nil {
+		return err
+	}
+	if job.JobID == "" {
+		return fmt.Errorf("%s: the answer has no job_id to wait for", action)
+	}
+	wctx, cancel := req.Wait.Bound(ctx)
+	defer cancel()
+	var opts []WaitOption
+	if d := req.Wait.Interval; d > 0 {
+		opts = append(opts, PollInterval(d, d))
+	}
+	_, err = t.WaitJob(wctx, job.JobID, opts...)
+	return req.Wait.TimedOut(ctx, wctx, action, "job "+job.JobID, err)
+}
+
+// signedParams are the parameters the transport signs a call with; no
+// extra parameter may set them (action names the call itself).
+var signedParams = []string{"access_key_id", "signature", "signature_method", "signature_version", "time_stamp", "expires", "version", "action"}
+
+// call sends one action, retrying 5000/5100 as the policy allows.
+func (t *Transport) call(ctx context.Context, req *apiruntime.Request, action string, params url.Values, out any) error {
 	for attempt := 1; ; attempt++ {
-		err := t.send(ctx, req.Path, action, params, out)
+		err := t.send(ctx, req, action, params, out)
 		if err == nil || !IsRetryable(err) || attempt >= t.retry.MaxAttempts || !t.retryable(ctx, action) {
 			return err
 		}
@@ -177,12 +225,27 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	}
 }
 
+// both decodes one answer into two values: the caller's and the job id.
+type both [2]any
+
+func (b both) UnmarshalJSON(data []byte) error {
+	for _, v := range b {
+		if v == nil {
+			continue
+		}
+		if err := json.Unmarshal(data, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // send signs and sends one attempt; each attempt gets a fresh time_stamp.
-func (t *Transport) send(ctx context.Context, pathOverride, action string, params url.Values, out any) error {
+func (t *Transport) send(ctx context.Context, call *apiruntime.Request, action string, params url.Values, out any) error {
 	if err := t.limiter.wait(ctx); err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
-	u, err := t.callURL(pathOverride)
+	u, err := t.callURL(call.Path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", action, err)
 	}
@@ -208,6 +271,9 @@ func (t *Transport) send(ctx context.Context, pathOverride, action string, param
 		return fmt.Errorf("%s: build request: %w", action, err)
 	}
 	hreq.URL, hreq.Host = u, u.Host
+	for k, vs := range call.Extra.Header {
+		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
+	}
 	hreq.Header.Set("Accept", "application/json")
 	req := &apiruntime.Request{Operation: action, Method: http.MethodGet}
 	resp, err := t.endpoint.Send(req, hreq)

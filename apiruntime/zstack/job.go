@@ -91,16 +91,28 @@ func (t *Transport) wait(ctx context.Context, req *apiruntime.Request, loc strin
 		return fmt.Errorf("%s: %w", req.Operation, err)
 	}
 	job := path.Base(target.Path)
+	wctx, cancel := req.Wait.Bound(ctx)
+	defer cancel()
+	err = t.poll(wctx, req, target, job, out)
+	return req.Wait.TimedOut(ctx, wctx, req.Operation, "job "+job, err)
+}
+
+// poll is wait's loop; wctx is ctx bounded by the call's wait timeout.
+func (t *Transport) poll(wctx context.Context, req *apiruntime.Request, target *url.URL, job string, out any) error {
+	interval := t.cfg.pollInterval
+	if d := req.Wait.Interval; d > 0 {
+		interval = d
+	}
 	poll := &apiruntime.Request{Operation: req.Operation, Method: http.MethodGet, Auth: req.Auth}
 	timer := time.NewTimer(0) // the first poll goes out at once: many jobs are quick
 	defer timer.Stop()
 	for {
 		select {
-		case <-ctx.Done():
-			return fmt.Errorf("%s: waiting for job %s: %w", req.Operation, job, ctx.Err())
+		case <-wctx.Done():
+			return fmt.Errorf("%s: waiting for job %s: %w", req.Operation, job, wctx.Err())
 		case <-timer.C:
 		}
-		hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, "/", nil)
+		hreq, err := http.NewRequestWithContext(wctx, http.MethodGet, "/", nil)
 		if err != nil {
 			return fmt.Errorf("%s: %w", req.Operation, err)
 		}
@@ -112,14 +124,14 @@ func (t *Transport) wait(ctx context.Context, req *apiruntime.Request, loc strin
 		}
 		resp, body, err := t.send(poll, hreq)
 		if err != nil {
-			if ctx.Err() != nil {
-				return fmt.Errorf("%s: waiting for job %s: %w", req.Operation, job, ctx.Err())
+			if wctx.Err() != nil {
+				return fmt.Errorf("%s: waiting for job %s: %w", req.Operation, job, wctx.Err())
 			}
 			return fmt.Errorf("job %s: %w", job, err)
 		}
 		switch {
 		case resp.StatusCode == http.StatusAccepted:
-			timer.Reset(t.cfg.pollInterval)
+			timer.Reset(interval)
 			continue
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:
 			return t.result(req, resp, body, out, job)

@@ -166,12 +166,19 @@ func apiPath(p string) string {
 }
 
 // Do sends req. A 202 answer is followed to the job's result, so out
-// receives the final result of async APIs too.
+// receives the final result of async APIs too, whether or not req.Wait.On
+// asks for it (AndWait); req.Wait's Interval and Timeout, when set,
+// replace WithPollInterval and bound the wait (*apiruntime.WaitTimeoutError).
 func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) error {
 	if t.err != nil {
 		return fmt.Errorf("%s: %w", req.Operation, t.err)
 	}
 	if err := apiruntime.CheckVersion(req.Operation, req.Since, t.ServerVersion()); err != nil {
+		return err
+	}
+	// Date is signed by access-key auth; Authorization is refused for
+	// every transport.
+	if err := apiruntime.CheckExtra(req, nil, []string{"Date"}); err != nil {
 		return err
 	}
 	r := *req

@@ -169,3 +169,40 @@ func TestUnsupportedVersion(t *testing.T) {
 		t.Fatalf("want an UnsupportedVersionError for CreateVm (since 2.0.0) on a 1.0.0 server, got %v (sent %v)", err, sent)
 	}
 }
+
+// CreateVMAndWait is one call: it creates, then waits on the task ids of
+// the answer at the call's interval; a failed task is its error and a
+// task outliving WaitTimeout matches apiruntime.ErrWaitTimeout. An extra
+// Authorization cannot replace the token.
+func TestGeneratedAndWait(t *testing.T) {
+	f, _, c := newTower(t)
+	ctx := context.Background()
+	vm := func(name string) *cloudtower.CreateVMParams {
+		return &cloudtower.CreateVMParams{Body: []cloudtower.VMCreationParams{{ClusterID: "c1", Name: name, Vcpu: 2, Memory: 4 << 30}}}
+	}
+	f.script["task-web"] = []string{"PENDING", "EXECUTING", "SUCCESSED"}
+	res, err := c.CreateVMAndWait(ctx, vm("web"), apiruntime.PollInterval(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].Data.Name != "web" {
+		t.Errorf("answer %+v", res)
+	}
+	if len(f.script["task-web"]) != 1 {
+		t.Errorf("not every status was polled: %v", f.script["task-web"])
+	}
+	f.script["task-db"] = []string{"EXECUTING", "FAILED"}
+	var failed *rt.TaskFailedError
+	if _, err := c.CreateVMAndWait(ctx, vm("db"), apiruntime.PollInterval(time.Millisecond)); !errors.As(err, &failed) || failed.TaskID != "task-db" {
+		t.Errorf("failing task: %v", err)
+	}
+	f.script["task-slow"] = []string{"EXECUTING"}
+	_, err = c.CreateVMAndWait(ctx, vm("slow"), apiruntime.PollInterval(time.Millisecond), apiruntime.WaitTimeout(30*time.Millisecond))
+	if !errors.Is(err, apiruntime.ErrWaitTimeout) {
+		t.Errorf("timeout: %v", err)
+	}
+	var xe *apiruntime.ExtraError
+	if _, err := c.CreateVM(ctx, vm("x"), apiruntime.ExtraHeader("Authorization", "tok-evil")); !errors.As(err, &xe) || !xe.Credential {
+		t.Errorf("extra Authorization: %v", err)
+	}
+}

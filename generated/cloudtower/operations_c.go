@@ -13,7 +13,10 @@ import (
 //
 // POST /create-vm
 // Since: 2.0.0
-func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams) ([]WithTaskVM, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
 	if p == nil {
 		p = &CreateVMParams{}
 	}
@@ -32,9 +35,20 @@ func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams) ([]WithTaskVM,
 	if p.Body != nil {
 		req.Body = p.Body
 	}
+	req.Apply(opts...)
 	var out []WithTaskVM
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// CreateVMAndWait is CreateVM, then waits until the asynchronous work it started (a job or a task)
+// has ended, and returns CreateVM's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreateVMAndWait(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
+	return c.CreateVM(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -14,7 +14,10 @@ import (
 //
 // POST /get-clusters
 // Since: 1.0.0
-func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams) ([]Cluster, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) ([]Cluster, error) {
 	if p == nil {
 		p = &GetClustersParams{}
 	}
@@ -31,6 +34,7 @@ func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams) ([]Clust
 		Auth:      true,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	var out []Cluster
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err
@@ -40,8 +44,9 @@ func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams) ([]Clust
 
 // GetClustersAll iterates over every item GetClusters returns, asking for pages of 100; it stops
 // at the first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams) iter.Seq2[Cluster, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) iter.Seq2[Cluster, error] {
 	var base GetClustersParams
 	if p != nil {
 		base = *p
@@ -52,7 +57,7 @@ func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams) iter.
 		body.Skip = apiruntime.Ptr(int32(offset))
 		body.First = apiruntime.Ptr(int32(limit))
 		q.Body = body
-		out, err := c.GetClusters(ctx, &q)
+		out, err := c.GetClusters(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -64,7 +69,10 @@ func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams) iter.
 //
 // POST /get-tasks
 // Since: 1.0.0
-func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams) ([]Task, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) ([]Task, error) {
 	if p == nil {
 		p = &GetTasksParams{}
 	}
@@ -81,6 +89,7 @@ func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams) ([]Task, error
 		Auth:      true,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	var out []Task
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err
@@ -90,8 +99,9 @@ func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams) ([]Task, error
 
 // GetTasksAll iterates over every item GetTasks returns, asking for pages of 100; it stops at the
 // first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams) iter.Seq2[Task, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) iter.Seq2[Task, error] {
 	var base GetTasksParams
 	if p != nil {
 		base = *p
@@ -102,7 +112,7 @@ func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams) iter.Seq2[T
 		body.Skip = apiruntime.Ptr(int32(offset))
 		body.First = apiruntime.Ptr(int32(limit))
 		q.Body = body
-		out, err := c.GetTasks(ctx, &q)
+		out, err := c.GetTasks(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -114,7 +124,10 @@ func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams) iter.Seq2[T
 //
 // POST /get-vms
 // Since: 1.0.0
-func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams) ([]VM, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) ([]VM, error) {
 	if p == nil {
 		p = &GetVMsParams{}
 	}
@@ -132,6 +145,7 @@ func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams) ([]VM, error) {
 	}
 	apiruntime.SetHeader(req.Header, "content-language", p.ContentLanguage)
 	req.Body = &p.Body
+	req.Apply(opts...)
 	var out []VM
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err
@@ -141,8 +155,9 @@ func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams) ([]VM, error) {
 
 // GetVMsAll iterates over every item GetVMs returns, asking for pages of 100; it stops at the
 // first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams) iter.Seq2[VM, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) iter.Seq2[VM, error] {
 	var base GetVMsParams
 	if p != nil {
 		base = *p
@@ -153,7 +168,7 @@ func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams) iter.Seq2[VM, e
 		body.Skip = apiruntime.Ptr(int32(offset))
 		body.First = apiruntime.Ptr(int32(limit))
 		q.Body = body
-		out, err := c.GetVMs(ctx, &q)
+		out, err := c.GetVMs(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}

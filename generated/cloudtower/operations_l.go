@@ -13,7 +13,10 @@ import (
 //
 // POST /login
 // Since: 1.0.0
-func (c *Client) Login(ctx context.Context, p *LoginParams) (*WithTaskLoginResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*WithTaskLoginResponse, error) {
 	if p == nil {
 		p = &LoginParams{}
 	}
@@ -31,9 +34,20 @@ func (c *Client) Login(ctx context.Context, p *LoginParams) (*WithTaskLoginRespo
 	}
 	apiruntime.SetHeader(req.Header, "content-language", p.ContentLanguage)
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(WithTaskLoginResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// LoginAndWait is Login, then waits until the asynchronous work it started (a job or a task) has
+// ended, and returns Login's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) LoginAndWait(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*WithTaskLoginResponse, error) {
+	return c.Login(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -12,7 +12,10 @@ import (
 // GetPet: Fetch one pet.
 //
 // GET /pets/{petId}
-func (c *Client) GetPet(ctx context.Context, p *GetPetParams) (*Pet, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	if p == nil {
 		p = &GetPetParams{}
 	}
@@ -31,6 +34,7 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams) (*Pet, error) {
 			Decode: apiruntime.DecodeError[Error],
 		}},
 	}
+	req.Apply(opts...)
 	out := new(Pet)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

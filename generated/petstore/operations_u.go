@@ -12,7 +12,10 @@ import (
 // UploadPetPhoto: Attach a photo to a pet.
 //
 // POST /pets/{petId}/photo
-func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &UploadPetPhotoParams{}
 	}
@@ -32,5 +35,6 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams) er
 		return err
 	}
 	req.RawBody, req.ContentType = parts, ct
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

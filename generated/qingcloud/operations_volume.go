@@ -14,11 +14,14 @@ import (
 //
 // Action: CreateVolumes
 // Service: volume
-func (c *Client) CreateVolumes(ctx context.Context, p *CreateVolumesParams) (*CreateVolumesResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateVolumes(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
 	if p == nil {
 		p = &CreateVolumesParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -31,6 +34,7 @@ func (c *Client) CreateVolumes(ctx context.Context, p *CreateVolumesParams) (*Cr
 		Params:    p,
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(CreateVolumesResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -38,15 +42,28 @@ func (c *Client) CreateVolumes(ctx context.Context, p *CreateVolumesParams) (*Cr
 	return out, nil
 }
 
+// CreateVolumesAndWait is CreateVolumes, then waits until the asynchronous work it started (a job
+// or a task) has ended, and returns CreateVolumes's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreateVolumesAndWait(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
+	return c.CreateVolumes(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
+}
+
 // DescribeVolumes: 获取一块或多块硬盘的信息。可根据硬盘ID、状态、名称作过滤条件。
 //
 // Action: DescribeVolumes
 // Service: volume
-func (c *Client) DescribeVolumes(ctx context.Context, p *DescribeVolumesParams) (*DescribeVolumesResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DescribeVolumes(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) (*DescribeVolumesResponse, error) {
 	if p == nil {
 		p = &DescribeVolumesParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -59,6 +76,7 @@ func (c *Client) DescribeVolumes(ctx context.Context, p *DescribeVolumesParams) 
 		Params:    p,
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(DescribeVolumesResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -68,8 +86,9 @@ func (c *Client) DescribeVolumes(ctx context.Context, p *DescribeVolumesParams) 
 
 // DescribeVolumesAll iterates over every item DescribeVolumes returns, asking for pages of 100; it
 // stops at the first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) DescribeVolumesAll(ctx context.Context, p *DescribeVolumesParams) iter.Seq2[Volume, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) DescribeVolumesAll(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) iter.Seq2[Volume, error] {
 	var base DescribeVolumesParams
 	if p != nil {
 		base = *p
@@ -78,7 +97,7 @@ func (c *Client) DescribeVolumesAll(ctx context.Context, p *DescribeVolumesParam
 		q := base
 		q.Offset = apiruntime.Ptr(int64(offset))
 		q.Limit = apiruntime.Ptr(int64(limit))
-		out, err := c.DescribeVolumes(ctx, &q)
+		out, err := c.DescribeVolumes(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}

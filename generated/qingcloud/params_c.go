@@ -25,10 +25,36 @@ type CreateVolumesParams struct {
 	Zone string `in:"query" json:"zone"`
 }
 
+// Values "CreateVolumes" lists for "size", read from its description: Validate does not enforce
+// them.
+const (
+	Size10  int64 = 10
+	Size20  int64 = 20
+	Size50  int64 = 50
+	Size100 int64 = 100
+)
+
+// Values "CreateVolumes" lists for "volume_type", read from its description: Validate does not
+// enforce them.
+const (
+	VolumeType0 int64 = 0 // the documented default
+	VolumeType2 int64 = 2
+	VolumeType3 int64 = 3
+	VolumeType5 int64 = 5
+)
+
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
+//
+// Parameters a transport may fill (zone) are missing here when unset: see ValidateFor.
 func (p *CreateVolumesParams) Validate() error {
-	var v apiruntime.Validator
-	v.Required("zone", p.Zone != "")
+	return p.ValidateFor(nil)
+}
+
+// ValidateFor is Validate for a call through t: a required parameter t sends
+// itself when the call leaves it unset (apiruntime.Filler) is not missing.
+func (p *CreateVolumesParams) ValidateFor(t apiruntime.Transport) error {
+	v := apiruntime.ValidatorFor(t)
+	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("CreateVolumes")
 }

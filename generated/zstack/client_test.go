@@ -183,3 +183,65 @@ func TestZStackClient(t *testing.T) {
 		t.Fatalf("validation: %v", err)
 	}
 }
+
+// CreateZoneAndWait polls at the call's interval and gives up at its
+// timeout with an error matching apiruntime.ErrWaitTimeout; extras reach
+// the query, the headers and the body's top level, and one naming the
+// session header is refused before anything is sent.
+func TestZStackAndWaitAndExtras(t *testing.T) {
+	var mu sync.Mutex
+	var polls int
+	var got *http.Request
+	var gotBody string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		if r.Header.Get("Authorization") != "OAuth "+session {
+			t.Errorf("%s %s: Authorization %q", r.Method, r.URL.Path, r.Header.Get("Authorization"))
+		}
+		if r.Method == "POST" {
+			b, _ := io.ReadAll(r.Body)
+			got, gotBody = r, string(b)
+		} else {
+			polls++
+		}
+		w.WriteHeader(202)
+		io.WriteString(w, `{"location":"http://10.0.0.1:8080/zstack/v1/api-jobs/slow"}`)
+	}))
+	defer srv.Close()
+	tr := rt.New(srv.URL, rt.WithPollInterval(time.Hour))
+	tr.SetSession(session)
+	c := zstack.New(tr)
+	_, err := c.CreateZoneAndWait(context.Background(), &zstack.CreateZoneParams{Name: "z"},
+		apiruntime.PollInterval(5*time.Millisecond), apiruntime.WaitTimeout(60*time.Millisecond),
+		apiruntime.ExtraParam("debug", "1"), apiruntime.ExtraHeader("X-Trace", "t1"),
+		apiruntime.ExtraBodyField("systemTags", []string{"tag::a"}))
+	if !errors.Is(err, apiruntime.ErrWaitTimeout) {
+		t.Fatalf("got %v, want a wait timeout", err)
+	}
+	mu.Lock()
+	if polls < 3 {
+		t.Errorf("%d polls in 60ms at 5ms, want the call's interval, not the transport's hour", polls)
+	}
+	if got.URL.Query().Get("debug") != "1" || got.Header.Get("X-Trace") != "t1" || gotBody != `{"params":{"name":"z"},"systemTags":["tag::a"]}` {
+		t.Errorf("extras not sent: query %q, header %q, body %s", got.URL.RawQuery, got.Header.Get("X-Trace"), gotBody)
+	}
+	got = nil
+	mu.Unlock()
+	for _, opt := range []apiruntime.CallOption{
+		apiruntime.ExtraHeader("authorization", "OAuth stolen"),
+		apiruntime.ExtraHeader("Date", "Mon, 01 Jan 2001 00:00:00 GMT"),
+		apiruntime.ExtraBodyField("params", map[string]any{}),
+	} {
+		var xe *apiruntime.ExtraError
+		if _, err := c.CreateZone(context.Background(), &zstack.CreateZoneParams{Name: "z"}, opt); !errors.As(err, &xe) {
+			t.Errorf("extra refused? got %v", err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if got != nil {
+		t.Errorf("a refused call was sent: %s", got.URL)
+	}
+}

@@ -13,7 +13,10 @@ import (
 //
 // PUT /zstack/v1/zones/{uuid}/actions
 // Since: 0.6
-func (c *Client) ChangeZoneState(ctx context.Context, p *ChangeZoneStateParams) (*ChangeZoneStateReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ChangeZoneState(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
 	if p == nil {
 		p = &ChangeZoneStateParams{}
 	}
@@ -35,6 +38,7 @@ func (c *Client) ChangeZoneState(ctx context.Context, p *ChangeZoneStateParams) 
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(ChangeZoneStateReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -42,11 +46,24 @@ func (c *Client) ChangeZoneState(ctx context.Context, p *ChangeZoneStateParams) 
 	return out, nil
 }
 
+// ChangeZoneStateAndWait is ChangeZoneState, then waits until the asynchronous work it started (a
+// job or a task) has ended, and returns ChangeZoneState's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) ChangeZoneStateAndWait(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
+	return c.ChangeZoneState(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
+}
+
 // CreateZone: 创建区域
 //
 // POST /zstack/v1/zones
 // Since: 0.6
-func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZoneReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	if p == nil {
 		p = &CreateZoneParams{}
 	}
@@ -72,9 +89,20 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZo
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(CreateZoneReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// CreateZoneAndWait is CreateZone, then waits until the asynchronous work it started (a job or a
+// task) has ended, and returns CreateZone's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+	return c.CreateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

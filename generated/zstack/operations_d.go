@@ -13,7 +13,10 @@ import (
 //
 // DELETE /zstack/v1/zones/{uuid}
 // Since: 0.6
-func (c *Client) DeleteZone(ctx context.Context, p *DeleteZoneParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DeleteZone(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &DeleteZoneParams{}
 	}
@@ -30,5 +33,16 @@ func (c *Client) DeleteZone(ctx context.Context, p *DeleteZoneParams) error {
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "deleteMode", p.DeleteMode)
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// DeleteZoneAndWait is DeleteZone, then waits until the asynchronous work it started (a job or a
+// task) has ended, and returns DeleteZone's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) DeleteZoneAndWait(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
+	return c.DeleteZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -13,7 +13,10 @@ import (
 //
 // PUT /zstack/v1/accounts/login
 // Since: 0.6
-func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams) (*LogInByAccountReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
 	if p == nil {
 		p = &LogInByAccountParams{}
 	}
@@ -36,6 +39,7 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams) (*
 	body.Set("logInByAccount", "accountType", p.AccountType)
 	body.Set("logInByAccount", "captchaUuid", p.CaptchaUUID)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(LogInByAccountReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

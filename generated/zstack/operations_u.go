@@ -13,7 +13,10 @@ import (
 //
 // PUT /zstack/v1/zones/{uuid}/actions
 // Since: 0.6
-func (c *Client) UpdateZone(ctx context.Context, p *UpdateZoneParams) (*UpdateZoneReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) UpdateZone(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
 	if p == nil {
 		p = &UpdateZoneParams{}
 	}
@@ -35,9 +38,20 @@ func (c *Client) UpdateZone(ctx context.Context, p *UpdateZoneParams) (*UpdateZo
 	body.Set("updateZone", "description", p.Description)
 	body.Set("", "systemTags", p.SystemTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(UpdateZoneReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// UpdateZoneAndWait is UpdateZone, then waits until the asynchronous work it started (a job or a
+// task) has ended, and returns UpdateZone's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) UpdateZoneAndWait(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
+	return c.UpdateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -51,6 +51,7 @@ func (p *parser) apigenDocument(opts Options) {
 	if extBool(x, "x-apigen-no-version") {
 		p.api.Version = ""
 	}
+	p.api.Tolerant = extBool(x, "x-apigen-tolerant")
 }
 
 // apigenSecurity restores a family's own kind of auth (ZStack's session,
@@ -233,7 +234,8 @@ func (p *parser) apigenBodyParams(opName string, rb *openapi3.RequestBodyRef, at
 			}
 			marked = true
 			prm := &ir.Param{Name: name, In: in, Wrapper: wrapper, Required: slices.Contains(s.Required, name), Pos: pat.pos,
-				Description: v.Description, Deprecated: v.Deprecated, Style: ir.Style(extString(v.Extensions, "x-apigen-style"))}
+				Description: v.Description, Deprecated: v.Deprecated, Style: ir.Style(extString(v.Extensions, "x-apigen-style")),
+				TransportFills: extBool(v.Extensions, "x-apigen-transport-fills")}
 			typed := pr
 			if inlineEnum(v) {
 				typed = &openapi3.SchemaRef{Value: withoutEnum(v)}

@@ -233,6 +233,7 @@ func (p *parser) param(opName string, pr *openapi3.ParameterRef, at loc) *ir.Par
 		prm.Style = ir.Style(st)
 	}
 	prm.Since = extString(v.Extensions, "x-apigen-since")
+	prm.TransportFills = extBool(v.Extensions, "x-apigen-transport-fills")
 	if sr != nil && sr.Ref == "" {
 		apigenValue(sr.Value, &prm.Since, &prm.Inferred, &prm.Enum)
 	}

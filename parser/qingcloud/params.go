@@ -222,7 +222,14 @@ func inferProse(p *ir.Param) {
 	if d, ok := inferDefault(p.Description, p.Type); ok {
 		p.Default, p.Inferred = d, true
 	}
-	if e, ok := inferEnum(p.Description, p.Type); ok {
+	e, ok := inferEnum(p.Description, p.Type)
+	if !ok {
+		var def string
+		if e, def, ok = inferLabelled(p.Description, p.Type); ok && def != "" && p.Default == "" {
+			p.Default = def
+		}
+	}
+	if ok {
 		p.Enum, p.Inferred = e, true
 		if p.Default != "" && !contains(e, p.Default) {
 			// A default outside the list it came with means one of the two

@@ -93,6 +93,10 @@ func ParseFiles(srcs map[string][]byte) (*ir.API, []ir.Diagnostic, error) {
 // finish checks references, sorts once and orders diagnostics.
 func finish(api *ir.API, diags []ir.Diagnostic) (*ir.API, []ir.Diagnostic, error) {
 	api.Family = ir.FamilyQingCloud
+	// QingCloud servers write numbers as strings now and then (ret_code
+	// "0"), so what is decoded from them is tolerant.
+	api.Tolerant = true
+	markTransportFills(api)
 	if api.Operations == nil {
 		api.Operations = []*ir.Operation{}
 	}
@@ -115,6 +119,19 @@ func finish(api *ir.API, diags []ir.Diagnostic) (*ir.API, []ir.Diagnostic, error
 	api.Operations = ops
 	ir.SortDiagnostics(diags)
 	return api, diags, nil
+}
+
+// markTransportFills marks the zone parameter of every action as one the
+// transport fills: a Transport is built with a zone (parameters.md makes
+// zone a common parameter), and sends it when the call has none.
+func markTransportFills(api *ir.API) {
+	for _, op := range api.Operations {
+		for _, p := range op.Params {
+			if p.Name == "zone" && p.In != ir.InPath {
+				p.TransportFills = true
+			}
+		}
+	}
 }
 
 // isJSON tells spec files from pages: by extension, else by a leading brace.

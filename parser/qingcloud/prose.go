@@ -83,6 +83,57 @@ func inferEnum(desc string, t ir.TypeRef) ([]string, bool) {
 	return found, found != nil
 }
 
+var (
+	// labelValue matches "性能型:0" and valueLabel "1: 生成新的SID": one
+	// item of a list of integer codes, each with what it means.
+	labelValue = regexp.MustCompile(`([^\s:：,，;；、]+)[ \t]*[:：][ \t]*(-?\d+)(?:[\s,，;；、.。]|$)`)
+	valueLabel = regexp.MustCompile(`(-?\d+)[ \t]*[:：][ \t]*([^:：,，;；、\n]+)`)
+	listGap    = regexp.MustCompile(`^[\s,，;；、]*$`)
+)
+
+// inferLabelled reads a list of integer codes, each labelled with what it
+// means, from an integer parameter's description: "性能型:0, 超高性能型:1,
+// 基础型:101, 企业型:201" or "1: 生成新的SID，0: 不生成新的SID". Two
+// labelled codes or more, next to each other, make the list; a label
+// saying 默认 or default ("关闭(默认)：0") marks the default, "" if none.
+func inferLabelled(desc string, t ir.TypeRef) (enum []string, def string, ok bool) {
+	if t.Kind != ir.KindInteger {
+		return nil, "", false
+	}
+	for _, c := range []struct {
+		re           *regexp.Regexp
+		label, value int
+	}{{labelValue, 1, 2}, {valueLabel, 2, 1}} {
+		ms := c.re.FindAllStringSubmatchIndex(desc, -1)
+		// Runs of matches separated only by list separators.
+		for i := 0; i < len(ms); {
+			j := i + 1
+			for j < len(ms) && listGap.MatchString(desc[ms[j-1][1]:ms[j][0]]) {
+				j++
+			}
+			if j-i >= 2 {
+				var lits []string
+				def := ""
+				for _, m := range ms[i:j] {
+					v := desc[m[2*c.value]:m[2*c.value+1]]
+					if !contains(lits, v) {
+						lits = append(lits, v)
+					}
+					label := strings.ToLower(desc[m[2*c.label]:m[2*c.label+1]])
+					if strings.Contains(label, "默认") || strings.Contains(label, "default") {
+						def = v
+					}
+				}
+				if len(lits) >= 2 {
+					return lits, def, true
+				}
+			}
+			i = j
+		}
+	}
+	return nil, "", false
+}
+
 // scanList reads "1, 2, 4", "keypair 和 passwd", "‘plain’, ‘exec’ 或 ‘tar’"
 // from the start of s, stopping at the first thing that is neither a value
 // nor a separator. Ranges and lists ending in 等 ("and so on") fail.

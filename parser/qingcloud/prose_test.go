@@ -76,3 +76,28 @@ func TestInferEnum(t *testing.T) {
 		}
 	}
 }
+
+// Integer codes each labelled with their meaning make a list, in either
+// order of code and label; a label saying 默认 marks the default. Prose
+// that only mentions codes, or one code, is no list.
+func TestInferLabelled(t *testing.T) {
+	cases := []struct {
+		desc    string
+		typ     ir.TypeRef
+		want    []string
+		wantDef string
+	}{
+		{"云服务器性能类型: 性能型:0, 超高性能型:1, 基础型:101, 企业型:201", tInt, []string{"0", "1", "101", "201"}, ""},
+		{"网卡多对列: 关闭(默认)：0，开启：1", tInt, []string{"0", "1"}, "0"},
+		{"1: 使用 User Data 功能；0: 不使用 User Data 功能；默认为 0 。", tInt, []string{"1", "0"}, ""},
+		{"性能型:0, 超高性能型:1", tStr, nil, ""},
+		{"端口: 22", tInt, nil, ""},
+		{"取值范围 1-100，超过 100: 报错", tInt, nil, ""},
+	}
+	for _, c := range cases {
+		got, def, ok := inferLabelled(c.desc, c.typ)
+		if ok != (c.want != nil) || !slices.Equal(got, c.want) || def != c.wantDef {
+			t.Errorf("%q: got %v default %q (%v), want %v default %q", c.desc, got, def, ok, c.want, c.wantDef)
+		}
+	}
+}

@@ -168,6 +168,9 @@ func newAPI() *ir.API {
 	return &ir.API{
 		Name:   "zstack",
 		Family: ir.FamilyZStack,
+		// Management nodes send numbers and booleans as strings in places
+		// the manual types them (counts, sizes, flags); decoding takes both.
+		Tolerant: true,
 		Security: []ir.Security{
 			{Name: "session", Kind: ir.SecuritySession, In: "header", Param: "Authorization"},
 		},

@@ -12,7 +12,10 @@ import (
 // GetPet calls "get-pet".
 //
 // GET /pets
-func (c *Client) GetPet(ctx context.Context) (*PetType, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*PetType, error) {
 	req := &apiruntime.Request{
 		Operation: "get-pet",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) GetPet(ctx context.Context) (*PetType, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(PetType)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -31,7 +35,10 @@ func (c *Client) GetPet(ctx context.Context) (*PetType, error) {
 // GetPet2 calls "getPet".
 //
 // GET /pets/{id}
-func (c *Client) GetPet2(ctx context.Context, p *GetPet2Params) (*Pet, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apiruntime.CallOption) (*Pet, error) {
 	if p == nil {
 		p = &GetPet2Params{}
 	}
@@ -48,6 +55,7 @@ func (c *Client) GetPet2(ctx context.Context, p *GetPet2Params) (*Pet, error) {
 	}
 	apiruntime.AddQuery(req.Query, "ID", p.ID)
 	apiruntime.SetHeader(req.Header, "i-d", p.ID2)
+	req.Apply(opts...)
 	out := new(Pet)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -58,7 +66,10 @@ func (c *Client) GetPet2(ctx context.Context, p *GetPet2Params) (*Pet, error) {
 // GetPetParams calls "GetPetParams".
 //
 // POST /pets
-func (c *Client) GetPetParams(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetPetParams(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "GetPetParams",
 		Method:    "POST",
@@ -67,5 +78,6 @@ func (c *Client) GetPetParams(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

@@ -12,7 +12,10 @@ import (
 // New calls "New".
 //
 // GET /client
-func (c *Client) New(ctx context.Context) (*ClientType, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) (*ClientType, error) {
 	req := &apiruntime.Request{
 		Operation: "New",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) New(ctx context.Context) (*ClientType, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(ClientType)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // PutShape calls "putShape".
 //
 // POST /shapes
-func (c *Client) PutShape(ctx context.Context, p *PutShapeParams) (*PutShapeResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apiruntime.CallOption) (*PutShapeResponse, error) {
 	if p == nil {
 		p = &PutShapeParams{}
 	}
@@ -28,6 +31,7 @@ func (c *Client) PutShape(ctx context.Context, p *PutShapeParams) (*PutShapeResp
 		Auth:      true,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(PutShapeResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // CreatePet: Add a pet.
 //
 // POST /pets
-func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams) (*Pet, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	if p == nil {
 		p = &CreatePetParams{}
 	}
@@ -28,6 +31,7 @@ func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams) (*Pet, error
 		Auth:      true,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(Pet)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

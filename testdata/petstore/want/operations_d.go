@@ -12,7 +12,10 @@ import (
 // DeletePet calls "deletePet".
 //
 // DELETE /pets/{petId}
-func (c *Client) DeletePet(ctx context.Context, p *DeletePetParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DeletePet(ctx context.Context, p *DeletePetParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &DeletePetParams{}
 	}
@@ -28,5 +31,6 @@ func (c *Client) DeletePet(ctx context.Context, p *DeletePetParams) error {
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "force", p.Force)
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

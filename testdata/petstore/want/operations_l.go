@@ -13,7 +13,10 @@ import (
 // ListPets: List pets, a page at a time.
 //
 // GET /pets
-func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) (*PetPage, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) (*PetPage, error) {
 	if p == nil {
 		p = &ListPetsParams{}
 	}
@@ -37,6 +40,7 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) (*PetPage, err
 	apiruntime.AddQuery(req.Query, "status", p.Status)
 	apiruntime.AddQuery(req.Query, "tags", p.Tags)
 	apiruntime.SetHeader(req.Header, "X-Request-Id", p.XRequestID)
+	req.Apply(opts...)
 	out := new(PetPage)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -46,8 +50,9 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) (*PetPage, err
 
 // ListPetsAll iterates over every item ListPets returns, asking for pages of 100; it stops at the
 // first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams) iter.Seq2[Pet, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) iter.Seq2[Pet, error] {
 	var base ListPetsParams
 	if p != nil {
 		base = *p
@@ -56,7 +61,7 @@ func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams) iter.Seq2[P
 		q := base
 		q.Offset = apiruntime.Ptr(int32(offset))
 		q.Limit = apiruntime.Ptr(int32(limit))
-		out, err := c.ListPets(ctx, &q)
+		out, err := c.ListPets(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -67,7 +72,10 @@ func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams) iter.Seq2[P
 // Login calls "login".
 //
 // POST /login
-func (c *Client) Login(ctx context.Context, p *LoginParams) (*LoginResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*LoginResponse, error) {
 	if p == nil {
 		p = &LoginParams{}
 	}
@@ -83,6 +91,7 @@ func (c *Client) Login(ctx context.Context, p *LoginParams) (*LoginResponse, err
 		Auth:      false,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(LoginResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

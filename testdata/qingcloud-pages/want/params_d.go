@@ -28,10 +28,25 @@ type DescribeVolumesParams struct {
 	Zone string `in:"query" json:"zone"`
 }
 
+// Values "DescribeVolumes" lists for "verbose", read from its description: Validate does not
+// enforce them.
+const (
+	Verbose0 int64 = 0
+	Verbose1 int64 = 1
+)
+
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
+//
+// Parameters a transport may fill (zone) are missing here when unset: see ValidateFor.
 func (p *DescribeVolumesParams) Validate() error {
-	var v apiruntime.Validator
-	v.Required("zone", p.Zone != "")
+	return p.ValidateFor(nil)
+}
+
+// ValidateFor is Validate for a call through t: a required parameter t sends
+// itself when the call leaves it unset (apiruntime.Filler) is not missing.
+func (p *DescribeVolumesParams) ValidateFor(t apiruntime.Transport) error {
+	v := apiruntime.ValidatorFor(t)
+	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("DescribeVolumes")
 }

@@ -12,7 +12,10 @@ import (
 // SearchItems calls "searchItems".
 //
 // GET /items
-func (c *Client) SearchItems(ctx context.Context, p *SearchItemsParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) SearchItems(ctx context.Context, p *SearchItemsParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &SearchItemsParams{}
 	}
@@ -41,5 +44,6 @@ func (c *Client) SearchItems(ctx context.Context, p *SearchItemsParams) error {
 	}
 	apiruntime.AddQuery(req.Query, "q", p.Q)
 	apiruntime.SetHeader(req.Header, "X-Flags", p.XFlags)
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

@@ -12,7 +12,10 @@ import (
 // GetOrder calls "getOrder".
 //
 // GET /orders/{orderId}
-func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams) (*Order, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
 	if p == nil {
 		p = &GetOrderParams{}
 	}
@@ -31,6 +34,7 @@ func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams) (*Order, error
 	apiruntime.AddQueryJoined(req.Query, "fields", ",", p.Fields)
 	apiruntime.AddQueryJoined(req.Query, "lines", "|", p.Lines)
 	apiruntime.AddQueryJoined(req.Query, "words", " ", p.Words)
+	req.Apply(opts...)
 	out := new(Order)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // PlaceOrder calls "placeOrder".
 //
 // POST /orders
-func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams) (*Order, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
 	if p == nil {
 		p = &PlaceOrderParams{}
 	}
@@ -28,6 +31,7 @@ func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams) (*Order, e
 		Auth:      true,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(Order)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // Upload calls "upload".
 //
 // POST /uploads
-func (c *Client) Upload(ctx context.Context, p *UploadParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &UploadParams{}
 	}
@@ -33,5 +36,6 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams) error {
 	}
 	req.RawBody = []byte(form.Encode())
 	req.ContentType = "application/x-www-form-urlencoded"
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

@@ -13,7 +13,10 @@ import (
 //
 // DELETE /zstack/v1/clusters/{uuid}
 // Since: 0.6
-func (c *Client) DeleteCluster(ctx context.Context, p *DeleteClusterParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DeleteCluster(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &DeleteClusterParams{}
 	}
@@ -30,5 +33,16 @@ func (c *Client) DeleteCluster(ctx context.Context, p *DeleteClusterParams) erro
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "deleteMode", p.DeleteMode)
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// DeleteClusterAndWait is DeleteCluster, then waits until the asynchronous work it started (a job
+// or a task) has ended, and returns DeleteCluster's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) DeleteClusterAndWait(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
+	return c.DeleteCluster(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

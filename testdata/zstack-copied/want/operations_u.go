@@ -13,7 +13,10 @@ import (
 //
 // PUT /zstack/v1/clusters/{uuid}/actions
 // Since: 0.6
-func (c *Client) UpdateCluster(ctx context.Context, p *UpdateClusterParams) (*UpdateClusterReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) UpdateCluster(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
 	if p == nil {
 		p = &UpdateClusterParams{}
 	}
@@ -36,9 +39,20 @@ func (c *Client) UpdateCluster(ctx context.Context, p *UpdateClusterParams) (*Up
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(UpdateClusterReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// UpdateClusterAndWait is UpdateCluster, then waits until the asynchronous work it started (a job
+// or a task) has ended, and returns UpdateCluster's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) UpdateClusterAndWait(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
+	return c.UpdateCluster(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -14,7 +14,10 @@ import (
 //
 // GET /zstack/v1/zones
 // Since: 0.6
-func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams) (*QueryZoneReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
 	if p == nil {
 		p = &QueryZoneParams{}
 	}
@@ -38,6 +41,7 @@ func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams) (*QueryZoneR
 	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
 	apiruntime.AddQuery(req.Query, "sort", p.Sort)
 	apiruntime.AddQuery(req.Query, "fields", p.Fields)
+	req.Apply(opts...)
 	out := new(QueryZoneReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -47,8 +51,9 @@ func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams) (*QueryZoneR
 
 // QueryZoneAll iterates over every item QueryZone returns, asking for pages of 100; it stops at
 // the first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams) iter.Seq2[ZoneInventory, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) iter.Seq2[ZoneInventory, error] {
 	var base QueryZoneParams
 	if p != nil {
 		base = *p
@@ -58,7 +63,7 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams) iter.Seq2
 		q.Start = apiruntime.Ptr(int64(offset))
 		q.Limit = apiruntime.Ptr(int64(limit))
 		q.ReplyWithCount = apiruntime.Ptr(true)
-		out, err := c.QueryZone(ctx, &q)
+		out, err := c.QueryZone(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -21,6 +21,12 @@ type ChangeZoneStateParams struct {
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
 
+// Values "ChangeZoneState" lists for "stateEvent".
+const (
+	StateEventEnable  string = "enable"
+	StateEventDisable string = "disable"
+)
+
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *ChangeZoneStateParams) Validate() error {

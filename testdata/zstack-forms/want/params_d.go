@@ -15,6 +15,12 @@ type DeleteZoneParams struct {
 	DeleteMode *string `in:"query" json:"deleteMode,omitempty" since:"0.6"`
 }
 
+// Values "DeleteZone" lists for "deleteMode".
+const (
+	DeleteModePermissive string = "Permissive"
+	DeleteModeEnforcing  string = "Enforcing"
+)
+
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *DeleteZoneParams) Validate() error {

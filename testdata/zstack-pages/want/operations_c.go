@@ -13,7 +13,10 @@ import (
 //
 // PUT /zstack/v1/clusters/{uuid}/actions
 // Since: 0.6
-func (c *Client) ChangeClusterState(ctx context.Context, p *ChangeClusterStateParams) (*ChangeClusterStateReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ChangeClusterState(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
 	if p == nil {
 		p = &ChangeClusterStateParams{}
 	}
@@ -35,6 +38,7 @@ func (c *Client) ChangeClusterState(ctx context.Context, p *ChangeClusterStatePa
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(ChangeClusterStateReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -42,11 +46,24 @@ func (c *Client) ChangeClusterState(ctx context.Context, p *ChangeClusterStatePa
 	return out, nil
 }
 
+// ChangeClusterStateAndWait is ChangeClusterState, then waits until the asynchronous work it
+// started (a job or a task) has ended, and returns ChangeClusterState's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) ChangeClusterStateAndWait(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
+	return c.ChangeClusterState(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
+}
+
 // CreateAccount: 创建账户
 //
 // POST /zstack/v1/accounts
 // Since: 0.6
-func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams) (*CreateAccountReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
 	if p == nil {
 		p = &CreateAccountParams{}
 	}
@@ -72,6 +89,7 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams) (*Cr
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(CreateAccountReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -79,11 +97,24 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams) (*Cr
 	return out, nil
 }
 
+// CreateAccountAndWait is CreateAccount, then waits until the asynchronous work it started (a job
+// or a task) has ended, and returns CreateAccount's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreateAccountAndWait(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
+	return c.CreateAccount(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
+}
+
 // CreatePriceTable: 创建计费价目
 //
 // POST /zstack/v1/billings/price-tables
 // Since: 3.7.2
-func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams) (*CreatePriceTableReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
 	if p == nil {
 		p = &CreatePriceTableParams{}
 	}
@@ -109,6 +140,7 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(CreatePriceTableReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -116,11 +148,24 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 	return out, nil
 }
 
+// CreatePriceTableAndWait is CreatePriceTable, then waits until the asynchronous work it started
+// (a job or a task) has ended, and returns CreatePriceTable's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreatePriceTableAndWait(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
+	return c.CreatePriceTable(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
+}
+
 // CreateVMInstance: 创建云主机
 //
 // POST /zstack/v1/vm-instances
 // Since: 0.6
-func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams) (*CreateVMInstanceReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
 	if p == nil {
 		p = &CreateVMInstanceParams{}
 	}
@@ -166,6 +211,7 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 	body.Set("params", "sshKeyPairUuids", p.SSHKeyPairUUIDs)
 	body.Set("params", "reservedMemorySize", p.ReservedMemorySize)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(CreateVMInstanceReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -173,11 +219,24 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 	return out, nil
 }
 
+// CreateVMInstanceAndWait is CreateVMInstance, then waits until the asynchronous work it started
+// (a job or a task) has ended, and returns CreateVMInstance's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreateVMInstanceAndWait(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
+	return c.CreateVMInstance(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
+}
+
 // CreateZone: 创建区域
 //
 // POST /zstack/v1/zones
 // Since: 0.6
-func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZoneReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	if p == nil {
 		p = &CreateZoneParams{}
 	}
@@ -201,9 +260,20 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZo
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(CreateZoneReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// CreateZoneAndWait is CreateZone, then waits until the asynchronous work it started (a job or a
+// task) has ended, and returns CreateZone's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+	return c.CreateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -14,7 +14,10 @@ import (
 //
 // GET /zstack/v1/clusters
 // Since: 0.6
-func (c *Client) QueryCluster(ctx context.Context, p *QueryClusterParams) (*QueryClusterReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) QueryCluster(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) (*QueryClusterReply, error) {
 	if p == nil {
 		p = &QueryClusterParams{}
 	}
@@ -38,6 +41,7 @@ func (c *Client) QueryCluster(ctx context.Context, p *QueryClusterParams) (*Quer
 	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
 	apiruntime.AddQuery(req.Query, "sort", p.Sort)
 	apiruntime.AddQuery(req.Query, "fields", p.Fields)
+	req.Apply(opts...)
 	out := new(QueryClusterReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -47,8 +51,9 @@ func (c *Client) QueryCluster(ctx context.Context, p *QueryClusterParams) (*Quer
 
 // QueryClusterAll iterates over every item QueryCluster returns, asking for pages of 100; it stops
 // at the first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams) iter.Seq2[ClusterInventory, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) iter.Seq2[ClusterInventory, error] {
 	var base QueryClusterParams
 	if p != nil {
 		base = *p
@@ -58,7 +63,7 @@ func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams) ite
 		q.Start = apiruntime.Ptr(int64(offset))
 		q.Limit = apiruntime.Ptr(int64(limit))
 		q.ReplyWithCount = apiruntime.Ptr(true)
-		out, err := c.QueryCluster(ctx, &q)
+		out, err := c.QueryCluster(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -74,7 +79,10 @@ func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams) ite
 //
 // GET /zstack/v1/vm-instances
 // Since: 0.6
-func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams) (*QueryVMInstanceReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
 	if p == nil {
 		p = &QueryVMInstanceParams{}
 	}
@@ -98,6 +106,7 @@ func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams) 
 	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
 	apiruntime.AddQuery(req.Query, "sort", p.Sort)
 	apiruntime.AddQuery(req.Query, "fields", p.Fields)
+	req.Apply(opts...)
 	out := new(QueryVMInstanceReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -107,8 +116,9 @@ func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams) 
 
 // QueryVMInstanceAll iterates over every item QueryVMInstance returns, asking for pages of 100; it
 // stops at the first error, which it yields.
-// p's paging parameters are set by the iterator; p itself is not modified.
-func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParams) iter.Seq2[VMInstanceInventory, error] {
+// p's paging parameters are set by the iterator; p itself is not modified. opts go with every
+// page's call.
+func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
 	var base QueryVMInstanceParams
 	if p != nil {
 		base = *p
@@ -118,7 +128,7 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 		q.Start = apiruntime.Ptr(int64(offset))
 		q.Limit = apiruntime.Ptr(int64(limit))
 		q.ReplyWithCount = apiruntime.Ptr(true)
-		out, err := c.QueryVMInstance(ctx, &q)
+		out, err := c.QueryVMInstance(ctx, &q, opts...)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -13,7 +13,10 @@ import (
 //
 // PUT /zstack/v1/vm-instances/{uuid}/actions
 // Since: 0.6
-func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams) (*StartVMInstanceReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
 	if p == nil {
 		p = &StartVMInstanceParams{}
 	}
@@ -36,9 +39,20 @@ func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams) 
 	body.Set("", "systemTags", p.SystemTags)
 	body.Set("", "userTags", p.UserTags)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(StartVMInstanceReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// StartVMInstanceAndWait is StartVMInstance, then waits until the asynchronous work it started (a
+// job or a task) has ended, and returns StartVMInstance's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) StartVMInstanceAndWait(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
+	return c.StartVMInstance(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

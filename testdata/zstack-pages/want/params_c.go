@@ -21,6 +21,12 @@ type ChangeClusterStateParams struct {
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
 
+// Values "ChangeClusterState" lists for "stateEvent".
+const (
+	StateEventEnable  string = "enable"
+	StateEventDisable string = "disable"
+)
+
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
 func (p *ChangeClusterStateParams) Validate() error {
@@ -58,6 +64,12 @@ type CreateAccountParams struct {
 	// Since: 0.6
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
+
+// Values "CreateAccount" lists for "type".
+const (
+	TypeSystemAdmin string = "SystemAdmin"
+	TypeNormal      string = "Normal"
+)
 
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
@@ -179,6 +191,12 @@ type CreateVMInstanceParams struct {
 	// Since: 4.7.21
 	ReservedMemorySize *int64 `in:"body" json:"reservedMemorySize,omitempty" since:"4.7.21"`
 }
+
+// Values "CreateVmInstance" lists for "type".
+const (
+	TypeUserVM      string = "UserVm"
+	TypeApplianceVM string = "ApplianceVm"
+)
 
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.

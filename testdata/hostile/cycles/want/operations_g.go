@@ -12,7 +12,10 @@ import (
 // GetNode calls "getNode".
 //
 // GET /nodes
-func (c *Client) GetNode(ctx context.Context) (*Node, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetNode(ctx context.Context, opts ...apiruntime.CallOption) (*Node, error) {
 	req := &apiruntime.Request{
 		Operation: "getNode",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) GetNode(ctx context.Context) (*Node, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(Node)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

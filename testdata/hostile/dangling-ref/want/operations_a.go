@@ -13,7 +13,10 @@ import (
 // AddPet calls "addPet".
 //
 // POST /pets
-func (c *Client) AddPet(ctx context.Context, p *AddPetParams) (json.RawMessage, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime.CallOption) (json.RawMessage, error) {
 	if p == nil {
 		p = &AddPetParams{}
 	}
@@ -31,6 +34,7 @@ func (c *Client) AddPet(ctx context.Context, p *AddPetParams) (json.RawMessage, 
 	if p.Body != nil {
 		req.Body = p.Body
 	}
+	req.Apply(opts...)
 	var out json.RawMessage
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err

@@ -13,7 +13,10 @@ import (
 // ListPets calls "listPets".
 //
 // GET /pets
-func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) ([]json.RawMessage, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) ([]json.RawMessage, error) {
 	if p == nil {
 		p = &ListPetsParams{}
 	}
@@ -29,6 +32,7 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams) ([]json.RawMes
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "kind", p.Kind)
+	req.Apply(opts...)
 	var out []json.RawMessage
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // AB calls "a-b".
 //
 // DELETE /c
-func (c *Client) AB(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "a-b",
 		Method:    "DELETE",
@@ -21,13 +24,17 @@ func (c *Client) AB(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // Ab calls "AB".
 //
 // PATCH /c
-func (c *Client) Ab(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "AB",
 		Method:    "PATCH",
@@ -36,13 +43,17 @@ func (c *Client) Ab(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // AB2 calls "a_b".
 //
 // PUT /c
-func (c *Client) AB2(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "a_b",
 		Method:    "PUT",
@@ -51,13 +62,17 @@ func (c *Client) AB2(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // Ab2 calls "ab".
 //
 // OPTIONS /c
-func (c *Client) Ab2(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "ab",
 		Method:    "OPTIONS",
@@ -66,5 +81,6 @@ func (c *Client) Ab2(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

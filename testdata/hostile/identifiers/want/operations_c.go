@@ -12,7 +12,10 @@ import (
 // Call calls "!!!".
 //
 // POST /c
-func (c *Client) Call(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Call(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "!!!",
 		Method:    "POST",
@@ -21,13 +24,17 @@ func (c *Client) Call(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // Client calls "Client".
 //
 // GET /d
-func (c *Client) Client(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Client(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "Client",
 		Method:    "GET",
@@ -36,13 +43,17 @@ func (c *Client) Client(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // Context calls "context".
 //
 // PUT /d
-func (c *Client) Context(ctx context.Context, p *ContextParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Context(ctx context.Context, p *ContextParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &ContextParams{}
 	}
@@ -58,5 +69,6 @@ func (c *Client) Context(ctx context.Context, p *ContextParams) error {
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "x", p.X)
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

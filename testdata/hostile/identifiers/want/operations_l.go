@@ -12,7 +12,10 @@ import (
 // Len calls "len".
 //
 // GET /b
-func (c *Client) Len(ctx context.Context) (Nil, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, error) {
 	req := &apiruntime.Request{
 		Operation: "len",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) Len(ctx context.Context) (Nil, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	var out Nil
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return "", err

@@ -12,7 +12,10 @@ import (
 // Type calls "type".
 //
 // GET /a
-func (c *Client) Type(ctx context.Context, p *TypeRequest) (*Error, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.CallOption) (*Error, error) {
 	if p == nil {
 		p = &TypeRequest{}
 	}
@@ -40,6 +43,7 @@ func (c *Client) Type(ctx context.Context, p *TypeRequest) (*Error, error) {
 	if p.Body != nil {
 		req.Body = p.Body
 	}
+	req.Apply(opts...)
 	out := new(Error)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -50,7 +54,10 @@ func (c *Client) Type(ctx context.Context, p *TypeRequest) (*Error, error) {
 // TypeParams calls "typeParams".
 //
 // DELETE /d
-func (c *Client) TypeParams(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "typeParams",
 		Method:    "DELETE",
@@ -59,5 +66,6 @@ func (c *Client) TypeParams(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

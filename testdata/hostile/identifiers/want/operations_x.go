@@ -12,7 +12,10 @@ import (
 // X123go calls "123go".
 //
 // POST /b
-func (c *Client) X123go(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) X123go(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "123go",
 		Method:    "POST",
@@ -21,13 +24,17 @@ func (c *Client) X123go(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // XÉmoji calls "émoji😀".
 //
 // DELETE /b
-func (c *Client) XÉmoji(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "émoji😀",
 		Method:    "DELETE",
@@ -36,13 +43,17 @@ func (c *Client) XÉmoji(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // X中文操作 calls "中文操作".
 //
 // PUT /b
-func (c *Client) X中文操作(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) X中文操作(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "中文操作",
 		Method:    "PUT",
@@ -51,5 +62,6 @@ func (c *Client) X中文操作(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

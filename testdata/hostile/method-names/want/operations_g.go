@@ -12,7 +12,10 @@ import (
 // GobEncodeCall calls "GobEncode".
 //
 // PUT /b
-func (c *Client) GobEncodeCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "GobEncode",
 		Method:    "PUT",
@@ -21,13 +24,17 @@ func (c *Client) GobEncodeCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // GoStringCall calls "GoString".
 //
 // DELETE /d
-func (c *Client) GoStringCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "GoString",
 		Method:    "DELETE",
@@ -36,5 +43,6 @@ func (c *Client) GoStringCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

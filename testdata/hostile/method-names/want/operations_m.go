@@ -12,7 +12,10 @@ import (
 // MarshalJSONCall calls "MarshalJSON".
 //
 // GET /a
-func (c *Client) MarshalJSONCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "MarshalJSON",
 		Method:    "GET",
@@ -21,13 +24,17 @@ func (c *Client) MarshalJSONCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // MarshalTextCall calls "MarshalText".
 //
 // DELETE /c
-func (c *Client) MarshalTextCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "MarshalText",
 		Method:    "DELETE",
@@ -36,13 +43,17 @@ func (c *Client) MarshalTextCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // MarshalXMLCall calls "MarshalXML".
 //
 // PATCH /b
-func (c *Client) MarshalXMLCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "MarshalXML",
 		Method:    "PATCH",
@@ -51,5 +62,6 @@ func (c *Client) MarshalXMLCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

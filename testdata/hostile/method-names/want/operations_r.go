@@ -12,7 +12,10 @@ import (
 // ReadByteCall calls "ReadByte".
 //
 // GET /b
-func (c *Client) ReadByteCall(ctx context.Context) (*ReadByte, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption) (*ReadByte, error) {
 	req := &apiruntime.Request{
 		Operation: "ReadByte",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) ReadByteCall(ctx context.Context) (*ReadByte, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(ReadByte)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -31,7 +35,10 @@ func (c *Client) ReadByteCall(ctx context.Context) (*ReadByte, error) {
 // ReadFromCall calls "ReadFrom".
 //
 // GET /d
-func (c *Client) ReadFromCall(ctx context.Context) (*Unwrap, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption) (*Unwrap, error) {
 	req := &apiruntime.Request{
 		Operation: "ReadFrom",
 		Method:    "GET",
@@ -40,6 +47,7 @@ func (c *Client) ReadFromCall(ctx context.Context) (*Unwrap, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(Unwrap)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

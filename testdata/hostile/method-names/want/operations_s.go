@@ -12,7 +12,10 @@ import (
 // ScanCall calls "Scan".
 //
 // GET /c
-func (c *Client) ScanCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "Scan",
 		Method:    "GET",
@@ -21,13 +24,17 @@ func (c *Client) ScanCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // SeekCall calls "Seek".
 //
 // POST /c
-func (c *Client) SeekCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "Seek",
 		Method:    "POST",
@@ -36,13 +43,17 @@ func (c *Client) SeekCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // String2 calls "String".
 //
 // PUT /a
-func (c *Client) String2(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) String2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "String",
 		Method:    "PUT",
@@ -51,13 +62,17 @@ func (c *Client) String2(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // StringCall calls "StringCall".
 //
 // PATCH /c
-func (c *Client) StringCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) StringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "StringCall",
 		Method:    "PATCH",
@@ -66,5 +81,6 @@ func (c *Client) StringCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

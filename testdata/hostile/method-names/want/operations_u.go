@@ -12,7 +12,10 @@ import (
 // UnmarshalJSONCall calls "UnmarshalJSON".
 //
 // POST /a
-func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &UnmarshalJSONCallParams{}
 	}
@@ -32,13 +35,17 @@ func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallPara
 	if p.Body != nil {
 		req.Body = p.Body
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // UnmarshalXMLCall calls "UnmarshalXML".
 //
 // PATCH /d
-func (c *Client) UnmarshalXMLCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "UnmarshalXML",
 		Method:    "PATCH",
@@ -47,13 +54,17 @@ func (c *Client) UnmarshalXMLCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // UnreadRuneCall calls "UnreadRune".
 //
 // POST /b
-func (c *Client) UnreadRuneCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "UnreadRune",
 		Method:    "POST",
@@ -62,13 +73,17 @@ func (c *Client) UnreadRuneCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
 
 // UnwrapCall calls "Unwrap".
 //
 // PUT /c
-func (c *Client) UnwrapCall(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "Unwrap",
 		Method:    "PUT",
@@ -77,5 +92,6 @@ func (c *Client) UnwrapCall(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

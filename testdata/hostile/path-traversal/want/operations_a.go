@@ -12,7 +12,10 @@ import (
 // AB calls "a/b".
 //
 // GET /x
-func (c *Client) AB(ctx context.Context) (*AB, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) (*AB, error) {
 	req := &apiruntime.Request{
 		Operation: "a/b",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) AB(ctx context.Context) (*AB, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(AB)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
@@ -31,7 +35,10 @@ func (c *Client) AB(ctx context.Context) (*AB, error) {
 // AbsPathGo calls "/abs/path.go".
 //
 // POST /x
-func (c *Client) AbsPathGo(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "/abs/path.go",
 		Method:    "POST",
@@ -40,5 +47,6 @@ func (c *Client) AbsPathGo(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

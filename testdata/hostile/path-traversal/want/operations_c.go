@@ -12,7 +12,10 @@ import (
 // CWindowsEvil calls "C:\\Windows\\evil".
 //
 // DELETE /x
-func (c *Client) CWindowsEvil(ctx context.Context) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption) error {
 	req := &apiruntime.Request{
 		Operation: "C:\\Windows\\evil",
 		Method:    "DELETE",
@@ -21,5 +24,6 @@ func (c *Client) CWindowsEvil(ctx context.Context) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

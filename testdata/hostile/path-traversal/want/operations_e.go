@@ -12,7 +12,10 @@ import (
 // EtcPasswd calls "../../etc/passwd".
 //
 // GET /etc/passwd
-func (c *Client) EtcPasswd(ctx context.Context) (*Evil, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) EtcPasswd(ctx context.Context, opts ...apiruntime.CallOption) (*Evil, error) {
 	req := &apiruntime.Request{
 		Operation: "../../etc/passwd",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) EtcPasswd(ctx context.Context) (*Evil, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(Evil)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -13,11 +13,14 @@ import (
 //
 // Action: DeleteJs
 // Service: j
-func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams) (*DeleteJsResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apiruntime.CallOption) (*DeleteJsResponse, error) {
 	if p == nil {
 		p = &DeleteJsParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -30,6 +33,7 @@ func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams) (*DeleteJsResp
 		Params:    p,
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(DeleteJsResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -13,11 +13,14 @@ import (
 //
 // Action: CreateLinuxAmd64
 // Service: linux_amd64
-func (c *Client) CreateLinuxAmd64(ctx context.Context, p *CreateLinuxAmd64Params) (*CreateLinuxAmd64Response, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateLinuxAmd64(ctx context.Context, p *CreateLinuxAmd64Params, opts ...apiruntime.CallOption) (*CreateLinuxAmd64Response, error) {
 	if p == nil {
 		p = &CreateLinuxAmd64Params{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -30,6 +33,7 @@ func (c *Client) CreateLinuxAmd64(ctx context.Context, p *CreateLinuxAmd64Params
 		Params:    p,
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(CreateLinuxAmd64Response)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -13,11 +13,14 @@ import (
 //
 // Action: DescribeTests
 // Service: test
-func (c *Client) DescribeTests(ctx context.Context, p *DescribeTestsParams) (*DescribeTestsResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DescribeTests(ctx context.Context, p *DescribeTestsParams, opts ...apiruntime.CallOption) (*DescribeTestsResponse, error) {
 	if p == nil {
 		p = &DescribeTestsParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -30,6 +33,7 @@ func (c *Client) DescribeTests(ctx context.Context, p *DescribeTestsParams) (*De
 		Params:    p,
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(DescribeTestsResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

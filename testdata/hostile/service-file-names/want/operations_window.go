@@ -13,11 +13,14 @@ import (
 //
 // Action: RunWindows
 // Service: window
-func (c *Client) RunWindows(ctx context.Context, p *RunWindowsParams) (*RunWindowsResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) RunWindows(ctx context.Context, p *RunWindowsParams, opts ...apiruntime.CallOption) (*RunWindowsResponse, error) {
 	if p == nil {
 		p = &RunWindowsParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -30,6 +33,7 @@ func (c *Client) RunWindows(ctx context.Context, p *RunWindowsParams) (*RunWindo
 		Params:    p,
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(RunWindowsResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -12,9 +12,17 @@ type DeleteJsParams struct {
 
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
+//
+// Parameters a transport may fill (zone) are missing here when unset: see ValidateFor.
 func (p *DeleteJsParams) Validate() error {
-	var v apiruntime.Validator
-	v.Required("zone", p.Zone != "")
+	return p.ValidateFor(nil)
+}
+
+// ValidateFor is Validate for a call through t: a required parameter t sends
+// itself when the call leaves it unset (apiruntime.Filler) is not missing.
+func (p *DeleteJsParams) ValidateFor(t apiruntime.Transport) error {
+	v := apiruntime.ValidatorFor(t)
+	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("DeleteJs")
 }
 
@@ -26,8 +34,16 @@ type DescribeTestsParams struct {
 
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
+//
+// Parameters a transport may fill (zone) are missing here when unset: see ValidateFor.
 func (p *DescribeTestsParams) Validate() error {
-	var v apiruntime.Validator
-	v.Required("zone", p.Zone != "")
+	return p.ValidateFor(nil)
+}
+
+// ValidateFor is Validate for a call through t: a required parameter t sends
+// itself when the call leaves it unset (apiruntime.Filler) is not missing.
+func (p *DescribeTestsParams) ValidateFor(t apiruntime.Transport) error {
+	v := apiruntime.ValidatorFor(t)
+	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("DescribeTests")
 }

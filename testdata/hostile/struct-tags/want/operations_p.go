@@ -12,7 +12,10 @@ import (
 // PutThing calls "putThing".
 //
 // POST /things/{a`b}
-func (c *Client) PutThing(ctx context.Context, p *PutThingParams) (*Thing, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) PutThing(ctx context.Context, p *PutThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
 	if p == nil {
 		p = &PutThingParams{}
 	}
@@ -36,6 +39,7 @@ func (c *Client) PutThing(ctx context.Context, p *PutThingParams) (*Thing, error
 	if p.Body != nil {
 		req.Body = p.Body
 	}
+	req.Apply(opts...)
 	out := new(Thing)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

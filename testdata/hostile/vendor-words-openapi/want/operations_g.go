@@ -12,7 +12,10 @@ import (
 // GetGadget calls "getGadget".
 //
 // GET /gadgets/{id}
-func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &GetGadgetParams{}
 	}
@@ -27,5 +30,6 @@ func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams) error {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

@@ -12,7 +12,10 @@ import (
 // ListWidgets: Like QingCloud's DescribeWidgets, see docs.qingcloud.com, yunify, shanhe.
 //
 // GET /widgets
-func (c *Client) ListWidgets(ctx context.Context) ([]string, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ListWidgets(ctx context.Context, opts ...apiruntime.CallOption) ([]string, error) {
 	req := &apiruntime.Request{
 		Operation: "listWidgets",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) ListWidgets(ctx context.Context) ([]string, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	var out []string
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err

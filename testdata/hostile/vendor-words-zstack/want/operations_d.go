@@ -13,7 +13,10 @@ import (
 //
 // DELETE /zstack/v1/things/{uuid}
 // Since: 0.6
-func (c *Client) DeleteThing(ctx context.Context, p *DeleteThingParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DeleteThing(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &DeleteThingParams{}
 	}
@@ -29,5 +32,16 @@ func (c *Client) DeleteThing(ctx context.Context, p *DeleteThingParams) error {
 		Since:     "0.6",
 		Auth:      false,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// DeleteThingAndWait is DeleteThing, then waits until the asynchronous work it started (a job or a
+// task) has ended, and returns DeleteThing's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) DeleteThingAndWait(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
+	return c.DeleteThing(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -13,7 +13,10 @@ import (
 //
 // POST /zstack/v1/zones
 // Since: 0.6
-func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZoneReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	if p == nil {
 		p = &CreateZoneParams{}
 	}
@@ -35,9 +38,20 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZo
 	body.Set("params", "scraped", p.Scraped)
 	body.Set("params", "description", p.Description)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(CreateZoneReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// CreateZoneAndWait is CreateZone, then waits until the asynchronous work it started (a job or a
+// task) has ended, and returns CreateZone's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+	return c.CreateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }

@@ -12,7 +12,10 @@ import (
 // AddBook calls "addBook".
 //
 // POST /books
-func (c *Client) AddBook(ctx context.Context, p *AddBookParams) (*Book, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apiruntime.CallOption) (*Book, error) {
 	if p == nil {
 		p = &AddBookParams{}
 	}
@@ -28,6 +31,7 @@ func (c *Client) AddBook(ctx context.Context, p *AddBookParams) (*Book, error) {
 		Auth:      true,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(Book)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // ListBooks calls "listBooks".
 //
 // GET /books
-func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams) ([]Book, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams, opts ...apiruntime.CallOption) ([]Book, error) {
 	if p == nil {
 		p = &ListBooksParams{}
 	}
@@ -34,6 +37,7 @@ func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams) ([]Book, err
 	}
 	apiruntime.AddQuery(req.Query, "page", p.Page)
 	apiruntime.AddQuery(req.Query, "genre", p.Genre)
+	req.Apply(opts...)
 	var out []Book
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // GetPet calls "getPet".
 //
 // GET /pets/{id}
-func (c *Client) GetPet(ctx context.Context, p *GetPetParams) (*Pet, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	if p == nil {
 		p = &GetPetParams{}
 	}
@@ -27,6 +30,7 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams) (*Pet, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(Pet)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

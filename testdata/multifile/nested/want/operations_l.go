@@ -12,7 +12,10 @@ import (
 // ListAnimals calls "listAnimals".
 //
 // GET /animals
-func (c *Client) ListAnimals(ctx context.Context) ([]Animal, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ListAnimals(ctx context.Context, opts ...apiruntime.CallOption) ([]Animal, error) {
 	req := &apiruntime.Request{
 		Operation: "listAnimals",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) ListAnimals(ctx context.Context) ([]Animal, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	var out []Animal
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err

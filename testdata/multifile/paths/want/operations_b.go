@@ -12,7 +12,10 @@ import (
 // BuyTicket calls "buyTicket".
 //
 // POST /tickets
-func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams) (*Ticket, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams, opts ...apiruntime.CallOption) (*Ticket, error) {
 	if p == nil {
 		p = &BuyTicketParams{}
 	}
@@ -30,6 +33,7 @@ func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams) (*Ticket, er
 	if p.Body != nil {
 		req.Body = p.Body
 	}
+	req.Apply(opts...)
 	out := new(Ticket)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // CreateExhibit calls "createExhibit".
 //
 // POST /exhibits
-func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams) (*Exhibit, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
 	if p == nil {
 		p = &CreateExhibitParams{}
 	}
@@ -28,6 +31,7 @@ func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams) (*Ex
 		Auth:      true,
 	}
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(Exhibit)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

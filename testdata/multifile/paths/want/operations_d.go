@@ -12,7 +12,10 @@ import (
 // DeleteExhibit calls "deleteExhibit".
 //
 // DELETE /exhibits/{exhibitId}
-func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams) error {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams, opts ...apiruntime.CallOption) error {
 	if p == nil {
 		p = &DeleteExhibitParams{}
 	}
@@ -27,5 +30,6 @@ func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams) erro
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }

@@ -12,7 +12,10 @@ import (
 // GetExhibit calls "getExhibit".
 //
 // GET /exhibits/{exhibitId}
-func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams) (*Exhibit, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
 	if p == nil {
 		p = &GetExhibitParams{}
 	}
@@ -27,6 +30,7 @@ func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams) (*Exhibit,
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(Exhibit)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

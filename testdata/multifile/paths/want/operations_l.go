@@ -12,7 +12,10 @@ import (
 // ListExhibits: List the exhibits.
 //
 // GET /exhibits
-func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams) ([]Exhibit, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams, opts ...apiruntime.CallOption) ([]Exhibit, error) {
 	if p == nil {
 		p = &ListExhibitsParams{}
 	}
@@ -28,6 +31,7 @@ func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams) ([]Exh
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "limit", p.Limit)
+	req.Apply(opts...)
 	var out []Exhibit
 	if err := c.t.Do(ctx, req, &out); err != nil {
 		return nil, err

@@ -12,7 +12,10 @@ import (
 // ListItems calls "listItems".
 //
 // GET /items
-func (c *Client) ListItems(ctx context.Context) (*ListItemsResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ListItems(ctx context.Context, opts ...apiruntime.CallOption) (*ListItemsResponse, error) {
 	req := &apiruntime.Request{
 		Operation: "listItems",
 		Method:    "GET",
@@ -21,6 +24,7 @@ func (c *Client) ListItems(ctx context.Context) (*ListItemsResponse, error) {
 		Header:    http.Header{},
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(ListItemsResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

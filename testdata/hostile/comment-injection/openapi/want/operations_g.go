@@ -16,7 +16,10 @@ import (
 // // line separator reversed
 //
 // GET /pets/{id}*/func init(){}/*
-func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams) (*Pet, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	if p == nil {
 		p = &GetPetFuncInitPanicOpidParams{}
 	}
@@ -32,6 +35,7 @@ func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitP
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "kind", p.Kind)
+	req.Apply(opts...)
 	out := new(Pet)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

@@ -15,11 +15,14 @@ import (
 //
 // Action: EvilAction
 // Service: action
-func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams) (*EvilActionResponse, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams, opts ...apiruntime.CallOption) (*EvilActionResponse, error) {
 	if p == nil {
 		p = &EvilActionParams{}
 	}
-	if err := p.Validate(); err != nil {
+	if err := p.ValidateFor(c.t); err != nil {
 		return nil, err
 	}
 	req := &apiruntime.Request{
@@ -32,6 +35,7 @@ func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams) (*EvilActi
 		Params:    p,
 		Auth:      true,
 	}
+	req.Apply(opts...)
 	out := new(EvilActionResponse)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

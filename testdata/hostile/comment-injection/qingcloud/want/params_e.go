@@ -19,8 +19,16 @@ type EvilActionParams struct {
 
 // Validate reports every missing required parameter and every value outside its
 // documented set at once, as a *apiruntime.ValidationError.
+//
+// Parameters a transport may fill (zone) are missing here when unset: see ValidateFor.
 func (p *EvilActionParams) Validate() error {
-	var v apiruntime.Validator
-	v.Required("zone", p.Zone != "")
+	return p.ValidateFor(nil)
+}
+
+// ValidateFor is Validate for a call through t: a required parameter t sends
+// itself when the call leaves it unset (apiruntime.Filler) is not missing.
+func (p *EvilActionParams) ValidateFor(t apiruntime.Transport) error {
+	v := apiruntime.ValidatorFor(t)
+	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("EvilAction")
 }

@@ -12,7 +12,10 @@ import (
 // MakeThing: */ func init() { panic("summary") } /*
 //
 // POST /things
-func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams) (*Thing, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
 	if p == nil {
 		p = &MakeThingParams{}
 	}
@@ -29,6 +32,7 @@ func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams) (*Thing, err
 	}
 	apiruntime.AddQuery(req.Query, "mode", p.Mode)
 	req.Body = &p.Body
+	req.Apply(opts...)
 	out := new(Thing)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err

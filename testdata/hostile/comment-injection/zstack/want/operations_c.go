@@ -13,7 +13,10 @@ import (
 //
 // PUT /zstack/v1/evil/{uuid}/actions"+`x`+"*
 // Since: 0.6
-func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams) (*ChangeEvilStateReply, error) {
+//
+// opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
+// ExtraBodyField.
+func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
 	if p == nil {
 		p = &ChangeEvilStateParams{}
 	}
@@ -34,9 +37,20 @@ func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams) 
 	body.Set("changeEvilState", "stateEvent", p.StateEvent)
 	body.Set("changeEvilState", "$odd.name-x", p.OddNameX)
 	req.Body = body
+	req.Apply(opts...)
 	out := new(ChangeEvilStateReply)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// ChangeEvilStateAndWait is ChangeEvilState, then waits until the asynchronous work it started (a
+// job or a task) has ended, and returns ChangeEvilState's answer.
+//
+// The transport polls it every apiruntime.PollInterval and gives up after apiruntime.WaitTimeout
+// (an error matching apiruntime.ErrWaitTimeout), each defaulting to the transport's own; ctx ends
+// the wait too.
+func (c *Client) ChangeEvilStateAndWait(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
+	return c.ChangeEvilState(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
