@@ -113,7 +113,7 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	if len(o.Servers) > 0 {
 		dc.addf("Server: ", o.Servers[0], " (used when the transport allows it with apiruntime.WithServer, else the base URL)")
 	}
-	if g.serviceFile(o) != "" {
+	if g.api.Family == ir.FamilyQingCloud && fileStem(o.Service) != "" {
 		dc.addf("Service: ", o.Service)
 	}
 	if o.Since != "" {
