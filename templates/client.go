@@ -116,8 +116,8 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	if g.api.Family == ir.FamilyQingCloud && fileStem(o.Service) != "" {
 		dc.addf("Service: ", o.Service)
 	}
-	if o.Since != "" {
-		dc.addf("Since: ", o.Since)
+	if since := sinceNote(o.Since, "", o.Summary+"\n"+o.Description); since != "" {
+		dc.addf("Since: ", since)
 	}
 	if info.result != nil && o.Response.Type.Kind == ir.KindBinary {
 		dc.add("The answer's body is returned as a stream: the caller reads it and closes it.")

@@ -60,16 +60,11 @@ func (p *CreateVMParams) Validate() error {
 //
 // Since: 1.0.0
 type VMCreationParams struct {
-	// Since: 1.0.0
-	ClusterID string `json:"cluster_id" since:"1.0.0"`
-	// Since: 1.0.0
-	Name string `json:"name" since:"1.0.0"`
-	// Since: 1.0.0
-	Vcpu int32 `json:"vcpu" since:"1.0.0"`
-	// Since: 1.0.0
-	Memory int64 `json:"memory" since:"1.0.0"`
-	// Since: 1.0.0
-	GPUCount apiruntime.Nullable[int32] `json:"gpu_count,omitzero" since:"1.0.0"`
+	ClusterID string                     `json:"cluster_id" since:"1.0.0"`
+	Name      string                     `json:"name" since:"1.0.0"`
+	Vcpu      int32                      `json:"vcpu" since:"1.0.0"`
+	Memory    int64                      `json:"memory" since:"1.0.0"`
+	GPUCount  apiruntime.Nullable[int32] `json:"gpu_count,omitzero" since:"1.0.0"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields
@@ -83,8 +78,6 @@ func (x *VMCreationParams) validate(v *apiruntime.Validator, path string) {
 //
 // Since: 1.0.0
 type WithTaskVM struct {
-	// Since: 1.0.0
 	TaskID apiruntime.Nullable[string] `json:"task_id,omitzero" since:"1.0.0"`
-	// Since: 1.0.0
-	Data VM `json:"data" since:"1.0.0"`
+	Data   VM                          `json:"data" since:"1.0.0"`
 }

@@ -77,24 +77,18 @@ func (p *GetClustersParams) Validate() error {
 //
 // Since: 1.0.0
 type Cluster struct {
-	// Since: 1.0.0
-	ID string `json:"id" since:"1.0.0"`
-	// Since: 1.0.0
-	Name string `json:"name" since:"1.0.0"`
-	// Since: 1.0.0
-	VMs apiruntime.Nullable[[]NestedVM] `json:"vms,omitzero" since:"1.0.0"`
+	ID   string                          `json:"id" since:"1.0.0"`
+	Name string                          `json:"name" since:"1.0.0"`
+	VMs  apiruntime.Nullable[[]NestedVM] `json:"vms,omitzero" since:"1.0.0"`
 }
 
 // GetClustersRequestBody is the API's "GetClustersRequestBody" object.
 //
 // Since: 1.0.0
 type GetClustersRequestBody struct {
-	// Since: 1.0.0
 	Where *ClusterWhereInput `json:"where,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	First *int32 `json:"first,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Skip *int32 `json:"skip,omitempty" since:"1.0.0"`
+	First *int32             `json:"first,omitempty" since:"1.0.0"`
+	Skip  *int32             `json:"skip,omitempty" since:"1.0.0"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields
@@ -109,6 +103,5 @@ func (x *GetClustersRequestBody) validate(v *apiruntime.Validator, path string) 
 //
 // Since: 1.0.0
 type NestedVM struct {
-	// Since: 1.0.0
 	ID string `json:"id" since:"1.0.0"`
 }

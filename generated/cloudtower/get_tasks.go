@@ -76,25 +76,18 @@ func (p *GetTasksParams) Validate() error {
 //
 // Since: 1.0.0
 type GetTasksRequestBody struct {
-	// Since: 1.0.0
 	Where *TaskWhereInput `json:"where,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	First *int32 `json:"first,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Skip *int32 `json:"skip,omitempty" since:"1.0.0"`
+	First *int32          `json:"first,omitempty" since:"1.0.0"`
+	Skip  *int32          `json:"skip,omitempty" since:"1.0.0"`
 }
 
 // Task is the API's "Task" object.
 //
 // Since: 1.0.0
 type Task struct {
-	// Since: 1.0.0
-	ID string `json:"id" since:"1.0.0"`
-	// Since: 1.0.0
-	Status TaskStatus `json:"status" since:"1.0.0"`
-	// Since: 1.0.0
-	ErrorCode apiruntime.Nullable[string] `json:"error_code,omitzero" since:"1.0.0"`
-	// Since: 1.0.0
+	ID           string                      `json:"id" since:"1.0.0"`
+	Status       TaskStatus                  `json:"status" since:"1.0.0"`
+	ErrorCode    apiruntime.Nullable[string] `json:"error_code,omitzero" since:"1.0.0"`
 	ErrorMessage apiruntime.Nullable[string] `json:"error_message,omitzero" since:"1.0.0"`
 }
 
@@ -121,8 +114,6 @@ func TaskStatusValues() []TaskStatus {
 //
 // Since: 1.0.0
 type TaskWhereInput struct {
-	// Since: 1.0.0
-	ID *string `json:"id,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
+	ID   *string  `json:"id,omitempty" since:"1.0.0"`
 	IDIn []string `json:"id_in,omitempty" since:"1.0.0"`
 }

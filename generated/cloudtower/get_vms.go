@@ -63,9 +63,8 @@ func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams) iter.Seq2[VM, e
 
 // GetVMsParams holds the parameters of GetVMs.
 type GetVMsParams struct {
-	Body GetVMsRequestBody `json:"-"`
-	// Since: 1.0.0
-	ContentLanguage *ContentLanguage `in:"header" json:"content-language,omitempty" since:"1.0.0"`
+	Body            GetVMsRequestBody `json:"-"`
+	ContentLanguage *ContentLanguage  `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -81,14 +80,10 @@ func (p *GetVMsParams) Validate() error {
 //
 // Since: 1.0.0
 type GetVMsRequestBody struct {
-	// Since: 1.0.0
-	Where *VMWhereInput `json:"where,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
+	Where   *VMWhereInput   `json:"where,omitempty" since:"1.0.0"`
 	OrderBy *VMOrderByInput `json:"orderBy,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	First *int32 `json:"first,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Skip *int32 `json:"skip,omitempty" since:"1.0.0"`
+	First   *int32          `json:"first,omitempty" since:"1.0.0"`
+	Skip    *int32          `json:"skip,omitempty" since:"1.0.0"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields

@@ -40,8 +40,7 @@ func (c *Client) Login(ctx context.Context, p *LoginParams) (*WithTaskLoginRespo
 
 // LoginParams holds the parameters of Login.
 type LoginParams struct {
-	Body LoginInput `json:"-"`
-	// Since: 1.0.0
+	Body            LoginInput       `json:"-"`
 	ContentLanguage *ContentLanguage `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }
 
@@ -58,12 +57,9 @@ func (p *LoginParams) Validate() error {
 //
 // Since: 1.0.0
 type LoginInput struct {
-	// Since: 1.0.0
-	Username string `json:"username" since:"1.0.0"`
-	// Since: 1.0.0
-	Password string `json:"password" since:"1.0.0"`
-	// Since: 1.0.0
-	Source UserSource `json:"source" since:"1.0.0"`
+	Username string     `json:"username" since:"1.0.0"`
+	Password string     `json:"password" since:"1.0.0"`
+	Source   UserSource `json:"source" since:"1.0.0"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields
@@ -81,7 +77,6 @@ func (x *LoginInput) validate(v *apiruntime.Validator, path string) {
 //
 // Since: 1.0.0
 type LoginResponse struct {
-	// Since: 1.0.0
 	Token string `json:"token" since:"1.0.0"`
 }
 
@@ -105,8 +100,6 @@ func UserSourceValues() []UserSource {
 //
 // Since: 1.0.0
 type WithTaskLoginResponse struct {
-	// Since: 1.0.0
 	TaskID apiruntime.Nullable[string] `json:"task_id,omitzero" since:"1.0.0"`
-	// Since: 1.0.0
-	Data LoginResponse `json:"data" since:"1.0.0"`
+	Data   LoginResponse               `json:"data" since:"1.0.0"`
 }

@@ -11,20 +11,13 @@ import (
 //
 // Since: 1.0.0
 type ClusterWhereInput struct {
-	// Since: 1.0.0
-	And []ClusterWhereInput `json:"AND,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Or []ClusterWhereInput `json:"OR,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Not []ClusterWhereInput `json:"NOT,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	ID *string `json:"id,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	IDIn []string `json:"id_in,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	NameContains *string `json:"name_contains,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	VMsSome *VMWhereInput `json:"vms_some,omitempty" since:"1.0.0"`
+	And          []ClusterWhereInput `json:"AND,omitempty" since:"1.0.0"`
+	Or           []ClusterWhereInput `json:"OR,omitempty" since:"1.0.0"`
+	Not          []ClusterWhereInput `json:"NOT,omitempty" since:"1.0.0"`
+	ID           *string             `json:"id,omitempty" since:"1.0.0"`
+	IDIn         []string            `json:"id_in,omitempty" since:"1.0.0"`
+	NameContains *string             `json:"name_contains,omitempty" since:"1.0.0"`
+	VMsSome      *VMWhereInput       `json:"vms_some,omitempty" since:"1.0.0"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields
@@ -64,9 +57,7 @@ func ContentLanguageValues() []ContentLanguage {
 //
 // Since: 1.0.0
 type NestedCluster struct {
-	// Since: 1.0.0
-	ID string `json:"id" since:"1.0.0"`
-	// Since: 1.0.0
+	ID   string `json:"id" since:"1.0.0"`
 	Name string `json:"name" since:"1.0.0"`
 }
 
@@ -74,21 +65,14 @@ type NestedCluster struct {
 //
 // Since: 1.0.0
 type VM struct {
-	// Since: 1.0.0
-	ID string `json:"id" since:"1.0.0"`
-	// Since: 1.0.0
+	ID   string `json:"id" since:"1.0.0"`
 	Name string `json:"name" since:"1.0.0"`
-	// Since: 1.0.0
-	Vcpu int32 `json:"vcpu" since:"1.0.0"`
+	Vcpu int32  `json:"vcpu" since:"1.0.0"`
 	// Memory in bytes.
-	// Since: 1.0.0
-	Memory int64 `json:"memory" since:"1.0.0"`
-	// Since: 1.0.0
-	Status VMStatus `json:"status" since:"1.0.0"`
-	// Since: 1.0.0
+	Memory  int64                              `json:"memory" since:"1.0.0"`
+	Status  VMStatus                           `json:"status" since:"1.0.0"`
 	Cluster apiruntime.Nullable[NestedCluster] `json:"cluster,omitzero" since:"1.0.0"`
 	// Added in 2.0.0.
-	// Since: 2.0.0
 	GPUCount apiruntime.Nullable[int32] `json:"gpu_count,omitzero" since:"2.0.0"`
 }
 
@@ -115,34 +99,20 @@ func VMStatusValues() []VMStatus {
 //
 // Since: 1.0.0
 type VMWhereInput struct {
-	// Since: 1.0.0
-	And []VMWhereInput `json:"AND,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Or []VMWhereInput `json:"OR,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Not []VMWhereInput `json:"NOT,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	ID *string `json:"id,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	IDIn []string `json:"id_in,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Name *string `json:"name,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	NameContains *string `json:"name_contains,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	NameStartsWith *string `json:"name_starts_with,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Vcpu *int32 `json:"vcpu,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	VcpuGt *int32 `json:"vcpu_gt,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	VcpuLte *int32 `json:"vcpu_lte,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Status *VMStatus `json:"status,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	StatusIn []VMStatus `json:"status_in,omitempty" since:"1.0.0"`
-	// Since: 1.0.0
-	Cluster *ClusterWhereInput `json:"cluster,omitempty" since:"1.0.0"`
+	And            []VMWhereInput     `json:"AND,omitempty" since:"1.0.0"`
+	Or             []VMWhereInput     `json:"OR,omitempty" since:"1.0.0"`
+	Not            []VMWhereInput     `json:"NOT,omitempty" since:"1.0.0"`
+	ID             *string            `json:"id,omitempty" since:"1.0.0"`
+	IDIn           []string           `json:"id_in,omitempty" since:"1.0.0"`
+	Name           *string            `json:"name,omitempty" since:"1.0.0"`
+	NameContains   *string            `json:"name_contains,omitempty" since:"1.0.0"`
+	NameStartsWith *string            `json:"name_starts_with,omitempty" since:"1.0.0"`
+	Vcpu           *int32             `json:"vcpu,omitempty" since:"1.0.0"`
+	VcpuGt         *int32             `json:"vcpu_gt,omitempty" since:"1.0.0"`
+	VcpuLte        *int32             `json:"vcpu_lte,omitempty" since:"1.0.0"`
+	Status         *VMStatus          `json:"status,omitempty" since:"1.0.0"`
+	StatusIn       []VMStatus         `json:"status_in,omitempty" since:"1.0.0"`
+	Cluster        *ClusterWhereInput `json:"cluster,omitempty" since:"1.0.0"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields

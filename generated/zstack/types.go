@@ -7,15 +7,11 @@ package zstack
 // Since: 0.6
 type ErrorCode struct {
 	// 错误码号，错误的全局唯一标识，例如SYS.1000, HOST.1001
-	// Since: 0.6
 	Code *string `json:"code,omitempty" since:"0.6"`
 	// 错误的概要描述
-	// Since: 0.6
 	Description *string `json:"description,omitempty" since:"0.6"`
 	// 错误的详细信息
-	// Since: 0.6
 	Details *string `json:"details,omitempty" since:"0.6"`
 	// 根错误，引发当前错误的源错误，若无原错误，该字段为null
-	// Since: 0.6
 	Cause *ErrorCode `json:"cause,omitempty" since:"0.6"`
 }

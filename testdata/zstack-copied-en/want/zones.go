@@ -47,15 +47,12 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZo
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
 	// Resource name
-	// Since: 0.6
 	Name string `in:"body" json:"name" since:"0.6"`
 	// Resource description
-	// Since: 0.6
 	Description *string `in:"body" json:"description,omitempty" since:"0.6"`
 	// Since: 2.2
 	IsDefault *bool `in:"body" json:"isDefault,omitempty" since:"2.2"`
 	// System tags
-	// Since: 0.6
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"0.6"`
 }
 
@@ -130,29 +127,22 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams) iter.Seq2
 // QueryZoneParams holds the parameters of QueryZone.
 type QueryZoneParams struct {
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
-	// Since: 0.6
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
 	// Default: 1000
-	// Since: 0.6
 	Limit *int64 `in:"query" json:"limit,omitempty" since:"0.6"`
 	// 起始查询记录位置，类似MySQL的offset。跟limit配合使用可以实现分页
-	// Since: 0.6
 	Start *int64 `in:"query" json:"start,omitempty" since:"0.6"`
 	// 计数查询，相当于MySQL中的count()函数。当设置成true时，API只返回的是满足查询条件的记录数
-	// Since: 0.6
 	Count *bool `in:"query" json:"count,omitempty" since:"0.6"`
 	// 以字段分组，相当于MySQL中的group by关键字。例如groupBy=type
 	// Since: 1.9
 	GroupBy *string `in:"query" json:"groupBy,omitempty" since:"1.9"`
 	// 设置成true后，查询返回中会包含满足查询条件的记录总数(total字段)
-	// Since: 0.6
 	ReplyWithCount *bool `in:"query" json:"replyWithCount,omitempty" since:"0.6"`
 	// 以字段排序，必须跟+或者-配合使用，+表示升序，-表示降序，后面跟排序字段名，例如 sort=+key
-	// Since: 0.6
 	Sort *string `in:"query" json:"sort,omitempty" since:"0.6"`
 	// 指定返回的字段，等同于MySQL中的select字段功能。例如fields=name,uuid
-	// Since: 0.6
 	Fields []string `in:"query" json:"fields,omitempty" since:"0.6"`
 }
 
@@ -167,13 +157,10 @@ func (p *QueryZoneParams) Validate() error {
 //
 // Since: 0.6
 type CreateZoneReply struct {
-	// Since: 0.6
 	Success *apiruntime.Bool `json:"success,omitempty" since:"0.6"`
 	// The error code; null when the call succeeded. See [error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// See [inventory]
-	// Since: 0.6
 	Inventory *ZoneInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -182,10 +169,8 @@ type CreateZoneReply struct {
 // Since: 0.6
 type ErrorCode struct {
 	// Error code, such as SYS.1000
-	// Since: 0.6
 	Code *string `json:"code,omitempty" since:"0.6"`
 	// A summary of the error
-	// Since: 0.6
 	Description *string `json:"description,omitempty" since:"0.6"`
 }
 
@@ -194,13 +179,10 @@ type ErrorCode struct {
 // Since: 0.6
 type QueryZoneReply struct {
 	// The error code. See [error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// See [inventories]
-	// Since: 0.6
 	Inventories []ZoneInventory `json:"inventories,omitempty" since:"0.6"`
 	// 满足查询条件的记录总数，replyWithCount为true时返回
-	// Since: 0.6
 	Total *apiruntime.Int64 `json:"total,omitempty" since:"0.6"`
 }
 
@@ -209,12 +191,9 @@ type QueryZoneReply struct {
 // Since: 0.6
 type ZoneInventory struct {
 	// The resource UUID
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// Resource name
-	// Since: 0.6
-	Name *string `json:"name,omitempty" since:"0.6"`
-	// Since: 0.6
+	Name       *string          `json:"name,omitempty" since:"0.6"`
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// Since: 5.2.1
 	ZoneTag *string `json:"zoneTag,omitempty" since:"5.2.1"`

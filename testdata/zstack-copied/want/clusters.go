@@ -37,10 +37,8 @@ func (c *Client) DeleteCluster(ctx context.Context, p *DeleteClusterParams) erro
 // DeleteClusterParams holds the parameters of DeleteCluster.
 type DeleteClusterParams struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 删除模式
-	// Since: 0.6
 	DeleteMode *string `in:"query" json:"deleteMode,omitempty" since:"0.6"`
 }
 
@@ -115,29 +113,22 @@ func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams) ite
 // QueryClusterParams holds the parameters of QueryCluster.
 type QueryClusterParams struct {
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
-	// Since: 0.6
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
 	// Default: 1000
-	// Since: 0.6
 	Limit *int64 `in:"query" json:"limit,omitempty" since:"0.6"`
 	// 起始查询记录位置，类似MySQL的offset。跟limit配合使用可以实现分页
-	// Since: 0.6
 	Start *int64 `in:"query" json:"start,omitempty" since:"0.6"`
 	// 计数查询，相当于MySQL中的count()函数。当设置成true时，API只返回的是满足查询条件的记录数
-	// Since: 0.6
 	Count *bool `in:"query" json:"count,omitempty" since:"0.6"`
 	// 以字段分组，相当于MySQL中的group by关键字。例如groupBy=type
 	// Since: 1.9
 	GroupBy *string `in:"query" json:"groupBy,omitempty" since:"1.9"`
 	// 设置成true后，查询返回中会包含满足查询条件的记录总数(total字段)
-	// Since: 0.6
 	ReplyWithCount *bool `in:"query" json:"replyWithCount,omitempty" since:"0.6"`
 	// 以字段排序，必须跟+或者-配合使用，+表示升序，-表示降序，后面跟排序字段名，例如 sort=+key
-	// Since: 0.6
 	Sort *string `in:"query" json:"sort,omitempty" since:"0.6"`
 	// 指定返回的字段，等同于MySQL中的select字段功能。例如fields=name,uuid
-	// Since: 0.6
 	Fields []string `in:"query" json:"fields,omitempty" since:"0.6"`
 }
 
@@ -185,19 +176,14 @@ func (c *Client) UpdateCluster(ctx context.Context, p *UpdateClusterParams) (*Up
 // UpdateClusterParams holds the parameters of UpdateCluster.
 type UpdateClusterParams struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 资源名称
-	// Since: 0.6
 	Name *string `in:"body" json:"name,omitempty" since:"0.6"`
 	// 资源的详细描述
-	// Since: 0.6
 	Description *string `in:"body" json:"description,omitempty" since:"0.6"`
 	// 系统标签
-	// Since: 0.6
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"0.6"`
 	// 用户标签
-	// Since: 0.6
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
 
@@ -214,19 +200,14 @@ func (p *UpdateClusterParams) Validate() error {
 // Since: 0.6
 type ClusterInventory struct {
 	// 资源名称
-	// Since: 0.6
 	Name *string `json:"name,omitempty" since:"0.6"`
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 集群状态
-	// Since: 0.6
 	State *string `json:"state,omitempty" since:"0.6"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// 区域UUID
-	// Since: 0.6
 	ZoneUUID *string `json:"zoneUuid,omitempty" since:"0.6"`
 	// Since: 5.2.1
 	Architecture *string `json:"architecture,omitempty" since:"5.2.1"`
@@ -239,13 +220,10 @@ type ClusterInventory struct {
 // Since: 0.6
 type QueryClusterReply struct {
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventories]
-	// Since: 0.6
 	Inventories []ClusterInventory `json:"inventories,omitempty" since:"0.6"`
 	// 满足查询条件的记录总数，replyWithCount为true时返回
-	// Since: 0.6
 	Total *apiruntime.Int64 `json:"total,omitempty" since:"0.6"`
 }
 
@@ -254,9 +232,7 @@ type QueryClusterReply struct {
 // Since: 0.6
 type UpdateClusterReply struct {
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *ClusterInventory `json:"inventory,omitempty" since:"0.6"`
 }

@@ -7,12 +7,9 @@ package zstackcopied
 // Since: 0.6
 type ErrorCode struct {
 	// 错误码号
-	// Since: 0.6
 	Code *string `json:"code,omitempty" since:"0.6"`
 	// 错误的概要描述
-	// Since: 0.6
 	Description *string `json:"description,omitempty" since:"0.6"`
 	// 根错误，引发当前错误的源错误，若无原错误，该字段为null
-	// Since: 0.6
 	Cause *ErrorCode `json:"cause,omitempty" since:"0.6"`
 }

@@ -73,29 +73,22 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
-	// Since: 0.6
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
 	// Default: 1000
-	// Since: 0.6
 	Limit *int64 `in:"query" json:"limit,omitempty" since:"0.6"`
 	// 起始查询记录位置，类似MySQL的offset。跟limit配合使用可以实现分页
-	// Since: 0.6
 	Start *int64 `in:"query" json:"start,omitempty" since:"0.6"`
 	// 计数查询，相当于MySQL中的count()函数。当设置成true时，API只返回的是满足查询条件的记录数
-	// Since: 0.6
 	Count *bool `in:"query" json:"count,omitempty" since:"0.6"`
 	// 以字段分组，相当于MySQL中的group by关键字。例如groupBy=type
 	// Since: 1.9
 	GroupBy *string `in:"query" json:"groupBy,omitempty" since:"1.9"`
 	// 设置成true后，查询返回中会包含满足查询条件的记录总数(total字段)
-	// Since: 0.6
 	ReplyWithCount *bool `in:"query" json:"replyWithCount,omitempty" since:"0.6"`
 	// 以字段排序，必须跟+或者-配合使用，+表示升序，-表示降序，后面跟排序字段名，例如 sort=+key
-	// Since: 0.6
 	Sort *string `in:"query" json:"sort,omitempty" since:"0.6"`
 	// 指定返回的字段，等同于MySQL中的select字段功能。例如fields=name,uuid
-	// Since: 0.6
 	Fields []string `in:"query" json:"fields,omitempty" since:"0.6"`
 }
 
@@ -110,16 +103,12 @@ func (p *QueryVMInstanceParams) Validate() error {
 //
 // Since: 0.6
 type QueryVMInstanceReply struct {
-	// Since: 0.6
 	Success *apiruntime.Bool `json:"success,omitempty" since:"0.6"`
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventories]
-	// Since: 0.6
 	Inventories []VMInstanceInventory `json:"inventories,omitempty" since:"0.6"`
 	// 满足查询条件的记录总数，replyWithCount为true时返回
-	// Since: 0.6
 	Total *apiruntime.Int64 `json:"total,omitempty" since:"0.6"`
 }
 
@@ -128,10 +117,8 @@ type QueryVMInstanceReply struct {
 // Since: 0.6
 type VMInstanceInventory struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 资源名称
-	// Since: 0.6
 	Name *string `json:"name,omitempty" since:"0.6"`
 	// Since: 5.2.1
 	GuestOSType *string `json:"guestOsType,omitempty" since:"5.2.1"`

@@ -46,13 +46,10 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams) (*
 // LogInByAccountParams holds the parameters of LogInByAccount.
 type LogInByAccountParams struct {
 	// 账户名称
-	// Since: 0.6
 	AccountName string `in:"body" json:"accountName" since:"0.6"`
 	// 密码（SHA-512 哈希的十六进制）
-	// Since: 0.6
 	Password string `in:"body" json:"password" since:"0.6"`
 	// 账户类型
-	// Since: 0.6
 	AccountType *string `in:"body" json:"accountType,omitempty" since:"0.6"`
 	// 验证码UUID
 	// Since: 3.3.0
@@ -73,10 +70,8 @@ func (p *LogInByAccountParams) Validate() error {
 // Since: 0.6
 type LogInByAccountReply struct {
 	// 错误码，若不为null，则表示操作失败 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *SessionInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -85,18 +80,13 @@ type LogInByAccountReply struct {
 // Since: 0.6
 type SessionInventory struct {
 	// 会话UUID
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 账户UUID
-	// Since: 0.6
 	AccountUUID *string `json:"accountUuid,omitempty" since:"0.6"`
 	// 用户UUID
-	// Since: 0.6
 	UserUUID *string `json:"userUuid,omitempty" since:"0.6"`
 	// 会话过期日期
-	// Since: 0.6
 	ExpiredDate *apiruntime.Time `json:"expiredDate,omitempty" since:"0.6"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 }

@@ -49,26 +49,19 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams) (*Cr
 // CreateAccountParams holds the parameters of CreateAccount.
 type CreateAccountParams struct {
 	// 资源名称
-	// Since: 0.6
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 密码
-	// Since: 0.6
 	Password string `in:"body" json:"password" since:"0.6"`
 	// 账户类型
 	// Allowed: "SystemAdmin", "Normal"
-	// Since: 0.6
 	Type *string `in:"body" json:"type,omitempty" since:"0.6"`
 	// 资源的详细描述
-	// Since: 0.6
 	Description *string `in:"body" json:"description,omitempty" since:"0.6"`
 	// 资源UUID
-	// Since: 0.6
 	ResourceUUID *string `in:"body" json:"resourceUuid,omitempty" since:"0.6"`
 	// 系统标签
-	// Since: 0.6
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"0.6"`
 	// 用户标签
-	// Since: 0.6
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
 
@@ -122,10 +115,8 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams) (*
 // LogInByAccountParams holds the parameters of LogInByAccount.
 type LogInByAccountParams struct {
 	// 账户名称说明: 账户名称和账户UUID不能同时为空
-	// Since: 0.6
 	AccountName string `in:"body" json:"accountName" since:"0.6"`
 	// 密码
-	// Since: 0.6
 	Password string `in:"body" json:"password" since:"0.6"`
 	// 验证码UUID
 	// Since: 2.6.0
@@ -137,10 +128,8 @@ type LogInByAccountParams struct {
 	// Since: 3.5.0
 	ClientInfo map[string]any `in:"body" json:"clientInfo,omitempty" since:"3.5.0"`
 	// 系统标签
-	// Since: 0.6
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"0.6"`
 	// 用户标签
-	// Since: 0.6
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
 
@@ -158,22 +147,16 @@ func (p *LogInByAccountParams) Validate() error {
 // Since: 0.6
 type AccountInventory struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 资源名称
-	// Since: 0.6
 	Name *string `json:"name,omitempty" since:"0.6"`
 	// 资源的详细描述
-	// Since: 0.6
 	Description *string `json:"description,omitempty" since:"0.6"`
 	// 账户类型（管理员，普通账户）
-	// Since: 0.6
 	Type *string `json:"type,omitempty" since:"0.6"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// 最后一次修改时间
-	// Since: 0.6
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"0.6"`
 }
 
@@ -182,10 +165,8 @@ type AccountInventory struct {
 // Since: 0.6
 type CreateAccountReply struct {
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *AccountInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -194,10 +175,8 @@ type CreateAccountReply struct {
 // Since: 0.6
 type LogInByAccountReply struct {
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *SessionInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -206,18 +185,13 @@ type LogInByAccountReply struct {
 // Since: 0.6
 type SessionInventory struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 账户UUID
-	// Since: 0.6
 	AccountUUID *string `json:"accountUuid,omitempty" since:"0.6"`
 	// 用户UUID说明: 账户名称和账户UUID不能同时为空
-	// Since: 0.6
 	UserUUID *string `json:"userUuid,omitempty" since:"0.6"`
 	// 会话过期日期
-	// Since: 0.6
 	ExpiredDate *apiruntime.Time `json:"expiredDate,omitempty" since:"0.6"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 }

@@ -49,23 +49,16 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 // CreatePriceTableParams holds the parameters of CreatePriceTable.
 type CreatePriceTableParams struct {
 	// 价目表名称
-	// Since: 3.7.2
 	Name string `in:"body" json:"name" since:"3.7.2"`
 	// 价目表的详细描述
-	// Since: 3.7.2
-	Description *string `in:"body" json:"description,omitempty" since:"3.7.2"`
-	// Since: 3.7.2
-	Prices []map[string]any `in:"body" json:"prices" since:"3.7.2"`
+	Description *string          `in:"body" json:"description,omitempty" since:"3.7.2"`
+	Prices      []map[string]any `in:"body" json:"prices" since:"3.7.2"`
 	// 价目表UUID
-	// Since: 3.7.2
 	ResourceUUID *string `in:"body" json:"resourceUuid,omitempty" since:"3.7.2"`
 	// 标签UUID列表
-	// Since: 3.7.2
-	TagUUIDs []string `in:"body" json:"tagUuids,omitempty" since:"3.7.2"`
-	// Since: 3.7.2
+	TagUUIDs   []string `in:"body" json:"tagUuids,omitempty" since:"3.7.2"`
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"3.7.2"`
-	// Since: 3.7.2
-	UserTags []string `in:"body" json:"userTags,omitempty" since:"3.7.2"`
+	UserTags   []string `in:"body" json:"userTags,omitempty" since:"3.7.2"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -82,10 +75,8 @@ func (p *CreatePriceTableParams) Validate() error {
 // Since: 3.7.2
 type CreatePriceTableReply struct {
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 3.7.2
 	Error *ErrorCode `json:"error,omitempty" since:"3.7.2"`
 	// 详情参考[inventory]
-	// Since: 3.7.2
 	Inventory *PriceTableInventory `json:"inventory,omitempty" since:"3.7.2"`
 }
 
@@ -94,18 +85,13 @@ type CreatePriceTableReply struct {
 // Since: 3.7.2
 type PriceTableInventory struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 3.7.2
 	UUID *string `json:"uuid,omitempty" since:"3.7.2"`
 	// 价目表名称
-	// Since: 3.7.2
 	Name *string `json:"name,omitempty" since:"3.7.2"`
 	// 价目表描述
-	// Since: 3.7.2
 	Description *string `json:"description,omitempty" since:"3.7.2"`
 	// 创建时间
-	// Since: 3.7.2
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"3.7.2"`
 	// 最后一次修改时间
-	// Since: 3.7.2
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"3.7.2"`
 }

@@ -70,62 +70,46 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 // CreateVMInstanceParams holds the parameters of CreateVMInstance.
 type CreateVMInstanceParams struct {
 	// 云主机名称
-	// Since: 0.6
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 计算规格UUID 指定云主机的CPU、内存等参数。
-	// Since: 0.6
 	InstanceOfferingUUID string `in:"body" json:"instanceOfferingUuid" since:"0.6"`
 	// 镜像UUID 云主机的根云盘会从该字段指定的镜像创建。
-	// Since: 0.6
 	ImageUUID string `in:"body" json:"imageUuid" since:"0.6"`
 	// 三层网络UUID列表 可指定一个或多个三层网络，云主机会在每个三层网络上创建一个网卡。
-	// Since: 0.6
 	L3NetworkUUIDs []string `in:"body" json:"l3NetworkUuids" since:"0.6"`
 	// 云主机类型 保留字段，无需指定。
 	// Allowed: "UserVm", "ApplianceVm"
-	// Since: 0.6
 	Type *string `in:"body" json:"type,omitempty" since:"0.6"`
 	// 根云盘规格UUID 如果imageUuid字段指定的镜像类型是ISO，该字段必须指定以确定需要创建的根云盘大小。 如果镜像类型是非ISO，该字段无需指定。
-	// Since: 0.6
 	RootDiskOfferingUUID *string `in:"body" json:"rootDiskOfferingUuid,omitempty" since:"0.6"`
 	// 自定义云盘大小列表。可以指定一个或多个云盘大小（可重复）为云主机创建一个或多个数据云盘。
 	// Since: 4.4.24
 	DataDiskSizes []string `in:"body" json:"dataDiskSizes,omitempty" since:"4.4.24"`
 	// 云盘规格UUID列表 可指定一个或多个云盘规格UUID（UUID可以重复）为云主机创建一个或多个数据云盘。
-	// Since: 0.6
 	DataDiskOfferingUUIDs []string `in:"body" json:"dataDiskOfferingUuids,omitempty" since:"0.6"`
 	// 区域UUID 若指定，云主机会在指定区域创建。
-	// Since: 0.6
 	ZoneUUID *string `in:"body" json:"zoneUuid,omitempty" since:"0.6"`
 	// 集群UUID 若指定，云主机会在指定集群创建，该字段优先级高于zoneUuid。
-	// Since: 0.6
 	ClusterUUID *string `in:"body" json:"clusterUuid,omitempty" since:"0.6"`
 	// 物理机UUID 若指定，云主机会在指定物理机创建，该字段优先级高于zoneUuid和clusterUuid。
-	// Since: 0.6
 	HostUUID *string `in:"body" json:"hostUuid,omitempty" since:"0.6"`
 	// 主存储UUID 若指定，云主机的根云盘会在指定主存储创建。
 	// Since: 1.8
 	PrimaryStorageUUIDForRootVolume *string `in:"body" json:"primaryStorageUuidForRootVolume,omitempty" since:"1.8"`
 	// 云主机的详细描述
-	// Since: 0.6
 	Description *string `in:"body" json:"description,omitempty" since:"0.6"`
 	// 默认三层网络UUID 当l3NetworkUuids指定了多个三层网络时，该字段指定提供默认路由的三层网络。 若不指定，l3NetworkUuids的第一个网络被选为默认网络。
-	// Since: 0.6
 	DefaultL3NetworkUUID *string `in:"body" json:"defaultL3NetworkUuid,omitempty" since:"0.6"`
 	// 资源UUID 若指定，云主机会使用该字段值作为UUID。
-	// Since: 0.6
 	ResourceUUID *string `in:"body" json:"resourceUuid,omitempty" since:"0.6"`
 	// 标签UUID列表
 	// Since: 3.4.0
 	TagUUIDs []string `in:"body" json:"tagUuids,omitempty" since:"3.4.0"`
 	// 云主机系统标签
-	// Since: 0.6
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"0.6"`
 	// 云主机用户标签
-	// Since: 0.6
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 	// 云主机创建策略 创建后立刻启动 创建后不启动
-	// Since: 0.6
 	Strategy *string `in:"body" json:"strategy,omitempty" since:"0.6"`
 	// 云主机根盘所需要的系统标签
 	// Since: 3.0
@@ -188,15 +172,11 @@ func (c *Client) DestroyVMInstance(ctx context.Context, p *DestroyVMInstancePara
 // DestroyVMInstanceParams holds the parameters of DestroyVMInstance.
 type DestroyVMInstanceParams struct {
 	// 云主机UUID
-	// Since: 0.6
-	UUID string `in:"path" json:"uuid" since:"0.6"`
-	// Since: 0.6
+	UUID       string  `in:"path" json:"uuid" since:"0.6"`
 	DeleteMode *string `in:"query" json:"deleteMode,omitempty" since:"0.6"`
 	// 系统标签
-	// Since: 0.6
 	SystemTags []string `in:"query" json:"systemTags,omitempty" since:"0.6"`
 	// 用户标签
-	// Since: 0.6
 	UserTags []string `in:"query" json:"userTags,omitempty" since:"0.6"`
 }
 
@@ -271,29 +251,22 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
-	// Since: 0.6
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
 	// Default: 1000
-	// Since: 0.6
 	Limit *int64 `in:"query" json:"limit,omitempty" since:"0.6"`
 	// 起始查询记录位置，类似MySQL的offset。跟limit配合使用可以实现分页
-	// Since: 0.6
 	Start *int64 `in:"query" json:"start,omitempty" since:"0.6"`
 	// 计数查询，相当于MySQL中的count()函数。当设置成true时，API只返回的是满足查询条件的记录数
-	// Since: 0.6
 	Count *bool `in:"query" json:"count,omitempty" since:"0.6"`
 	// 以字段分组，相当于MySQL中的group by关键字。例如groupBy=type
 	// Since: 1.9
 	GroupBy *string `in:"query" json:"groupBy,omitempty" since:"1.9"`
 	// 设置成true后，查询返回中会包含满足查询条件的记录总数(total字段)
-	// Since: 0.6
 	ReplyWithCount *bool `in:"query" json:"replyWithCount,omitempty" since:"0.6"`
 	// 以字段排序，必须跟+或者-配合使用，+表示升序，-表示降序，后面跟排序字段名，例如 sort=+key
-	// Since: 0.6
 	Sort *string `in:"query" json:"sort,omitempty" since:"0.6"`
 	// 指定返回的字段，等同于MySQL中的select字段功能。例如fields=name,uuid
-	// Since: 0.6
 	Fields []string `in:"query" json:"fields,omitempty" since:"0.6"`
 }
 
@@ -341,19 +314,14 @@ func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams) 
 // StartVMInstanceParams holds the parameters of StartVMInstance.
 type StartVMInstanceParams struct {
 	// 云主机UUID
-	// Since: 0.6
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 集群UUID。若指定，云主机将在该集群启动
-	// Since: 0.6
 	ClusterUUID *string `in:"body" json:"clusterUuid,omitempty" since:"0.6"`
 	// 物理机UUID。若指定，云主机将在该物理机启动。该字段覆盖clusterUuid字段
-	// Since: 0.6
 	HostUUID *string `in:"body" json:"hostUuid,omitempty" since:"0.6"`
 	// 系统标签
-	// Since: 0.6
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"0.6"`
 	// 用户标签
-	// Since: 0.6
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
 
@@ -369,13 +337,10 @@ func (p *StartVMInstanceParams) Validate() error {
 //
 // Since: 0.6
 type CreateVMInstanceReply struct {
-	// Since: 0.6
 	Success *apiruntime.Bool `json:"success,omitempty" since:"0.6"`
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *VMInstanceInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -383,16 +348,12 @@ type CreateVMInstanceReply struct {
 //
 // Since: 0.6
 type QueryVMInstanceReply struct {
-	// Since: 0.6
 	Success *apiruntime.Bool `json:"success,omitempty" since:"0.6"`
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventories]
-	// Since: 0.6
 	Inventories []VMInstanceInventory `json:"inventories,omitempty" since:"0.6"`
 	// 满足查询条件的记录总数，replyWithCount为true时返回
-	// Since: 0.6
 	Total *apiruntime.Int64 `json:"total,omitempty" since:"0.6"`
 }
 
@@ -401,10 +362,8 @@ type QueryVMInstanceReply struct {
 // Since: 0.6
 type StartVMInstanceReply struct {
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *VMInstanceInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -413,79 +372,55 @@ type StartVMInstanceReply struct {
 // Since: 0.6
 type VMInstanceInventory struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 资源名称
-	// Since: 0.6
 	Name *string `json:"name,omitempty" since:"0.6"`
 	// 资源的详细描述
-	// Since: 0.6
 	Description *string `json:"description,omitempty" since:"0.6"`
 	// 区域UUID
-	// Since: 0.6
 	ZoneUUID *string `json:"zoneUuid,omitempty" since:"0.6"`
 	// 集群UUID
-	// Since: 0.6
 	ClusterUUID *string `json:"clusterUuid,omitempty" since:"0.6"`
 	// 镜像UUID
-	// Since: 0.6
 	ImageUUID *string `json:"imageUuid,omitempty" since:"0.6"`
 	// 物理机UUID
-	// Since: 0.6
 	HostUUID *string `json:"hostUuid,omitempty" since:"0.6"`
 	// 上一次运行云主机的物理机UUID
-	// Since: 0.6
 	LastHostUUID *string `json:"lastHostUuid,omitempty" since:"0.6"`
 	// 计算规格UUID
-	// Since: 0.6
 	InstanceOfferingUUID *string `json:"instanceOfferingUuid,omitempty" since:"0.6"`
 	// 根云盘UUID
-	// Since: 0.6
 	RootVolumeUUID *string `json:"rootVolumeUuid,omitempty" since:"0.6"`
 	// 云主机运行平台
-	// Since: 0.6
 	Platform *string `json:"platform,omitempty" since:"0.6"`
 	// 默认三层网络UUID
-	// Since: 0.6
 	DefaultL3NetworkUUID *string `json:"defaultL3NetworkUuid,omitempty" since:"0.6"`
 	// 云主机类型
-	// Since: 0.6
 	Type *string `json:"type,omitempty" since:"0.6"`
 	// 云主机的hypervisor类型
-	// Since: 0.6
 	HypervisorType *string `json:"hypervisorType,omitempty" since:"0.6"`
 	// 内存大小
-	// Since: 0.6
 	MemorySize *apiruntime.Int64 `json:"memorySize,omitempty" since:"0.6"`
 	// cpu数量
-	// Since: 0.6
 	CPUNum *apiruntime.Int64 `json:"cpuNum,omitempty" since:"0.6"`
 	// cpu主频
-	// Since: 0.6
 	CPUSpeed *apiruntime.Int64 `json:"cpuSpeed,omitempty" since:"0.6"`
 	// 分配策略
-	// Since: 0.6
 	AllocatorStrategy *string `json:"allocatorStrategy,omitempty" since:"0.6"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// 最后一次修改时间
-	// Since: 0.6
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"0.6"`
 	// 云主机的可用状态
-	// Since: 0.6
 	State *string `json:"state,omitempty" since:"0.6"`
 	// 操作系统类型
 	// Since: 4.1.2
 	GuestOSType *string `json:"guestOsType,omitempty" since:"4.1.2"`
 	// 详情参考[vmNics]
-	// Since: 0.6
 	VMNICs []VMInstanceInventoryVMNIC `json:"vmNics,omitempty" since:"0.6"`
 	// 详情参考[allVolumes]
-	// Since: 0.6
 	AllVolumes []VMInstanceInventoryAllVolume `json:"allVolumes,omitempty" since:"0.6"`
 	// 详情参考[vmCdRoms]
-	// Since: 0.6
 	VMCdRoms []VMInstanceInventoryVMCdRom `json:"vmCdRoms,omitempty" since:"0.6"`
 	// 架构类型
 	// Since: 4.5.0
@@ -497,57 +432,39 @@ type VMInstanceInventory struct {
 // Since: 0.6
 type VMInstanceInventoryAllVolume struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 资源名称
-	// Since: 0.6
 	Name *string `json:"name,omitempty" since:"0.6"`
 	// 资源的详细描述
-	// Since: 0.6
 	Description *string `json:"description,omitempty" since:"0.6"`
 	// 主存储UUID
-	// Since: 0.6
 	PrimaryStorageUUID *string `json:"primaryStorageUuid,omitempty" since:"0.6"`
 	// 云主机UUID
-	// Since: 0.6
 	VMInstanceUUID *string `json:"vmInstanceUuid,omitempty" since:"0.6"`
 	// 云盘规格UUID
-	// Since: 0.6
 	DiskOfferingUUID *string `json:"diskOfferingUuid,omitempty" since:"0.6"`
 	// 云盘根镜像UUID
-	// Since: 0.6
 	RootImageUUID *string `json:"rootImageUuid,omitempty" since:"0.6"`
 	// 云盘在主存储上的路径
-	// Since: 0.6
 	InstallPath *string `json:"installPath,omitempty" since:"0.6"`
 	// 云盘类型，数据云盘/根云盘
-	// Since: 0.6
 	Type *string `json:"type,omitempty" since:"0.6"`
 	// 云盘格式
-	// Since: 0.6
 	Format *string `json:"format,omitempty" since:"0.6"`
 	// 云盘大小
-	// Since: 0.6
 	Size *apiruntime.Int64 `json:"size,omitempty" since:"0.6"`
 	// 云盘真实大小
-	// Since: 0.6
 	ActualSize *apiruntime.Int64 `json:"actualSize,omitempty" since:"0.6"`
-	// Since: 0.6
-	DeviceID *apiruntime.Int64 `json:"deviceId,omitempty" since:"0.6"`
+	DeviceID   *apiruntime.Int64 `json:"deviceId,omitempty" since:"0.6"`
 	// 云盘是否开启
-	// Since: 0.6
 	State *string `json:"state,omitempty" since:"0.6"`
 	// 云盘状态
-	// Since: 0.6
 	Status *string `json:"status,omitempty" since:"0.6"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// 最后一次修改时间
-	// Since: 0.6
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"0.6"`
 	// 是否共享云盘
-	// Since: 0.6
 	IsShareable *apiruntime.Bool `json:"isShareable,omitempty" since:"0.6"`
 	// 云盘Qos，格式如total=1048576
 	// Since: 3.2.0
@@ -563,31 +480,22 @@ type VMInstanceInventoryAllVolume struct {
 // Since: 4.5.0
 type VMInstanceInventoryVMCdRom struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 4.5.0
 	UUID *string `json:"uuid,omitempty" since:"4.5.0"`
 	// 云主机UUID
-	// Since: 4.5.0
 	VMInstanceUUID *string `json:"vmInstanceUuid,omitempty" since:"4.5.0"`
 	// 光驱顺序号
-	// Since: 4.5.0
 	DeviceID *apiruntime.Int64 `json:"deviceId,omitempty" since:"4.5.0"`
 	// ISO镜像UUID
-	// Since: 4.5.0
 	IsoUUID *string `json:"isoUuid,omitempty" since:"4.5.0"`
 	// ISO镜像挂载路径
-	// Since: 4.5.0
 	IsoInstallPath *string `json:"isoInstallPath,omitempty" since:"4.5.0"`
 	// 资源名称
-	// Since: 4.5.0
 	Name *string `json:"name,omitempty" since:"4.5.0"`
 	// 资源的详细描述
-	// Since: 4.5.0
 	Description *string `json:"description,omitempty" since:"4.5.0"`
 	// 创建时间
-	// Since: 4.5.0
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"4.5.0"`
 	// 最后一次修改时间
-	// Since: 4.5.0
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"4.5.0"`
 }
 
@@ -596,55 +504,40 @@ type VMInstanceInventoryVMCdRom struct {
 // Since: 0.6
 type VMInstanceInventoryVMNIC struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 云主机UUID
-	// Since: 0.6
 	VMInstanceUUID *string `json:"vmInstanceUuid,omitempty" since:"0.6"`
 	// 三层网络UUID
-	// Since: 0.6
 	L3NetworkUUID *string `json:"l3NetworkUuid,omitempty" since:"0.6"`
 	// IP地址
-	// Since: 0.6
 	IP *string `json:"ip,omitempty" since:"0.6"`
 	// MAC地址
-	// Since: 0.6
 	Mac *string `json:"mac,omitempty" since:"0.6"`
 	// 虚拟化类型
-	// Since: 0.6
 	HypervisorType *string `json:"hypervisorType,omitempty" since:"0.6"`
 	// 子网掩码
-	// Since: 0.6
 	Netmask *string `json:"netmask,omitempty" since:"0.6"`
 	// 网关
-	// Since: 0.6
-	Gateway *string `json:"gateway,omitempty" since:"0.6"`
-	// Since: 0.6
+	Gateway  *string `json:"gateway,omitempty" since:"0.6"`
 	MetaData *string `json:"metaData,omitempty" since:"0.6"`
 	// IP地址版本
-	// Since: 0.6
 	IPVersion *apiruntime.Int64 `json:"ipVersion,omitempty" since:"0.6"`
 	// Since: 4.7.13
 	DriverType *string `json:"driverType,omitempty" since:"4.7.13"`
 	// Since: 4.7.13
 	InternalName *string `json:"internalName,omitempty" since:"4.7.13"`
 	// 设备ID
-	// Since: 0.6
 	DeviceID *apiruntime.Int64 `json:"deviceId,omitempty" since:"0.6"`
 	// 网卡类型
-	// Since: 0.6
 	Type *string `json:"type,omitempty" since:"0.6"`
 	// 网卡状态
 	// Since: 4.7.13
 	State *string `json:"state,omitempty" since:"4.7.13"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// 最后一次修改时间
-	// Since: 0.6
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"0.6"`
 	// 详情参考[usedIps]
-	// Since: 0.6
 	UsedIPs []VMInstanceInventoryVMNICUsedIP `json:"usedIps,omitempty" since:"0.6"`
 }
 
@@ -653,37 +546,27 @@ type VMInstanceInventoryVMNIC struct {
 // Since: 0.6
 type VMInstanceInventoryVMNICUsedIP struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// IP段UUID
-	// Since: 0.6
 	IPRangeUUID *string `json:"ipRangeUuid,omitempty" since:"0.6"`
 	// 三层网络UUID
-	// Since: 0.6
 	L3NetworkUUID *string `json:"l3NetworkUuid,omitempty" since:"0.6"`
 	// IP协议号
 	// Since: 3.1
 	IPVersion *apiruntime.Int64 `json:"ipVersion,omitempty" since:"3.1"`
 	// IP地址
-	// Since: 0.6
 	IP *string `json:"ip,omitempty" since:"0.6"`
 	// 网络掩码
-	// Since: 0.6
 	Netmask *string `json:"netmask,omitempty" since:"0.6"`
 	// 网关地址
-	// Since: 0.6
-	Gateway *string `json:"gateway,omitempty" since:"0.6"`
-	// Since: 0.6
-	UsedFor *string `json:"usedFor,omitempty" since:"0.6"`
-	// Since: 0.6
+	Gateway  *string           `json:"gateway,omitempty" since:"0.6"`
+	UsedFor  *string           `json:"usedFor,omitempty" since:"0.6"`
 	IPInLong *apiruntime.Int64 `json:"ipInLong,omitempty" since:"0.6"`
 	// 云主机网卡UUID
 	// Since: 3.1
 	VMNICUUID *string `json:"vmNicUuid,omitempty" since:"3.1"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// 最后一次修改时间
-	// Since: 0.6
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"0.6"`
 }

@@ -47,19 +47,14 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZo
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
 	// 资源名称
-	// Since: 0.6
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 资源的详细描述
-	// Since: 0.6
 	Description *string `in:"body" json:"description,omitempty" since:"0.6"`
 	// 用户指定的资源uuid
-	// Since: 0.6
 	ResourceUUID *string `in:"body" json:"resourceUuid,omitempty" since:"0.6"`
 	// 系统标签
-	// Since: 0.6
 	SystemTags []string `in:"body" json:"systemTags,omitempty" since:"0.6"`
 	// 用户标签
-	// Since: 0.6
 	UserTags []string `in:"body" json:"userTags,omitempty" since:"0.6"`
 }
 
@@ -76,10 +71,8 @@ func (p *CreateZoneParams) Validate() error {
 // Since: 0.6
 type CreateZoneReply struct {
 	// 错误码，若不为null，则表示操作失败, 操作成功时该字段为null。 详情参考[error]
-	// Since: 0.6
 	Error *ErrorCode `json:"error,omitempty" since:"0.6"`
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *ZoneInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -88,22 +81,15 @@ type CreateZoneReply struct {
 // Since: 0.6
 type ZoneInventory struct {
 	// 资源的UUID，唯一标示该资源
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
 	// 资源名称
-	// Since: 0.6
 	Name *string `json:"name,omitempty" since:"0.6"`
 	// 资源的详细描述
-	// Since: 0.6
 	Description *string `json:"description,omitempty" since:"0.6"`
-	// Since: 0.6
-	State *string `json:"state,omitempty" since:"0.6"`
-	// Since: 0.6
-	Type *string `json:"type,omitempty" since:"0.6"`
+	State       *string `json:"state,omitempty" since:"0.6"`
+	Type        *string `json:"type,omitempty" since:"0.6"`
 	// 创建时间
-	// Since: 0.6
 	CreateDate *apiruntime.Time `json:"createDate,omitempty" since:"0.6"`
 	// 最后一次修改时间
-	// Since: 0.6
 	LastOpDate *apiruntime.Time `json:"lastOpDate,omitempty" since:"0.6"`
 }

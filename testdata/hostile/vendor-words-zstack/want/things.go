@@ -35,7 +35,6 @@ func (c *Client) DeleteThing(ctx context.Context, p *DeleteThingParams) error {
 // DeleteThingParams holds the parameters of DeleteThing.
 type DeleteThingParams struct {
 	// 资源UUID
-	// Since: 0.6
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 }
 

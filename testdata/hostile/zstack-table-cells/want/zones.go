@@ -45,12 +45,9 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams) (*CreateZo
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
 	// 名称
-	// Since: 0.6
-	Name string `in:"body" json:"name" since:"0.6"`
-	// Since: 0.6
+	Name    string  `in:"body" json:"name" since:"0.6"`
 	Scraped *string `in:"body" json:"scraped,omitempty" since:"0.6"`
 	// 描述
-	// Since: 0.6
 	Description *string `in:"body" json:"description,omitempty" since:"0.6"`
 }
 
@@ -67,7 +64,6 @@ func (p *CreateZoneParams) Validate() error {
 // Since: 0.6
 type CreateZoneReply struct {
 	// 详情参考[inventory]
-	// Since: 0.6
 	Inventory *ZoneInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -75,8 +71,6 @@ type CreateZoneReply struct {
 //
 // Since: 0.6
 type ZoneInventory struct {
-	// Since: 0.6
 	UUID *string `json:"uuid,omitempty" since:"0.6"`
-	// Since: 0.6
 	Type *string `json:"type,omitempty" since:"0.6"`
 }

@@ -44,12 +44,10 @@ func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams) 
 // ChangeEvilStateParams holds the parameters of ChangeEvilState.
 type ChangeEvilStateParams struct {
 	// */ func init() { panic("uuid") } /*
-	// Since: 0.6
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 状态 */
 	// func init() { panic("cell") }
 	// /*
-	// Since: 0.6
 	StateEvent string `in:"body" json:"stateEvent" since:"0.6"`
 	// */ in code
 	OddNameX *string `in:"body" json:"$odd.name-x,omitempty"`
@@ -69,7 +67,6 @@ func (p *ChangeEvilStateParams) Validate() error {
 // Since: 0.6
 type ChangeEvilStateReply struct {
 	// */ func init() { panic("inventory") } /* 详情参考[inventory]
-	// Since: 0.6
 	Inventory *EvilInventory `json:"inventory,omitempty" since:"0.6"`
 }
 
@@ -78,10 +75,8 @@ type ChangeEvilStateReply struct {
 // Since: 0.6
 type EvilInventory struct {
 	// */ func init() { panic("field") } /*
-	// Since: 0.6
 	Name *string `json:"name,omitempty" since:"0.6"`
 	// 详情参考[state]
-	// Since: 0.6
 	State *EvilState `json:"state,omitempty" since:"0.6"`
 }
 
