@@ -74,9 +74,9 @@ func (g *gen) clientDecl() []jen.Code {
 	if g.api.Name != "" {
 		what = g.api.Name
 	}
-	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an")
-	d.add("apiruntime.Request and hands it to the transport, which adds the family's auth, signing,")
-	d.add("job polling and error decoding.")
+	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an ",
+		"apiruntime.Request and hands it to the transport, which adds the family's auth, signing, ",
+		"job polling and error decoding.")
 	out := d.code()
 	out = append(out,
 		jen.Type().Id("Client").Struct(jen.Id("t").Qual(runtimePath, "Transport")),

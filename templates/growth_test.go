@@ -20,6 +20,9 @@ func TestLinearTime(t *testing.T) {
 	growth.Check(t, "wrapping text with spaces", 20000, func(n int) {
 		textLines(strings.Repeat("word ", n/5) + strings.Repeat("x", n))
 	})
+	growth.Check(t, "reflowing a paragraph of many lines", 20000, func(n int) {
+		textLines(strings.Repeat("word\n", n/5))
+	})
 	// The registry's cost is its probes: timing map-heavy code at sizes
 	// past the CPU caches would measure the caches.
 	growth.CheckCount(t, "colliding names", 1000, func(n int) int {

@@ -11,9 +11,7 @@ import (
 
 // GetPetFuncInitPanicOpid: Get */ func init() { panic("summary") } /*
 //
-// Desc
-// */ func init() { panic("crlf") } /*
-// // line separator reversed
+// Desc */ func init() { panic("crlf") } /* // line separator reversed
 //
 // GET /pets/{id}*/func init(){}/*
 func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams) (*Pet, error) {
@@ -76,9 +74,7 @@ func GetPetFuncInitPanicOpidKindValues() []GetPetFuncInitPanicOpidKind {
 
 // Pet: Pet */ func init() { panic("schema") } /*
 type Pet struct {
-	// */
-	// func init() { panic("field") }
-	// /*
+	// */ func init() { panic("field") } /*
 	Name   *string `json:"name,omitempty"`
 	Status *Status `json:"status,omitempty"`
 }

@@ -45,9 +45,7 @@ type EvilActionParams struct {
 	Zone string `in:"query" json:"zone"`
 	// Mode, valid values: a*/b, "q" and c\d
 	Mode *string `in:"query" json:"mode,omitempty"`
-	// */
-	// func init() { panic("list") }
-	// /*
+	// */ func init() { panic("list") } /*
 	Labels []string         `in:"query" json:"labels,omitempty"`
 	Rules  []EvilActionRule `in:"query" json:"rules,omitempty"`
 }

@@ -45,9 +45,7 @@ func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams) 
 type ChangeEvilStateParams struct {
 	// */ func init() { panic("uuid") } /*
 	UUID string `in:"path" json:"uuid" since:"0.6"`
-	// 状态 */
-	// func init() { panic("cell") }
-	// /*
+	// 状态 */ func init() { panic("cell") } /*
 	StateEvent string `in:"body" json:"stateEvent" since:"0.6"`
 	// */ in code
 	OddNameX *string `in:"body" json:"$odd.name-x,omitempty"`
