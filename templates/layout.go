@@ -147,17 +147,8 @@ func (g *gen) homes(group map[*ir.Operation]string) map[*ir.Type]string {
 			}
 		}
 		for _, o := range byGroup[name] {
-			for _, p := range o.Params {
-				visit(&p.Type)
-			}
-			if o.Body != nil {
-				visit(&o.Body.Type)
-			}
-			if o.Response != nil {
-				visit(o.Response.Type)
-			}
-			for _, e := range o.Errors {
-				visit(e.Type)
+			for _, r := range o.Refs() {
+				visit(r)
 			}
 		}
 		for len(queue) > 0 {
@@ -169,14 +160,9 @@ func (g *gen) homes(group map[*ir.Operation]string) map[*ir.Type]string {
 			case h != name:
 				home[t] = sharedStem
 			}
-			for _, f := range t.Fields {
-				visit(&f.Type)
+			for _, r := range t.Refs() {
+				visit(r)
 			}
-			for i := range t.Variants {
-				visit(&t.Variants[i])
-			}
-			visit(t.Alias)
-			visit(t.AdditionalProperties)
 		}
 	}
 	for _, t := range g.types {
