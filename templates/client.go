@@ -74,9 +74,9 @@ func (g *gen) clientDecl() []jen.Code {
 	if g.api.Name != "" {
 		what = g.api.Name
 	}
-	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an")
-	d.add("apiruntime.Request and hands it to the transport, which adds the family's auth, signing,")
-	d.add("job polling and error decoding.")
+	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an ",
+		"apiruntime.Request and hands it to the transport, which adds the family's auth, signing, ",
+		"job polling and error decoding.")
 	out := d.code()
 	out = append(out,
 		jen.Type().Id("Client").Struct(jen.Id("t").Qual(runtimePath, "Transport")),
@@ -113,11 +113,11 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	if len(o.Servers) > 0 {
 		dc.addf("Server: ", o.Servers[0], " (used when the transport allows it with apiruntime.WithServer, else the base URL)")
 	}
-	if g.serviceFile(o) != "" {
+	if g.api.Family == ir.FamilyQingCloud && fileStem(o.Service) != "" {
 		dc.addf("Service: ", o.Service)
 	}
-	if o.Since != "" {
-		dc.addf("Since: ", o.Since)
+	if since := sinceNote(o.Since, "", o.Summary+"\n"+o.Description); since != "" {
+		dc.addf("Since: ", since)
 	}
 	if info.result != nil && o.Response.Type.Kind == ir.KindBinary {
 		dc.add("The answer's body is returned as a stream: the caller reads it and closes it.")

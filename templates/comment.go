@@ -40,10 +40,18 @@ func textLines(text string) []string {
 		}
 	}
 	var out []string
+	var para strings.Builder // prose lines joined, wrapped as one
+	flush := func() {
+		if para.Len() > 0 {
+			out = append(out, wrapLine(para.String(), commentWidth)...)
+			para.Reset()
+		}
+	}
 	blank := true // drops leading blank lines
 	for _, line := range strings.Split(b.String(), "\n") {
 		line = strings.TrimRightFunc(line, unicode.IsSpace)
 		if line == "" {
+			flush()
 			if !blank {
 				out = append(out, "")
 			}
@@ -51,12 +59,55 @@ func textLines(text string) []string {
 			continue
 		}
 		blank = false
-		out = append(out, wrapLine(line, commentWidth)...)
+		if !prose(line) {
+			flush()
+			out = append(out, wrapLine(line, commentWidth)...)
+			continue
+		}
+		if para.Len() > 0 && softBreak(para.String(), line) {
+			// The source wrapped here: rejoining keeps the wrap from
+			// leaving stubs ("describes\n// the call as an\n// …").
+			para.WriteByte(' ')
+		} else {
+			flush()
+		}
+		para.WriteString(line)
 	}
+	flush()
 	for len(out) > 0 && out[len(out)-1] == "" {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// softBreak reports whether the break between prose lines prev and next
+// is only where the source wrapped: prev does not end a sentence or a
+// clause, and both sides are ASCII (a break in CJK text, which is not
+// wrapped by hand, or after a table cell's clause, separates statements).
+func softBreak(prev, next string) bool {
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	return r < utf8.RuneSelf && !strings.ContainsRune(".!?:;", r) && next[0] < utf8.RuneSelf
+}
+
+// prose reports whether a line may continue a paragraph: not indented (code,
+// a nested list), not a list item, table row, heading or quote, whose line
+// breaks are part of their meaning.
+func prose(line string) bool {
+	switch line[0] {
+	case ' ', '|', '#', '>', '`':
+		return false
+	case '-', '*', '+':
+		return len(line) > 1 && line[1] != ' '
+	}
+	if strings.HasPrefix(line, "• ") {
+		return false
+	}
+	// "1. item", "2) item"
+	i := 0
+	for i < len(line) && '0' <= line[i] && line[i] <= '9' {
+		i++
+	}
+	return !(i > 0 && i+1 < len(line) && (line[i] == '.' || line[i] == ')') && line[i+1] == ' ')
 }
 
 // neutralise keeps a doc line from reading as a build constraint: in the

@@ -12,8 +12,9 @@ import (
 )
 
 func TestTextLines(t *testing.T) {
-	got := textLines("a\r\nb\rc\nd\u2028e\u2029f\fg\vh\u0085i")
-	want := []string{"a", "b", "c", "d", "e", "f", "g", "h", "i"}
+	// List items keep their lines, so every kind of break shows.
+	got := textLines("- a\r\n- b\r- c\n- d\u2028- e\u2029- f\f- g\v- h\u0085- i")
+	want := []string{"- a", "- b", "- c", "- d", "- e", "- f", "- g", "- h", "- i"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("line breaks: got %q", got)
 	}
@@ -25,6 +26,38 @@ func TestTextLines(t *testing.T) {
 	for _, l := range got {
 		if strings.HasPrefix(l, "+build") || strings.HasPrefix(l, "go:build") {
 			t.Errorf("build constraint survived: %q", l)
+		}
+	}
+}
+
+// TestReflow: lines of one paragraph are joined before wrapping, so a
+// source's own line breaks leave no stubs ("describes\n// the call as
+// an\n// apiruntime.Request"); lists, indented code, tables, headings and
+// a line ending a sentence or a clause keep their breaks, as does CJK text.
+func TestReflow(t *testing.T) {
+	long := "Client calls CloudTower APIs (apigen example). Each method validates its parameters, describes the call as an"
+	got := textLines(long + "\napiruntime.Request and hands it to the transport, which adds the family's auth, signing,\njob polling and error decoding.")
+	want := []string{
+		"Client calls CloudTower APIs (apigen example). Each method validates its parameters, describes",
+		"the call as an apiruntime.Request and hands it to the transport, which adds the family's auth,",
+		"signing, job polling and error decoding.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("reflow:\n%s", strings.Join(got, "\n"))
+	}
+	for in, want := range map[string]string{
+		"one\ntwo\n\nthree":                  "one two||three",
+		"Values:\n- a\n- b\nafter":           "Values:|- a|- b|after",
+		"Example:\n  x := 1\n  y := 2":       "Example:|  x := 1|  y := 2",
+		"1. first\n2) second\n10. tenth":     "1. first|2) second|10. tenth",
+		"| a | b |\n| - | - |\n# Title\n> q": "| a | b ||| - | - ||# Title|> q",
+		"中文说明\n继续":                           "中文说明|继续",
+		"word\n中文":                           "word|中文",
+		"One.\nTwo;\nThree":                  "One.|Two;|Three",
+		"-5 degrees\nor less":                "-5 degrees or less",
+	} {
+		if got := strings.Join(textLines(in), "|"); got != want {
+			t.Errorf("textLines(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

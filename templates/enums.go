@@ -212,9 +212,9 @@ func (g *gen) enumDecl(t *ir.Type) *decl {
 
 // typeDoc adds the facts every named type's comment carries.
 func typeDoc(d *doc, t *ir.Type) {
-	if t.Since != "" {
+	if since := sinceNote(t.Since, "", t.Description); since != "" {
 		d.para()
-		d.addf("Since: ", t.Since)
+		d.addf("Since: ", since)
 	}
 	if t.Deprecated {
 		d.deprecated("type")

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -15,16 +14,23 @@ import (
 	"github.com/dave/jennifer/jen"
 )
 
-// maxFileLines is roughly where a group of declarations is split into
-// several files, so no generated file is huge.
-const maxFileLines = 4000
+// maxFileDecls is how many declarations a file holds before its group is
+// split, and minPartDecls the fewest a part split off it may hold. Both
+// count declarations, never lines: a file's layout depends only on which
+// declarations exist and what uses them, so editing one (a new field, a
+// longer comment) never moves another to a different file.
+const (
+	maxFileDecls = 150
+	minPartDecls = 6
+)
 
 // decl is one top-level declaration (with its methods), the unit files are
-// made of. key is its Go name, which decides its file and its place there.
+// made of. key is its Go name, which decides its place in its file and,
+// when a group is split, its part.
 type decl struct {
 	key   string
 	code  []jen.Code
-	lines int // an estimate, for splitting
+	lines int // an estimate, for tests and benchmarks
 }
 
 func (d *decl) add(c ...jen.Code) {
@@ -39,44 +45,59 @@ type plannedFile struct {
 	code    []jen.Code
 }
 
-// emit builds every declaration, groups them into files and renders the
-// files in parallel.
+// fileGroup is what goes in one group's files: its calls (client methods
+// and their parameter structs) and the types only they use.
+type fileGroup struct {
+	calls, types []*decl
+}
+
+// emit builds every declaration, groups them into files by meaning (see
+// groupOf and homes) and renders the files in parallel.
 func (g *gen) emit() ([]File, error) {
-	var models, enums, params, ops []*decl
-	services := map[string][]*decl{}
+	groupOfOp := map[*ir.Operation]string{}
+	for _, o := range g.ops {
+		groupOfOp[o] = groupOf(o)
+	}
+	home := g.homes(groupOfOp)
+	groups := map[string]*fileGroup{}
+	at := func(stem string) *fileGroup {
+		if groups[stem] == nil {
+			groups[stem] = &fileGroup{}
+		}
+		return groups[stem]
+	}
 	for _, t := range g.types {
+		var d *decl
 		switch {
 		case g.info[t].degraded || t.Kind == ir.KindAlias:
-			models = append(models, g.aliasDecl(t))
+			d = g.aliasDecl(t)
 		case t.Kind == ir.KindStruct:
-			models = append(models, g.structDecl(t))
+			d = g.structDecl(t)
 		case t.Kind == ir.KindUnion:
-			models = append(models, g.unionDecl(t))
+			d = g.unionDecl(t)
 		case t.Kind == ir.KindEnum:
-			enums = append(enums, g.enumDecl(t))
+			d = g.enumDecl(t)
+		default:
+			continue
 		}
+		fg := at(home[t])
+		fg.types = append(fg.types, d)
 	}
 	for _, o := range g.ops {
+		fg := at(groupOfOp[o])
 		if g.opInfo[o].params != "" {
-			params = append(params, g.paramsDecl(o))
+			fg.calls = append(fg.calls, g.paramsDecl(o))
 		}
-		if s := g.serviceFile(o); s != "" {
-			services[s] = append(services[s], g.opDecl(o))
-		} else {
-			ops = append(ops, g.opDecl(o))
-		}
+		fg.calls = append(fg.calls, g.opDecl(o))
 	}
 	files := []plannedFile{
 		{name: "doc.go", comment: g.packageDoc()},
 		{name: "client.go", code: g.clientDecl()},
 	}
-	files = append(files, split("models", models)...)
-	files = append(files, split("enums", enums)...)
-	files = append(files, split("params", params)...)
-	files = append(files, split("operations", ops)...)
-	files = append(files, serviceFiles(services, files)...)
-	slices.SortFunc(files, func(a, b plannedFile) int { return cmp.Compare(a.name, b.name) })
-	return g.render(files)
+	for _, stem := range slices.Sorted(maps.Keys(groups)) {
+		files = append(files, splitGroup(stem, groups[stem])...)
+	}
+	return g.render(mergeNamesakes(files))
 }
 
 // packageDoc is the package comment of doc.go.
@@ -111,186 +132,138 @@ func familyHint(f ir.Family) string {
 	return " (NewHTTP)"
 }
 
-// split groups declarations into files named prefix_<letter>.go by the
-// first letter of their Go name, so adding a type changes one file. A
-// group larger than maxFileLines is cut further by the following letters
-// (prefix_s1.go, prefix_s2.go), so the cuts move only when that group's
-// own contents change.
-func split(prefix string, decls []*decl) []plannedFile {
-	if len(decls) == 0 {
-		return nil
+// splitGroup lays one group out: a file named after it, calls first, then
+// types, each sorted by Go name. A group of more than maxFileDecls is cut
+// by the leading words of its declarations' Go names
+// (types_payment_method.go, customers_post.go), the smaller parts staying
+// in the group's own file; see cut.
+func splitGroup(stem string, fg *fileGroup) []plannedFile {
+	var items []item
+	for _, d := range sortedDecls(fg.calls) {
+		items = append(items, item{d: d})
 	}
-	decls = slices.Clone(decls)
-	slices.SortFunc(decls, func(a, b *decl) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.key), strings.ToLower(b.key)), cmp.Compare(a.key, b.key))
-	})
-	var files []plannedFile
-	for _, group := range groupBy(decls, 0) {
-		letter := strings.ToLower(group[0].key[:1])
-		chunks := chunk(group, 1)
-		for i, c := range chunks {
-			name := prefix + "_" + letter
-			if len(chunks) > 1 {
-				name += strconv.Itoa(i + 1)
-			}
-			f := plannedFile{name: name + ".go"}
-			for _, d := range c {
-				f.code = append(f.code, d.code...)
-			}
-			files = append(files, f)
+	for _, d := range sortedDecls(fg.types) {
+		items = append(items, item{d: d})
+	}
+	for i := range items {
+		for _, w := range splitWords(items[i].d.key) {
+			items[i].words = append(items[i].words, asciiWord(w))
 		}
+	}
+	return cut(stem, items, 0)
+}
+
+// item is a declaration with the words of its Go name, for cut.
+type item struct {
+	d     *decl
+	words []string
+}
+
+// cut puts items (which share their first depth words) in one file named
+// stem when they are few enough. Otherwise each run sharing the next word
+// and holding at least minPartDecls gets its own file, stem_<word>, cut
+// the same way; the rest stay in stem. Adding or removing a declaration
+// changes only the part it falls in, unless the part crosses a limit.
+func cut(stem string, items []item, depth int) []plannedFile {
+	if len(items) <= maxFileDecls {
+		return []plannedFile{declFile(stem, items)}
+	}
+	word := func(it item) string {
+		if depth < len(it.words) {
+			return it.words[depth]
+		}
+		return ""
+	}
+	parts := map[string][]item{}
+	for _, it := range items {
+		parts[word(it)] = append(parts[word(it)], it)
+	}
+	var files []plannedFile
+	for _, w := range slices.Sorted(maps.Keys(parts)) {
+		if w != "" && len(parts[w]) >= minPartDecls {
+			files = append(files, cut(capStem(stem+"_"+w), parts[w], depth+1)...)
+		}
+	}
+	// The rest keep their order: calls before types, each by name.
+	rest := slices.DeleteFunc(slices.Clone(items), func(it item) bool {
+		return word(it) != "" && len(parts[word(it)]) >= minPartDecls
+	})
+	if len(rest) > maxFileDecls {
+		// Names with few words in common (Resource1Info, Resource2Info):
+		// cut what is left by letters.
+		return append(files, cutLetters(stem, rest, depth, 0)...)
+	}
+	if len(rest) > 0 {
+		files = append(files, declFile(stem, rest))
 	}
 	return files
 }
 
-// serviceFile is the name part of the file an operation's method goes in
-// when the API groups its calls by service (QingCloud's instance,
-// security_group…), "" for the usual files by first letter. It is made of
-// [a-z0-9_] only, so it is a plain file name on every system.
-func (g *gen) serviceFile(o *ir.Operation) string {
-	if g.api.Family != ir.FamilyQingCloud || o.Service == "" {
-		return ""
+// cutLetters cuts items by the letter at n of their names from the word at
+// depth on (stem_r.go, stem_re.go), for groups whose names share too few
+// words for cut. Names that end before n stay in stem.
+func cutLetters(stem string, items []item, depth, n int) []plannedFile {
+	if len(items) <= maxFileDecls {
+		return []plannedFile{declFile(stem, items)}
 	}
-	var words []string
-	for _, w := range splitWords(o.Service) {
-		w = strings.Map(func(r rune) rune {
-			switch {
-			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-				return r
-			case 'A' <= r && r <= 'Z':
-				return r + 'a' - 'A'
-			}
-			return -1
-		}, w)
-		if w != "" {
-			words = append(words, w)
+	parts := map[byte][]item{}
+	var rest []item
+	for _, it := range items {
+		if text := strings.Join(it.words[min(depth, len(it.words)):], ""); n < len(text) {
+			parts[text[n]] = append(parts[text[n]], it)
+		} else {
+			rest = append(rest, it)
 		}
 	}
-	name := strings.Join(words, "_")
-	if len(name) > maxServiceName {
-		name = strings.TrimRight(name[:maxServiceName], "_")
+	var files []plannedFile
+	for _, c := range slices.Sorted(maps.Keys(parts)) {
+		name := stem + string(c)
+		if n == 0 {
+			name = stem + "_" + string(c)
+		}
+		files = append(files, cutLetters(capStem(name), parts[c], depth, n+1)...)
 	}
-	return name
+	if len(rest) > 0 {
+		files = append(files, declFile(stem, rest))
+	}
+	return files
 }
 
-// maxServiceName keeps service file names short.
-const maxServiceName = 40
+func declFile(stem string, items []item) plannedFile {
+	f := plannedFile{name: fileName(stem)}
+	for _, it := range items {
+		f.code = append(f.code, it.d.code...)
+	}
+	return f
+}
 
-// serviceFiles puts each service's methods in operations_<service>.go
-// (split like the other groups when large), never reusing a name already
-// planned and never ending in a suffix the go command reads as a build
-// constraint or a test (operations_windows.go, operations_test.go).
-func serviceFiles(services map[string][]*decl, planned []plannedFile) []plannedFile {
-	taken := map[string]bool{}
-	for _, f := range planned {
-		taken[f.name] = true
-	}
-	free := func(base string) string {
-		if last := base[strings.LastIndex(base, "_")+1:]; specialSuffix[last] {
-			base += "_ops"
-		}
-		name := base
-		for n := 2; taken[name+".go"]; n++ {
-			name = base + "_" + strconv.Itoa(n)
-		}
-		taken[name+".go"] = true
-		return name + ".go"
-	}
+// sortedDecls orders declarations by Go name, case-insensitively first so
+// GetPet and GetPetParams sit together.
+func sortedDecls(decls []*decl) []*decl {
+	decls = slices.Clone(decls)
+	slices.SortFunc(decls, func(a, b *decl) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.key), strings.ToLower(b.key)), cmp.Compare(a.key, b.key))
+	})
+	return decls
+}
+
+// mergeNamesakes joins files that were given the same name (two tags that
+// read alike, "Security-Group" and "security_group", or a group named
+// like a part of another) in their planned order, and sorts the files by
+// name. Merging, rather than numbering, keeps a name from depending on
+// which other groups exist.
+func mergeNamesakes(files []plannedFile) []plannedFile {
 	var out []plannedFile
-	for _, s := range slices.Sorted(maps.Keys(services)) {
-		decls := slices.Clone(services[s])
-		slices.SortFunc(decls, func(a, b *decl) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.key), strings.ToLower(b.key)), cmp.Compare(a.key, b.key))
-		})
-		chunks := chunk(decls, 0)
-		for i, c := range chunks {
-			base := "operations_" + s
-			if len(chunks) > 1 {
-				base += "_" + strconv.Itoa(i+1)
-			}
-			f := plannedFile{name: free(base)}
-			for _, d := range c {
-				f.code = append(f.code, d.code...)
-			}
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// specialSuffix holds the last parts of a file name that the go command
-// reads as a build constraint (GOOS, GOARCH) or a test.
-var specialSuffix = map[string]bool{
-	"test": true,
-	"aix":  true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true, "hurd": true,
-	"illumos": true, "ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true,
-	"openbsd": true, "plan9": true, "solaris": true, "wasip1": true, "windows": true, "zos": true,
-	"386": true, "amd64": true, "amd64p32": true, "arm": true, "armbe": true, "arm64": true,
-	"arm64be": true, "loong64": true, "mips": true, "mipsle": true, "mips64": true,
-	"mips64le": true, "mips64p32": true, "mips64p32le": true, "ppc": true, "ppc64": true,
-	"ppc64le": true, "riscv": true, "riscv64": true, "s390": true, "s390x": true,
-	"sparc": true, "sparc64": true, "wasm": true,
-}
-
-// groupBy cuts sorted decls into runs sharing the lower-cased byte at i.
-func groupBy(decls []*decl, i int) [][]*decl {
-	at := func(d *decl) byte {
-		if i < len(d.key) {
-			return lower(d.key[i])
-		}
-		return 0
-	}
-	var out [][]*decl
-	for start := 0; start < len(decls); {
-		end := start + 1
-		for end < len(decls) && at(decls[end]) == at(decls[start]) {
-			end++
-		}
-		out = append(out, decls[start:end])
-		start = end
-	}
-	return out
-}
-
-func lower(b byte) byte {
-	if 'A' <= b && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
-}
-
-// chunk splits a group sharing a prefix of length depth into runs of at
-// most maxFileLines, cutting only between different next letters.
-func chunk(decls []*decl, depth int) [][]*decl {
-	total := 0
-	deeper := false
-	for _, d := range decls {
-		total += d.lines
-		deeper = deeper || len(d.key) > depth
-	}
-	if total <= maxFileLines || !deeper || len(decls) == 1 {
-		return [][]*decl{decls}
-	}
-	var parts [][]*decl
-	for _, g := range groupBy(decls, depth) {
-		parts = append(parts, chunk(g, depth+1)...)
-	}
-	// Merge neighbours back while they fit.
-	var out [][]*decl
-	size := 0
-	for _, p := range parts {
-		n := 0
-		for _, d := range p {
-			n += d.lines
-		}
-		if len(out) > 0 && size+n <= maxFileLines {
-			out[len(out)-1] = append(slices.Clip(out[len(out)-1]), p...)
-			size += n
+	index := map[string]int{}
+	for _, f := range files {
+		if i, ok := index[f.name]; ok {
+			out[i].code = append(out[i].code, f.code...)
 			continue
 		}
-		out = append(out, p)
-		size = n
+		index[f.name] = len(out)
+		out = append(out, f)
 	}
+	slices.SortFunc(out, func(a, b plannedFile) int { return cmp.Compare(a.name, b.name) })
 	return out
 }
 

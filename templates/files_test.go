@@ -1,66 +1,149 @@
 package templates
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/apigen-dev/apigen/ir"
+	"github.com/dave/jennifer/jen"
 )
 
-// TestServiceFiles: a QingCloud client is grouped by service, one file
-// each, with names that are plain, stable and never special to the go
-// command; calls without a service keep the files by first letter.
-func TestServiceFiles(t *testing.T) {
+// TestGroupFiles: calls are filed by service, with the types only they
+// use; names are plain and never special to the go command; a call under
+// no service goes by its path.
+func TestGroupFiles(t *testing.T) {
 	files, _ := generate(t, qingcloudAPI(), Options{Package: "qingcloud"})
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	if got := strings.Join(names, " "); got != "client.go doc.go iaas.go instance.go security_group.go test.go" {
+		t.Errorf("files %s", got)
+	}
 	for name, want := range map[string]string{
-		"operations_instance.go":       "func (c *Client) RunInstances(",
-		"operations_security_group.go": "// Service: Security-Group\n",
-		"operations_test_ops.go":       "func (c *Client) RunTests(",
-		"operations_p.go":              "func (c *Client) Ping(",
+		"instance.go":       "func (c *Client) RunInstances(",
+		"security_group.go": "// Service: Security-Group\n",
+		"test.go":           "func (c *Client) RunTests(",
+		"iaas.go":           "func (c *Client) Ping(",
 	} {
 		if !strings.Contains(string(files[name]), want) {
 			t.Errorf("%s lacks %q", name, want)
 		}
 	}
-	inst := string(files["operations_instance.go"])
-	for _, want := range []string{"// Action: RunInstances\n// Service: instance\n", "func (c *Client) DescribeInstancesAll("} {
+	inst := string(files["instance.go"])
+	for _, want := range []string{"// Action: RunInstances\n// Service: instance\n", "func (c *Client) DescribeInstancesAll(",
+		"type Instance struct", "type RunInstancesParams struct", "type DescribeInstancesResponse struct"} {
 		if !strings.Contains(inst, want) {
-			t.Errorf("operations_instance.go lacks %q", want)
+			t.Errorf("instance.go lacks %q", want)
 		}
 	}
-	for name := range files {
-		if name == "operations_r.go" || name == "operations_d.go" || name == "operations_test.go" {
-			t.Errorf("unexpected file %s", name)
-		}
+	// Calls come first, each followed by its parameters, then the types.
+	if a, b, c := strings.Index(inst, ") DescribeInstances("), strings.Index(inst, "type DescribeInstancesParams"), strings.Index(inst, "type Instance struct"); !(a < b && b < c) {
+		t.Errorf("instance.go order: params %d, call %d, type %d", b, a, c)
 	}
-	// Other families keep one set of files by letter.
+	// Other families are filed by tag the same way, without the Service line.
 	api := qingcloudAPI()
 	api.Family = ir.FamilyOpenAPI
 	files, _ = generate(t, api, Options{Package: "qingcloud"})
-	if _, ok := files["operations_instance.go"]; ok || strings.Contains(joinedMap(files), "// Service:") {
-		t.Error("service files outside the qingcloud family")
+	if _, ok := files["instance.go"]; !ok || strings.Contains(joinedMap(files), "// Service:") {
+		t.Error("an OpenAPI tag is not a file, or a Service line is written outside the qingcloud family")
 	}
 }
 
-func TestServiceFileNames(t *testing.T) {
-	g := &gen{api: &ir.API{Family: ir.FamilyQingCloud}}
-	for in, want := range map[string]string{
-		"instance":              "instance",
-		"SecurityGroup":         "security_group",
-		"security-group":        "security_group",
-		"../../etc/x":           "etc_x",
-		"负载均衡":                  "",
-		"LB 负载均衡 v2":            "lb_v2",
-		strings.Repeat("a", 60): strings.Repeat("a", maxServiceName),
-	} {
-		if got := g.serviceFile(&ir.Operation{Service: in}); got != want {
-			t.Errorf("serviceFile(%q) = %q, want %q", in, got, want)
+// TestSharedTypes: a type two groups use sits in types.go, one a single
+// group uses sits with it, and one nothing uses is shared too.
+func TestSharedTypes(t *testing.T) {
+	api := qingcloudAPI()
+	api.Types = append(api.Types, &ir.Type{Name: "Unused", Kind: ir.KindStruct})
+	api.Operation("Ping").Response = &ir.Response{Type: &ir.TypeRef{Kind: ir.KindRef, Ref: "Instance"}}
+	api.Operation("RunTests").Response = &ir.Response{Type: &ir.TypeRef{Kind: ir.KindList, Elem: &ir.TypeRef{Kind: ir.KindRef, Ref: "DescribeInstancesResponse"}}}
+	files, _ := generate(t, api, Options{Package: "qingcloud"})
+	types := string(files["types.go"])
+	for _, want := range []string{"type Instance struct", "type DescribeInstancesResponse struct", "type Unused struct"} {
+		if !strings.Contains(types, want) {
+			t.Errorf("types.go lacks %q", want)
 		}
 	}
-	// Two services that read alike, or a name already used, get numbered.
-	services := map[string][]*decl{"windows": {{key: "A"}}, "p": {{key: "B"}}}
-	files := serviceFiles(services, []plannedFile{{name: "operations_p.go"}})
-	if len(files) != 2 || files[0].name != "operations_p_2.go" || files[1].name != "operations_windows_ops.go" {
-		t.Errorf("files %v", []string{files[0].name, files[1].name})
+	if !strings.Contains(string(files["instance.go"]), "type RunInstancesResponse struct") {
+		t.Error("a type one group uses is not in its file")
+	}
+}
+
+func TestFileNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"instance":                "instance",
+		"SecurityGroup":           "security_group",
+		"security-group":          "security_group",
+		"../../etc/x":             "etc_x",
+		"负载均衡":                    "",
+		"LB 负载均衡 v2":              "lb_v2",
+		strings.Repeat("a", 80):   strings.Repeat("a", maxStem),
+		strings.Repeat("ab_", 40): strings.TrimSuffix(strings.Repeat("ab_", 20), "_"),
+	} {
+		if got := fileStem(in); got != want {
+			t.Errorf("fileStem(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for stem, want := range map[string]string{
+		"doc": "doc_api.go", "client": "client_api.go", "vm_windows": "vm_windows_api.go", "helpers_test": "helpers_test_api.go",
+		"linux": "linux.go", "test": "test.go", "vm": "vm.go", "arm64_x": "arm64_x.go",
+	} {
+		if got := fileName(stem); got != want {
+			t.Errorf("fileName(%q) = %q, want %q", stem, got, want)
+		}
+	}
+	for path, want := range map[string]string{
+		"zstack/v1/vm-instances/{uuid}/actions": "vm-instances",
+		"/v1/customers/{customer}/sources":      "customers",
+		"/api/v1beta1/namespaces/{ns}/pods":     "namespaces",
+		"/pets/{petId}":                         "pets",
+		"/{id}/v2":                              "v2",
+		"/":                                     "",
+	} {
+		if got := pathResource(path); got != want {
+			t.Errorf("pathResource(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
+
+// TestSplitStable: a group too large for one file is cut by the leading
+// words of Go names; adding a declaration changes only its own part, and
+// names that read alike after sanitising share a file instead of being
+// numbered.
+func TestSplitStable(t *testing.T) {
+	var decls []*decl
+	for _, prefix := range []string{"Payment", "Invoice", "Customer"} {
+		for i := range maxFileDecls / 2 {
+			decls = append(decls, &decl{key: fmt.Sprintf("%sThing%d", prefix, i), code: []jen.Code{jen.Comment(prefix)}})
+		}
+	}
+	for i := range minPartDecls - 1 {
+		decls = append(decls, &decl{key: fmt.Sprintf("Odd%d", i), code: []jen.Code{jen.Comment("odd")}})
+	}
+	layout := func(decls []*decl) map[string]int {
+		out := map[string]int{}
+		for _, f := range mergeNamesakes(splitGroup("types", &fileGroup{types: decls})) {
+			out[f.name] = len(f.code)
+		}
+		return out
+	}
+	before := layout(decls)
+	want := map[string]int{"types_payment.go": maxFileDecls / 2, "types_invoice.go": maxFileDecls / 2,
+		"types_customer.go": maxFileDecls / 2, "types.go": minPartDecls - 1}
+	if fmt.Sprint(before) != fmt.Sprint(want) {
+		t.Errorf("layout %v, want %v", before, want)
+	}
+	after := layout(append(slices.Clone(decls), &decl{key: "InvoiceThingNew", code: []jen.Code{jen.Comment("new")}}))
+	for name, n := range after {
+		if n != before[name] && name != "types_invoice.go" {
+			t.Errorf("adding an invoice declaration changed %s", name)
+		}
+	}
+	merged := mergeNamesakes([]plannedFile{{name: "b.go", code: []jen.Code{jen.Comment("1")}}, {name: "a.go"}, {name: "b.go", code: []jen.Code{jen.Comment("2")}}})
+	if len(merged) != 2 || merged[0].name != "a.go" || len(merged[1].code) != 2 {
+		t.Errorf("merged %v", merged)
 	}
 }

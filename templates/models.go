@@ -127,8 +127,9 @@ func tagValueSafe(s string) bool {
 }
 
 // fieldDoc is the comment of a struct field or param: description, then
-// the documented default, allowed values and version. Values read from
-// prose say so: they are shown, but Validate does not enforce them.
+// the documented default, allowed values and version (only where it tells
+// something, see sinceNote). Values read from prose say so: they are
+// shown, but Validate does not enforce them.
 func fieldDoc(desc, def string, enum []string, inferred bool, since string, deprecated, readOnly bool) *doc {
 	var d doc
 	d.add(desc)
@@ -166,7 +167,7 @@ func (g *gen) structDecl(t *ir.Type) *decl {
 	var fields []jen.Code
 	for _, fi := range info.fields {
 		f := fi.f
-		fd := fieldDoc(f.Description, f.Default, f.Enum, f.Inferred, f.Since, f.Deprecated, f.ReadOnly)
+		fd := fieldDoc(f.Description, f.Default, f.Enum, f.Inferred, sinceNote(f.Since, t.Since, f.Description), f.Deprecated, f.ReadOnly)
 		fields = append(fields, fd.code()...)
 		fields = append(fields, jen.Id(fi.goName).Add(fieldType(fi.typ, f.Required, fi.nullable, fi.ptr)).Tag(tags(fi.json, f.Since)))
 		d.lines += fd.len() + 1

@@ -126,7 +126,7 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 	}
 	for _, pi := range info.fields {
 		p := pi.p
-		fd := fieldDoc(p.Description, p.Default, p.Enum, p.Inferred, p.Since, p.Deprecated, false)
+		fd := fieldDoc(p.Description, p.Default, p.Enum, p.Inferred, sinceNote(p.Since, o.Since, p.Description), p.Deprecated, false)
 		fields = append(fields, fd.code()...)
 		extra := []string{}
 		if tagValueSafe(string(p.In)) && p.In != "" {

@@ -24,7 +24,7 @@ func TestGenerateIntoWorkingDirectory(t *testing.T) {
 		t.Fatal(err)
 	}
 	mod := gocheck.Module(t, map[string][]byte{
-		"pets/pets.go":       []byte("package pets\n\n//go:generate apigen generate -o . petstore.yaml\n\n// Mine is the user's own code beside the generated package.\nfunc Mine() *Client { return nil }\n"),
+		"pets/mine.go":       []byte("package pets\n\n//go:generate apigen generate -o . petstore.yaml\n\n// Mine is the user's own code beside the generated package.\nfunc Mine() *Client { return nil }\n"),
 		"pets/petstore.yaml": spec,
 	})
 	pkg := filepath.Join(mod, "pets")

@@ -53,14 +53,9 @@ func keepOperations(api *ir.API, keep []string) int {
 		if t == nil {
 			return
 		}
-		for _, f := range t.Fields {
-			visit(&f.Type)
+		for _, r := range t.Refs() {
+			visit(r)
 		}
-		for i := range t.Variants {
-			visit(&t.Variants[i])
-		}
-		visit(t.Alias)
-		visit(t.AdditionalProperties)
 	}
 	ops := api.Operations[:0]
 	for _, o := range api.Operations {
@@ -68,17 +63,8 @@ func keepOperations(api *ir.API, keep []string) int {
 			continue
 		}
 		ops = append(ops, o)
-		for _, p := range o.Params {
-			visit(&p.Type)
-		}
-		if o.Body != nil {
-			visit(&o.Body.Type)
-		}
-		if o.Response != nil {
-			visit(o.Response.Type)
-		}
-		for _, e := range o.Errors {
-			visit(e.Type)
+		for _, r := range o.Refs() {
+			visit(r)
 		}
 	}
 	api.Operations = ops

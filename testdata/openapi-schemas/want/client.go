@@ -5,8 +5,8 @@ package openapischemas
 import "github.com/apigen-dev/apigen/apiruntime"
 
 // Client calls Schema shapes. Each method validates its parameters, describes the call as an
-// apiruntime.Request and hands it to the transport, which adds the family's auth, signing,
-// job polling and error decoding.
+// apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
+// polling and error decoding.
 type Client struct {
 	t apiruntime.Transport
 }

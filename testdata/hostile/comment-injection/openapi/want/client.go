@@ -5,9 +5,8 @@ package openapi
 import "github.com/apigen-dev/apigen/apiruntime"
 
 // Client calls Evil */ func init() { panic("title") } /*. Each method validates its parameters,
-// describes the call as an
-// apiruntime.Request and hands it to the transport, which adds the family's auth, signing,
-// job polling and error decoding.
+// describes the call as an apiruntime.Request and hands it to the transport, which adds the
+// family's auth, signing, job polling and error decoding.
 type Client struct {
 	t apiruntime.Transport
 }

@@ -3,11 +3,7 @@
 // Package openapi is a client for Evil */ func init() { panic("title") } /*, API version 1.0 */
 // func init() { panic("version") } /*.
 //
-// Line one */
-// func init() { panic("description") }
-// /*
-// // +build ignore
-// //go:generate rm -rf /
+// Line one */ func init() { panic("description") } /* // +build ignore //go:generate rm -rf /
 // package main
 //
 // Create a Client with New over a transport from github.com/apigen-dev/apigen/apiruntime

@@ -2,9 +2,7 @@
 
 // Package swagger2 is a client for Swagger */ func init() { panic("title") } /*, API version 1.
 //
-// */
-// func init() { panic("description") }
-// /*
+// */ func init() { panic("description") } /*
 //
 // Create a Client with New over a transport from github.com/apigen-dev/apigen/apiruntime
 // (NewHTTP).
