@@ -321,8 +321,8 @@ func sendsBody(method string) bool {
 	return false
 }
 
-// bodyCode sends Operation.Body: JSON, a form, or raw bytes for binary
-// bodies.
+// bodyCode sends Operation.Body: JSON, a form, a multipart body, or as it
+// is (a binary stream, text).
 func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
 	info := g.opInfo[o]
 	b := jen.Id("p").Dot(info.body)
@@ -334,22 +334,41 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 		}
 		return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
 	}
-	if info.bodyType.cat == catBytes {
+	// choices lets the caller pick another listed type (WithContentType).
+	choices := func(raw bool) []jen.Code {
+		var list []string
+		for _, mt := range o.Body.MediaTypes {
+			if mediaClass(mt, raw) == mediaClass(ct, raw) {
+				list = append(list, mt)
+			}
+		}
+		// One listed type is a choice only when it is a wildcard.
+		if len(list) == 0 || len(list) == 1 && !strings.Contains(list[0], "*") {
+			return nil
+		}
+		lits := make([]jen.Code, len(list))
+		for i, mt := range list {
+			lits[i] = jen.Lit(mt)
+		}
+		return []jen.Code{jen.Id("req").Dot("ContentTypes").Op("=").Index().String().Values(lits...)}
+	}
+	if info.bodyType.cat == catStream {
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
-		return []jen.Code{
-			jen.Id("req").Dot("RawBody").Op("=").Add(b),
+		return append([]jen.Code{
+			jen.Id("req").Dot("Stream").Op("=").Add(b),
 			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
-		}
+		}, choices(true)...)
 	}
-	if info.bodyType.cat == catString && (strings.HasPrefix(ct, "text/") || isForm(ct)) {
-		// Plain text goes as is, not as a JSON string; so does a form
-		// given as a string, taken as already encoded.
+	if info.bodyType.cat == catString && !isJSONType(ct) && !isMultipart(ct) {
+		// Text goes as it is, not as a JSON string; so does a form given
+		// as a string, taken as already encoded.
 		set := []jen.Code{
 			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Add(b)),
 			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
 		}
+		set = append(set, choices(true)...)
 		if isPointer(info.bodyType, o.Body.Required, false, false) {
 			set[0] = jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Op("*").Add(b))
 			return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
@@ -380,15 +399,47 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 		return ifSet(
 			jen.List(jen.Id("parts"), jen.Id("ct"), jen.Err()).Op(":=").Qual(runtimePath, "EncodeMultipart").Call(arg),
 			jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
-			jen.List(jen.Id("req").Dot("RawBody"), jen.Id("req").Dot("ContentType")).Op("=").List(jen.Id("parts"), jen.Id("ct")),
+			jen.List(jen.Id("req").Dot("Stream"), jen.Id("req").Dot("ContentType")).Op("=").List(jen.Id("parts"), jen.Id("ct")),
 		)
-	case ct != "" && !strings.Contains(ct, "json"):
+	case ct != "" && !isJSONType(ct):
 		g.warn(o.Pos, "unsupported-body", "operation %q: body content type %q is sent as JSON", o.Name, ct)
 	}
+	out := []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(jen.Id("req").Dot("Body").Op("=").Add(b))}
 	if o.Body.Required && !isPointer(info.bodyType, true, false, false) && !info.bodyType.cat.nilable() {
-		return []jen.Code{jen.Id("req").Dot("Body").Op("=").Op("&").Add(b)}
+		out = []jen.Code{jen.Id("req").Dot("Body").Op("=").Op("&").Add(b)}
 	}
-	return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(jen.Id("req").Dot("Body").Op("=").Add(b))}
+	if c := choices(false); c != nil {
+		// A JSON media type other than the default is the caller's to
+		// pick; the encoding stays JSON.
+		out = append(out, jen.Id("req").Dot("ContentType").Op("=").Lit(ct))
+		out = append(out, c...)
+	}
+	return out
+}
+
+// isJSONType reports a JSON media type (application/json, a +json or
+// /json type).
+func isJSONType(ct string) bool {
+	mt := mediaType(ct)
+	return mt == "application/json" || strings.HasSuffix(mt, "+json") || strings.HasSuffix(mt, "/json")
+}
+
+// mediaClass groups media types by how a body in them is encoded, so a
+// caller picks only among types the generated encoding fits: "json",
+// "form", "multipart", or "raw" for the bytes as they are. A wildcard
+// ("*/*") fits a raw body, or a JSON one when raw is false.
+func mediaClass(ct string, raw bool) string {
+	switch {
+	case isForm(ct):
+		return "form"
+	case isMultipart(ct):
+		return "multipart"
+	case isJSONType(ct):
+		return "json"
+	case strings.Contains(ct, "*") && !raw:
+		return "json"
+	}
+	return "raw"
 }
 
 // doCode sends req and returns the decoded result.

@@ -70,8 +70,11 @@ type gen struct {
 	types  []*ir.Type
 	ops    []*ir.Operation
 	byName map[string]*ir.Type
-	info   map[*ir.Type]*typeInfo
-	opInfo map[*ir.Operation]*opInfo
+	// multipart holds the types that are multipart bodies: their binary
+	// fields are file parts (*apiruntime.File).
+	multipart map[*ir.Type]bool
+	info      map[*ir.Type]*typeInfo
+	opInfo    map[*ir.Operation]*opInfo
 	// aliases caches aliasTarget; nil marks one being resolved.
 	aliases map[*ir.Type]*goType
 	pkg     *registry
@@ -165,6 +168,12 @@ func (g *gen) plan() error {
 		return err
 	}
 	g.nameEnumValues()
+	g.multipart = map[*ir.Type]bool{}
+	for _, o := range g.ops {
+		if b := o.Body; b != nil && isMultipart(b.ContentType) && b.Type.Kind == ir.KindRef && g.byName[b.Type.Ref] != nil {
+			g.multipart[g.byName[b.Type.Ref]] = true
+		}
+	}
 	for _, t := range g.types {
 		switch {
 		case g.info[t].degraded:

@@ -6,9 +6,9 @@ import "github.com/apigen-dev/apigen/apiruntime"
 
 // UploadPetPhotoRequest is the API's "UploadPetPhotoRequest" object.
 type UploadPetPhotoRequest struct {
-	Caption *string  `json:"caption,omitempty"`
-	Tags    []string `json:"tags,omitempty"`
-	Photo   []byte   `json:"photo"`
+	Caption *string          `json:"caption,omitempty"`
+	Tags    []string         `json:"tags,omitempty"`
+	Photo   *apiruntime.File `json:"photo"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields

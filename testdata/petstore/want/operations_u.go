@@ -34,7 +34,7 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 	if err != nil {
 		return err
 	}
-	req.RawBody, req.ContentType = parts, ct
+	req.Stream, req.ContentType = parts, ct
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
