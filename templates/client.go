@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/apigen-dev/apigen/ir"
@@ -81,7 +82,26 @@ func (g *gen) clientDecl() []jen.Code {
 	out = append(out,
 		jen.Type().Id("Client").Struct(jen.Id("t").Qual(runtimePath, "Transport")),
 		jen.Line(),
-		jen.Comment("// New returns a Client that sends its calls through t."),
+	)
+	var nd doc
+	nd.add("New returns a Client that sends its calls through t.")
+	base, absolute := g.defaultBase()
+	switch {
+	case absolute:
+		out = append(out,
+			jen.Comment("// DefaultBaseURL is the API's first documented server: the base URL a"),
+			jen.Comment("// transport needs unless the API runs elsewhere for you."),
+			jen.Const().Id("DefaultBaseURL").Op("=").Lit(base),
+			jen.Line(),
+		)
+		nd.add("Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.")
+	case base != "":
+		nd.addf("Build t over the base URL of your server: its origin followed by ", base, ", the path every call's path is relative to (https://api.example.com", base, ").")
+	default:
+		nd.add("Build t over the base URL every call's path is relative to; the API documents none.")
+	}
+	out = append(out, nd.code()...)
+	out = append(out,
 		jen.Func().Id("New").Params(jen.Id("t").Qual(runtimePath, "Transport")).Op("*").Id("Client").Block(
 			jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("t"): jen.Id("t")})),
 		),
@@ -478,4 +498,27 @@ func multiline(items []jen.Code) []jen.Code {
 		out = append(out, jen.Line().Add(it))
 	}
 	return append(out, jen.Line())
+}
+
+// defaultBase is the API's first server when it is a usable base URL:
+// absolute (http or https, no {variables}) or a path only (a Swagger 2.0
+// basePath without a host), "" when there is none.
+func (g *gen) defaultBase() (base string, absolute bool) {
+	if len(g.api.Servers) == 0 {
+		return "", false
+	}
+	s := strings.TrimSuffix(g.api.Servers[0], "/")
+	if strings.ContainsAny(s, "{} \t\r\n") {
+		return "", false
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || u.User != nil || u.RawQuery != "" || u.Fragment != "":
+		return "", false
+	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
+		return s, true
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(s, "/"):
+		return s, false
+	}
+	return "", false
 }

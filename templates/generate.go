@@ -156,7 +156,7 @@ func (g *gen) warn(pos ir.Pos, kind, format string, args ...any) {
 // names, then operation method names, param struct names, enum constants;
 // then struct fields (which need every type name), recursion, params.
 func (g *gen) plan() error {
-	g.pkg = newRegistry("Client", "New")
+	g.pkg = newRegistry("Client", "New", "DefaultBaseURL")
 	// Client's methods are named after operations: none may take a
 	// name a standard interface fixes the signature of.
 	g.methods = newRegistry(stdMethods...)
