@@ -218,6 +218,13 @@ func (e *formEncoder) value(key string, rv reflect.Value, depth int) error {
 		case json.Number:
 			e.add(key, string(x))
 			return nil
+		case File:
+			if x == (File{}) {
+				return nil // unset, like a nil *File
+			}
+			return e.file(key, &x)
+		case *File:
+			return e.file(key, x)
 		}
 		if rv.Type() == reflect.TypeFor[json.RawMessage]() && rv.Len() == 0 || unsetUnion(rv.Interface()) {
 			return nil // unset, like a nil slice
@@ -264,7 +271,7 @@ func (e *formEncoder) value(key string, rv reflect.Value, depth int) error {
 			b := make([]byte, rv.Len())
 			reflect.Copy(reflect.ValueOf(b), rv)
 			if e.files != nil {
-				*e.files = append(*e.files, filePart{key, b})
+				*e.files = append(*e.files, filePart{key: key, data: b})
 				return nil
 			}
 			e.add(key, base64.StdEncoding.EncodeToString(b))
@@ -405,4 +412,19 @@ func decodeJSON(b []byte) (any, error) {
 		return nil, err
 	}
 	return x, nil
+}
+
+// file adds f as a file part of a multipart body; a form has no place for
+// one.
+func (e *formEncoder) file(key string, f *File) error {
+	switch {
+	case f == nil:
+		return nil
+	case e.files == nil:
+		return fmt.Errorf("form: %s: a file goes only in a multipart body", key)
+	case f.Content == nil:
+		return fmt.Errorf("form: %s: %w", key, errNoContent)
+	}
+	*e.files = append(*e.files, filePart{key: key, file: f})
+	return nil
 }

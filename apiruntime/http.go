@@ -236,14 +236,22 @@ func NewHTTPRequest(ctx context.Context, baseURL string, req *Request) (*http.Re
 	return newHTTPRequest(ctx, base, req)
 }
 
-func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Request, error) {
+func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (hreq *http.Request, err error) {
+	if c, ok := req.Stream.(io.Closer); ok {
+		// Sent, the client closes it; not sent, it is closed here.
+		defer func() {
+			if err != nil {
+				c.Close()
+			}
+		}()
+	}
 	method := req.Method
 	if method == "" {
 		method = http.MethodGet
 	}
 	query, header := req.Query, req.Header
 	var jsonBody []byte
-	if req.RawBody == nil && req.Body != nil {
+	if req.RawBody == nil && req.Stream == nil && req.Body != nil {
 		b, err := json.Marshal(req.Body)
 		if err != nil {
 			return nil, fmt.Errorf("%s: encode body: %w", req.Operation, err)
@@ -251,7 +259,7 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 		jsonBody = b
 	}
 	if !req.Extra.empty() {
-		if req.RawBody != nil && len(req.Extra.Body) > 0 {
+		if (req.RawBody != nil || req.Stream != nil) && len(req.Extra.Body) > 0 {
 			return nil, fmt.Errorf("%s: extra body fields need a JSON object body", req.Operation)
 		}
 		query, header = url.Values{}, http.Header{}
@@ -272,24 +280,26 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
 	var body io.Reader
-	contentType := ""
+	fallback := ""
 	switch {
+	case req.Stream != nil:
+		body, fallback = req.Stream, "application/octet-stream"
 	case req.RawBody != nil:
-		body = bytes.NewReader(req.RawBody)
-		contentType = req.ContentType
-		if contentType == "" {
-			contentType = "application/octet-stream"
-		}
+		body, fallback = bytes.NewReader(req.RawBody), "application/octet-stream"
 	case jsonBody != nil:
-		body = bytes.NewReader(jsonBody)
-		contentType = req.ContentType
-		if contentType == "" {
-			contentType = "application/json"
+		body, fallback = bytes.NewReader(jsonBody), "application/json"
+	case req.chosenType != "":
+		return nil, fmt.Errorf("%s: content type %q given for a call without a body", req.Operation, req.chosenType)
+	}
+	contentType := ""
+	if body != nil {
+		if contentType, err = bodyContentType(req, fallback); err != nil {
+			return nil, err
 		}
 	}
 	// The URL is set after, not parsed from a string, so it is sent
 	// exactly as JoinURL built it.
-	hreq, err := http.NewRequestWithContext(ctx, method, "/", body)
+	hreq, err = http.NewRequestWithContext(ctx, method, "/", body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
@@ -297,7 +307,7 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (*http.Req
 	for k, vs := range header {
 		hreq.Header[http.CanonicalHeaderKey(k)] = append([]string(nil), vs...)
 	}
-	if contentType != "" && hreq.Header.Get("Content-Type") == "" {
+	if contentType != "" && (req.chosenType != "" || hreq.Header.Get("Content-Type") == "") {
 		hreq.Header.Set("Content-Type", contentType)
 	}
 	if hreq.Header.Get("Accept") == "" {

@@ -3,31 +3,41 @@ package apiruntime
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"mime/multipart"
+	"net/textproto"
+	"sync"
 )
 
-// filePart is a []byte field of a multipart body, sent as a file.
+// filePart is a file of a multipart body: a []byte field, or a File the
+// caller named and labelled.
 type filePart struct {
 	key  string
 	data []byte
+	file *File
 }
 
 // EncodeMultipart encodes v as a multipart/form-data body and returns it
 // with its Content-Type (which carries the boundary). Fields are named and
 // flattened as EncodeForm does (deepObject keys such as
-// file_link_data[create]); []byte fields, the spec's format: binary, become
-// file parts named after the field, with the field name as file name and
-// content type application/octet-stream. Text fields come first, in field
-// order, then files: servers that stream uploads (busboy, multer) see the
-// metadata before the file.
-func EncodeMultipart(v any) (body []byte, contentType string, err error) {
+// file_link_data[create]). File fields become file parts with the caller's
+// file name and content type, their Content streamed as the body is read;
+// []byte fields become parts named after the field, labelled
+// application/octet-stream. Text fields come first, in field order, then
+// files: servers that stream uploads (busboy, multer) see the metadata
+// before the file. Nothing is streamed before the body's first Read, so a
+// body that is never sent starts nothing.
+func EncodeMultipart(v any) (body io.ReadCloser, contentType string, err error) {
 	var files []filePart
 	e := &formEncoder{out: map[string][]string{}, files: &files}
 	if err := e.top(v); err != nil {
 		return nil, "", fmt.Errorf("multipart %w", err)
 	}
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
+	// The text fields are written now, so their errors come back here;
+	// the files are written where sw points when the body is read.
+	var head bytes.Buffer
+	sw := &switchWriter{w: &head}
+	w := multipart.NewWriter(sw)
 	for _, k := range e.order {
 		for _, val := range e.out[k] {
 			if err := w.WriteField(k, val); err != nil {
@@ -35,17 +45,87 @@ func EncodeMultipart(v any) (body []byte, contentType string, err error) {
 			}
 		}
 	}
-	for _, f := range files {
-		part, err := w.CreateFormFile(f.key, f.key)
-		if err != nil {
+	if len(files) == 0 {
+		if err := w.Close(); err != nil {
 			return nil, "", err
 		}
-		if _, err := part.Write(f.data); err != nil {
-			return nil, "", err
+		return io.NopCloser(&head), w.FormDataContentType(), nil
+	}
+	write := func(out io.Writer) error {
+		if _, err := head.WriteTo(out); err != nil {
+			return err
 		}
+		sw.w = out
+		for _, f := range files {
+			if err := writeFile(w, f); err != nil {
+				return err
+			}
+		}
+		return w.Close()
 	}
-	if err := w.Close(); err != nil {
-		return nil, "", err
+	return &lazyPipe{write: write}, w.FormDataContentType(), nil
+}
+
+// writeFile writes one file part.
+func writeFile(w *multipart.Writer, f filePart) error {
+	name, ct, content := f.key, "application/octet-stream", io.Reader(bytes.NewReader(f.data))
+	if f.file != nil {
+		if f.file.Name != "" {
+			name = f.file.Name
+		}
+		if f.file.ContentType != "" {
+			ct = f.file.ContentType
+		}
+		content = f.file.Content
 	}
-	return buf.Bytes(), w.FormDataContentType(), nil
+	h := textproto.MIMEHeader{}
+	// FileContentDisposition escapes quotes and line breaks, so neither a
+	// field nor a file name can add a header.
+	h.Set("Content-Disposition", multipart.FileContentDisposition(f.key, name))
+	h.Set("Content-Type", sanitizeHeaderValue(ct))
+	part, err := w.CreatePart(h)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(part, content)
+	return err
+}
+
+// sanitizeHeaderValue drops line breaks, which would end the part's
+// header early.
+func sanitizeHeaderValue(s string) string {
+	return string(bytes.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return -1
+		}
+		return r
+	}, []byte(s)))
+}
+
+// switchWriter writes to w, which can change between writes.
+type switchWriter struct{ w io.Writer }
+
+func (s *switchWriter) Write(p []byte) (int, error) { return s.w.Write(p) }
+
+// lazyPipe is a body written by write as it is read: the goroutine that
+// writes starts at the first Read, and Close stops it.
+type lazyPipe struct {
+	write func(io.Writer) error
+	once  sync.Once
+	pr    *io.PipeReader
+}
+
+func (l *lazyPipe) Read(p []byte) (int, error) {
+	l.once.Do(func() {
+		pr, pw := io.Pipe()
+		l.pr = pr
+		go func() { pw.CloseWithError(l.write(pw)) }()
+	})
+	return l.pr.Read(p)
+}
+
+// Close stops the writer; before any Read there is none to stop.
+func (l *lazyPipe) Close() error {
+	l.once.Do(func() { l.pr, _ = io.Pipe() })
+	return l.pr.Close()
 }

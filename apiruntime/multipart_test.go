@@ -12,14 +12,14 @@ import (
 )
 
 // readParts decodes a multipart body into "name[;filename]=content" lines.
-func readParts(t *testing.T, body []byte, ctype string) []string {
+func readParts(t *testing.T, body io.Reader, ctype string) []string {
 	t.Helper()
 	mt, params, err := mime.ParseMediaType(ctype)
 	if err != nil || mt != "multipart/form-data" {
 		t.Fatalf("content type %q: %v", ctype, err)
 	}
 	var out []string
-	r := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	r := multipart.NewReader(body, params["boundary"])
 	for {
 		p, err := r.NextPart()
 		if err == io.EOF {
@@ -31,6 +31,9 @@ func readParts(t *testing.T, body []byte, ctype string) []string {
 		name := p.FormName()
 		if p.FileName() != "" {
 			name += ";" + p.FileName()
+			if ct := p.Header.Get("Content-Type"); ct != "application/octet-stream" {
+				name += ";" + ct
+			}
 		}
 		out = append(out, name+"="+string(b))
 	}
@@ -82,14 +85,72 @@ func TestEncodeMultipart(t *testing.T) {
 
 // A field name that would break the part header is escaped, not injected.
 func TestEncodeMultipartHostileNames(t *testing.T) {
-	body, ctype, err := apiruntime.EncodeMultipart(map[string]any{"a\"\r\nX-Evil: 1": []byte("x"), "b\"c": "v"})
+	stream, ctype, err := apiruntime.EncodeMultipart(map[string]any{
+		"a\"\r\nX-Evil: 1": []byte("x"), "b\"c": "v",
+		"f": apiruntime.NewFile("evil\"\r\nX-Evil: 2.jpg", "image/jpeg\r\nX-Evil: 3", strings.NewReader("y")),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(stream)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(body, []byte("\r\nX-Evil")) {
 		t.Errorf("header injected:\n%s", body)
 	}
-	if got := readParts(t, body, ctype); len(got) != 2 {
+	if got := readParts(t, bytes.NewReader(body), ctype); len(got) != 3 {
 		t.Errorf("parts %q", got)
 	}
 }
+
+// A File part goes with the name and type the caller gave, its content
+// streamed only when the body is read; a nil Content is an error, and a
+// File has no place in a URL-encoded form.
+func TestEncodeMultipartFile(t *testing.T) {
+	type upload struct {
+		Purpose string           `json:"purpose"`
+		File    *apiruntime.File `json:"file,omitempty"`
+		Other   apiruntime.File  `json:"other"`
+		Skip    *apiruntime.File `json:"skip,omitempty"`
+	}
+	read := 0
+	content := readerFunc(func(p []byte) (int, error) {
+		if read > 0 {
+			return 0, io.EOF
+		}
+		read++
+		return copy(p, "\xff\xd8JPEG"), nil
+	})
+	body, ctype, err := apiruntime.EncodeMultipart(&upload{
+		Purpose: "identity_document",
+		File:    apiruntime.NewFile("passport.jpg", "image/jpeg", content),
+		Other:   apiruntime.File{Content: strings.NewReader("plain")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read != 0 {
+		t.Fatal("content read before the body was")
+	}
+	got := strings.Join(readParts(t, body, ctype), "\n")
+	want := "purpose=identity_document\nfile;passport.jpg;image/jpeg=\xff\xd8JPEG\nother;other=plain"
+	if got != want {
+		t.Errorf("parts\n got %q\nwant %q", got, want)
+	}
+	// Closed unread: nothing was started, nothing blocks.
+	body, _, _ = apiruntime.EncodeMultipart(&upload{File: apiruntime.NewFile("a", "", strings.NewReader("x"))})
+	if err := body.Close(); err != nil {
+		t.Errorf("close unread: %v", err)
+	}
+	if _, _, err := apiruntime.EncodeMultipart(&upload{File: &apiruntime.File{Name: "a"}}); err == nil || !strings.Contains(err.Error(), "no Content") {
+		t.Errorf("nil content: %v", err)
+	}
+	if _, err := apiruntime.EncodeForm(&upload{File: apiruntime.NewFile("a", "", strings.NewReader("x"))}); err == nil || !strings.Contains(err.Error(), "multipart") {
+		t.Errorf("file in a form: %v", err)
+	}
+}
+
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }

@@ -2,6 +2,7 @@ package apiruntime
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 )
@@ -17,11 +18,21 @@ type Request struct {
 	Path   string
 	Query  url.Values
 	Header http.Header
-	// Body, when non-nil, is sent as JSON (or as RawBody's bytes with
-	// ContentType when RawBody is set).
+	// Body, when non-nil, is sent as JSON; RawBody's bytes or Stream's
+	// contents (a binary upload, a multipart body) are sent as they are,
+	// labelled ContentType. A Stream that is an io.Closer is closed once
+	// sent, or when the call fails before sending it.
 	Body        any
 	RawBody     []byte
+	Stream      io.Reader
 	ContentType string
+	// ContentTypes are the media types the spec lets this body go as
+	// ("image/png", "image/*", "*/*"); WithContentType picks one of them
+	// for a call instead of ContentType, the first listed.
+	ContentTypes []string
+	// chosenType is the caller's pick (WithContentType), checked against
+	// ContentTypes when the request is built.
+	chosenType string
 	// Action and Params carry action-style calls (QingCloud): the transport
 	// encodes Params (a generated param struct) itself.
 	Action string

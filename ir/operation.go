@@ -89,10 +89,18 @@ type Param struct {
 
 // Body is a whole request body given by one schema (OpenAPI requestBody).
 type Body struct {
-	Type        TypeRef `json:"type"`
-	ContentType string  `json:"contentType"`
-	Required    bool    `json:"required"`
-	Description string  `json:"description,omitempty"`
+	Type TypeRef `json:"type"`
+	// ContentType is the media type the body is encoded for and sent
+	// with unless the caller picks another of MediaTypes.
+	ContentType string `json:"contentType"`
+	// MediaTypes lists every media type the body is documented in
+	// (OpenAPI content keys, Swagger 2.0 consumes or a Content-Type
+	// header parameter's values), in document order, when there is more
+	// than ContentType: the caller's choice per call ("image/png",
+	// "image/jpeg", "*/*").
+	MediaTypes  []string `json:"mediaTypes,omitempty"`
+	Required    bool     `json:"required"`
+	Description string   `json:"description,omitempty"`
 }
 
 // Response is the successful response of an operation.

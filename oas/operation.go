@@ -39,7 +39,20 @@ func operation(o *ir.Operation, apiHasSecurity bool) *object {
 	switch {
 	case o.Body != nil:
 		content := obj().put(mediaType(o.Body.ContentType, "application/json"), obj().put("schema", schema(o.Body.Type)))
-		op.set("requestBody", obj().set("description", o.Body.Description).set("required", o.Body.Required).put("content", content))
+		rb := obj().set("description", o.Body.Description).set("required", o.Body.Required).put("content", content)
+		if len(o.Body.MediaTypes) > 0 {
+			// Every type the body may go as, each with the schema; the
+			// extensions say which is sent by default and which were
+			// listed, as a reader's pick among the keys could differ.
+			for _, mt := range o.Body.MediaTypes {
+				if content.get(mt) == nil {
+					content.put(mt, obj().put("schema", schema(o.Body.Type)))
+				}
+			}
+			rb.set("x-apigen-content-type", o.Body.ContentType)
+			rb.set("x-apigen-media-types", anys(o.Body.MediaTypes))
+		}
+		op.set("requestBody", rb)
 	case len(bodyParams) > 0:
 		op.set("requestBody", paramBody(bodyParams))
 	}

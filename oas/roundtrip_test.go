@@ -67,7 +67,7 @@ func roundTrip(t *testing.T, in string, f Format) (string, string) {
 // aside: every operation, parameter (in order, with wrappers, styles,
 // inline values, since), type and field, for each family.
 func TestRoundTrip(t *testing.T) {
-	for _, in := range []string{"../specs/zstack", "../specs/qingcloud", "../specs/openapi/petstore.yaml", "../testdata/zstack-copied/input", "../testdata/query-styles/input", "../testdata/swagger2/input"} {
+	for _, in := range []string{"../specs/zstack", "../specs/qingcloud", "../specs/openapi/petstore.yaml", "../testdata/zstack-copied/input", "../testdata/query-styles/input", "../testdata/swagger2/input", "testdata/mediatypes.yaml"} {
 		for _, f := range []Format{JSON, YAML} {
 			t.Run(filepath.Base(in)+"/"+string(f), func(t *testing.T) {
 				if want, got := roundTrip(t, in, f); got != want {

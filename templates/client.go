@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/apigen-dev/apigen/ir"
@@ -81,7 +82,26 @@ func (g *gen) clientDecl() []jen.Code {
 	out = append(out,
 		jen.Type().Id("Client").Struct(jen.Id("t").Qual(runtimePath, "Transport")),
 		jen.Line(),
-		jen.Comment("// New returns a Client that sends its calls through t."),
+	)
+	var nd doc
+	nd.add("New returns a Client that sends its calls through t.")
+	base, absolute := g.defaultBase()
+	switch {
+	case absolute:
+		out = append(out,
+			jen.Comment("// DefaultBaseURL is the API's first documented server: the base URL a"),
+			jen.Comment("// transport needs unless the API runs elsewhere for you."),
+			jen.Const().Id("DefaultBaseURL").Op("=").Lit(base),
+			jen.Line(),
+		)
+		nd.add("Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.")
+	case base != "":
+		nd.addf("Build t over the base URL of your server: its origin followed by ", base, ", the path every call's path is relative to (https://api.example.com", base, ").")
+	default:
+		nd.add("Build t over the base URL every call's path is relative to; the API documents none.")
+	}
+	out = append(out, nd.code()...)
+	out = append(out,
 		jen.Func().Id("New").Params(jen.Id("t").Qual(runtimePath, "Transport")).Op("*").Id("Client").Block(
 			jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("t"): jen.Id("t")})),
 		),
@@ -321,8 +341,8 @@ func sendsBody(method string) bool {
 	return false
 }
 
-// bodyCode sends Operation.Body: JSON, a form, or raw bytes for binary
-// bodies.
+// bodyCode sends Operation.Body: JSON, a form, a multipart body, or as it
+// is (a binary stream, text).
 func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
 	info := g.opInfo[o]
 	b := jen.Id("p").Dot(info.body)
@@ -334,22 +354,41 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 		}
 		return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
 	}
-	if info.bodyType.cat == catBytes {
+	// choices lets the caller pick another listed type (WithContentType).
+	choices := func(raw bool) []jen.Code {
+		var list []string
+		for _, mt := range o.Body.MediaTypes {
+			if mediaClass(mt, raw) == mediaClass(ct, raw) {
+				list = append(list, mt)
+			}
+		}
+		// One listed type is a choice only when it is a wildcard.
+		if len(list) == 0 || len(list) == 1 && !strings.Contains(list[0], "*") {
+			return nil
+		}
+		lits := make([]jen.Code, len(list))
+		for i, mt := range list {
+			lits[i] = jen.Lit(mt)
+		}
+		return []jen.Code{jen.Id("req").Dot("ContentTypes").Op("=").Index().String().Values(lits...)}
+	}
+	if info.bodyType.cat == catStream {
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
-		return []jen.Code{
-			jen.Id("req").Dot("RawBody").Op("=").Add(b),
+		return append([]jen.Code{
+			jen.Id("req").Dot("Stream").Op("=").Add(b),
 			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
-		}
+		}, choices(true)...)
 	}
-	if info.bodyType.cat == catString && (strings.HasPrefix(ct, "text/") || isForm(ct)) {
-		// Plain text goes as is, not as a JSON string; so does a form
-		// given as a string, taken as already encoded.
+	if info.bodyType.cat == catString && !isJSONType(ct) && !isMultipart(ct) {
+		// Text goes as it is, not as a JSON string; so does a form given
+		// as a string, taken as already encoded.
 		set := []jen.Code{
 			jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Add(b)),
 			jen.Id("req").Dot("ContentType").Op("=").Lit(ct),
 		}
+		set = append(set, choices(true)...)
 		if isPointer(info.bodyType, o.Body.Required, false, false) {
 			set[0] = jen.Id("req").Dot("RawBody").Op("=").Index().Byte().Call(jen.Op("*").Add(b))
 			return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
@@ -380,15 +419,47 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 		return ifSet(
 			jen.List(jen.Id("parts"), jen.Id("ct"), jen.Err()).Op(":=").Qual(runtimePath, "EncodeMultipart").Call(arg),
 			jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
-			jen.List(jen.Id("req").Dot("RawBody"), jen.Id("req").Dot("ContentType")).Op("=").List(jen.Id("parts"), jen.Id("ct")),
+			jen.List(jen.Id("req").Dot("Stream"), jen.Id("req").Dot("ContentType")).Op("=").List(jen.Id("parts"), jen.Id("ct")),
 		)
-	case ct != "" && !strings.Contains(ct, "json"):
+	case ct != "" && !isJSONType(ct):
 		g.warn(o.Pos, "unsupported-body", "operation %q: body content type %q is sent as JSON", o.Name, ct)
 	}
+	out := []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(jen.Id("req").Dot("Body").Op("=").Add(b))}
 	if o.Body.Required && !isPointer(info.bodyType, true, false, false) && !info.bodyType.cat.nilable() {
-		return []jen.Code{jen.Id("req").Dot("Body").Op("=").Op("&").Add(b)}
+		out = []jen.Code{jen.Id("req").Dot("Body").Op("=").Op("&").Add(b)}
 	}
-	return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(jen.Id("req").Dot("Body").Op("=").Add(b))}
+	if c := choices(false); c != nil {
+		// A JSON media type other than the default is the caller's to
+		// pick; the encoding stays JSON.
+		out = append(out, jen.Id("req").Dot("ContentType").Op("=").Lit(ct))
+		out = append(out, c...)
+	}
+	return out
+}
+
+// isJSONType reports a JSON media type (application/json, a +json or
+// /json type).
+func isJSONType(ct string) bool {
+	mt := mediaType(ct)
+	return mt == "application/json" || strings.HasSuffix(mt, "+json") || strings.HasSuffix(mt, "/json")
+}
+
+// mediaClass groups media types by how a body in them is encoded, so a
+// caller picks only among types the generated encoding fits: "json",
+// "form", "multipart", or "raw" for the bytes as they are. A wildcard
+// ("*/*") fits a raw body, or a JSON one when raw is false.
+func mediaClass(ct string, raw bool) string {
+	switch {
+	case isForm(ct):
+		return "form"
+	case isMultipart(ct):
+		return "multipart"
+	case isJSONType(ct):
+		return "json"
+	case strings.Contains(ct, "*") && !raw:
+		return "json"
+	}
+	return "raw"
 }
 
 // doCode sends req and returns the decoded result.
@@ -427,4 +498,27 @@ func multiline(items []jen.Code) []jen.Code {
 		out = append(out, jen.Line().Add(it))
 	}
 	return append(out, jen.Line())
+}
+
+// defaultBase is the API's first server when it is a usable base URL:
+// absolute (http or https, no {variables}) or a path only (a Swagger 2.0
+// basePath without a host), "" when there is none.
+func (g *gen) defaultBase() (base string, absolute bool) {
+	if len(g.api.Servers) == 0 {
+		return "", false
+	}
+	s := strings.TrimSuffix(g.api.Servers[0], "/")
+	if strings.ContainsAny(s, "{} \t\r\n") {
+		return "", false
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil || u.User != nil || u.RawQuery != "" || u.Fragment != "":
+		return "", false
+	case (u.Scheme == "http" || u.Scheme == "https") && u.Host != "":
+		return s, true
+	case u.Scheme == "" && u.Host == "" && strings.HasPrefix(s, "/"):
+		return s, false
+	}
+	return "", false
 }

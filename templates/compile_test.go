@@ -26,6 +26,7 @@ func TestGeneratedCode(t *testing.T) {
 		"qingcloud":  {qingcloudAPI(), []string{qingcloudTest}},
 		"edge":       {edgeAPI(), []string{edgeTest, edgeCookieTest}},
 		"cloudtower": {cloudtowerAPI(), []string{cloudtowerTest}},
+		"bodies":     {bodiesAPI(), []string{bodiesTest}},
 	} {
 		files, _ := generate(t, c.api, Options{Package: dir})
 		for name, content := range files {
@@ -322,6 +323,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/apigen-dev/apigen/apiruntime"
@@ -376,7 +378,8 @@ func TestBodies(t *testing.T) {
 		last = req
 		return nil
 	}))
-	if err := c.Upload(context.Background(), &UploadParams{Body: []byte("png")}); err != nil || string(last.RawBody) != "png" || last.ContentType != "image/png" {
+	png := strings.NewReader("png")
+	if err := c.Upload(context.Background(), &UploadParams{Body: png}); err != nil || last.Stream != png || last.ContentType != "image/png" {
 		t.Errorf("upload %+v %v", last, err)
 	}
 	if err := c.Render(context.Background(), &RenderParams{Body: apiruntime.Ptr("# hi")}); err != nil || string(last.RawBody) != "# hi" || last.ContentType != "text/plain" {

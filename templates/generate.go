@@ -70,8 +70,11 @@ type gen struct {
 	types  []*ir.Type
 	ops    []*ir.Operation
 	byName map[string]*ir.Type
-	info   map[*ir.Type]*typeInfo
-	opInfo map[*ir.Operation]*opInfo
+	// multipart holds the types that are multipart bodies: their binary
+	// fields are file parts (*apiruntime.File).
+	multipart map[*ir.Type]bool
+	info      map[*ir.Type]*typeInfo
+	opInfo    map[*ir.Operation]*opInfo
 	// aliases caches aliasTarget; nil marks one being resolved.
 	aliases map[*ir.Type]*goType
 	pkg     *registry
@@ -153,7 +156,7 @@ func (g *gen) warn(pos ir.Pos, kind, format string, args ...any) {
 // names, then operation method names, param struct names, enum constants;
 // then struct fields (which need every type name), recursion, params.
 func (g *gen) plan() error {
-	g.pkg = newRegistry("Client", "New")
+	g.pkg = newRegistry("Client", "New", "DefaultBaseURL")
 	// Client's methods are named after operations: none may take a
 	// name a standard interface fixes the signature of.
 	g.methods = newRegistry(stdMethods...)
@@ -165,6 +168,12 @@ func (g *gen) plan() error {
 		return err
 	}
 	g.nameEnumValues()
+	g.multipart = map[*ir.Type]bool{}
+	for _, o := range g.ops {
+		if b := o.Body; b != nil && isMultipart(b.ContentType) && b.Type.Kind == ir.KindRef && g.byName[b.Type.Ref] != nil {
+			g.multipart[g.byName[b.Type.Ref]] = true
+		}
+	}
 	for _, t := range g.types {
 		switch {
 		case g.info[t].degraded:

@@ -16,7 +16,7 @@ import (
 // json tag cannot carry.
 func (g *gen) planStruct(t *ir.Type) {
 	info := g.info[t]
-	ctx := typeCtx{tolerant: g.tolerant}
+	ctx := typeCtx{tolerant: g.tolerant, file: g.multipart[t]}
 	reg := newRegistry(validateMethod)
 	if t.AdditionalProperties != nil {
 		// The methods that carry the extra keys, and their field.

@@ -54,7 +54,7 @@ func (g *gen) planParams(o *ir.Operation) {
 	reg := newRegistry("Validate", validateFor)
 	if o.Body != nil {
 		info.body = reg.take("Body")
-		info.bodyType = g.resolve(o.Body.Type, typeCtx{})
+		info.bodyType = g.resolve(o.Body.Type, typeCtx{stream: true})
 		if p := info.bodyType.problem; p != "" {
 			g.warn(o.Pos, "untyped", "operation %q: body: %s; using json.RawMessage", o.Name, p)
 		}

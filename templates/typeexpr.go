@@ -27,13 +27,16 @@ const (
 	catAny   // any: an interface
 	catRaw   // json.RawMessage
 	catBytes // []byte
+	// catStream is a body or file part sent from a reader: io.Reader, or
+	// *apiruntime.File in a multipart body.
+	catStream
 )
 
 // nilable categories have a nil zero value that omitempty drops, so an
 // optional field of one needs no pointer.
 func (c category) nilable() bool {
 	switch c {
-	case catSlice, catMap, catAny, catRaw, catBytes:
+	case catSlice, catMap, catAny, catRaw, catBytes, catStream:
 		return true
 	}
 	return false
@@ -57,6 +60,10 @@ type goType struct {
 // runtime's Int64/Float64/Bool that also accept numbers sent as strings.
 type typeCtx struct {
 	tolerant bool
+	// stream spells binary as io.Reader (a whole binary body), file as
+	// *apiruntime.File (the file parts of a multipart body, which carry a
+	// file name and content type).
+	stream, file bool
 }
 
 // resolve turns a reference into a Go type. It never fails: what it cannot
@@ -86,6 +93,12 @@ func (g *gen) resolve(r ir.TypeRef, ctx typeCtx) *goType {
 	case ir.KindTime:
 		return &goType{code: jen.Qual(runtimePath, "Time"), cat: catTime}
 	case ir.KindBinary:
+		switch {
+		case ctx.stream:
+			return &goType{code: jen.Qual("io", "Reader"), cat: catStream}
+		case ctx.file:
+			return &goType{code: jen.Op("*").Qual(runtimePath, "File"), cat: catStream}
+		}
 		return &goType{code: jen.Index().Byte(), cat: catBytes}
 	case ir.KindAny:
 		return &goType{code: jen.Any(), cat: catAny}

@@ -12,6 +12,8 @@ type Client struct {
 }
 
 // New returns a Client that sends its calls through t.
+// Build t over the base URL of your server: its origin followed by /v2/api, the path every call's
+// path is relative to (https://api.example.com/v2/api).
 func New(t apiruntime.Transport) *Client {
 	return &Client{t: t}
 }

@@ -1,6 +1,7 @@
 package petstore_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -125,7 +126,8 @@ func TestPetstoreValidateBeforeSending(t *testing.T) {
 }
 
 // A multipart/form-data body: text fields first, in field order (lists
-// indexed as in forms), then the binary field as a file part, bytes intact.
+// indexed as in forms), then the binary field as a file part with the file
+// name and content type the caller gave, bytes intact.
 func TestPetstoreMultipartUpload(t *testing.T) {
 	photo := []byte("\x89PNG\r\n\x1a\n\x00\xff--not-a-boundary")
 	type part struct{ name, file, ctype, body string }
@@ -155,7 +157,7 @@ func TestPetstoreMultipartUpload(t *testing.T) {
 	c := petstore.New(apiruntime.NewHTTP(srv.URL))
 	err := c.UploadPetPhoto(context.Background(), &petstore.UploadPetPhotoParams{
 		PetID: 7,
-		Body:  petstore.UploadPetPhotoRequest{Caption: apiruntime.Ptr("Rex, asleep"), Tags: []string{"cute", "dog"}, Photo: photo},
+		Body:  petstore.UploadPetPhotoRequest{Caption: apiruntime.Ptr("Rex, asleep"), Tags: []string{"cute", "dog"}, Photo: apiruntime.NewFile("rex.png", "image/png", bytes.NewReader(photo))},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +169,7 @@ func TestPetstoreMultipartUpload(t *testing.T) {
 		{"caption", "", "", "Rex, asleep"},
 		{"tags[0]", "", "", "cute"},
 		{"tags[1]", "", "", "dog"},
-		{"photo", "photo", "application/octet-stream", string(photo)},
+		{"photo", "rex.png", "image/png", string(photo)},
 	}
 	if fmt.Sprint(parts) != fmt.Sprint(want) {
 		t.Errorf("parts\n got %q\nwant %q", parts, want)

@@ -243,7 +243,7 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 	if err != nil {
 		return err
 	}
-	req.RawBody, req.ContentType = parts, ct
+	req.Stream, req.ContentType = parts, ct
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
 }
@@ -440,9 +440,9 @@ func SizeValues() []Size {
 
 // UploadPetPhotoRequest is the API's "UploadPetPhotoRequest" object.
 type UploadPetPhotoRequest struct {
-	Caption *string  `json:"caption,omitempty"`
-	Tags    []string `json:"tags,omitempty"`
-	Photo   []byte   `json:"photo"`
+	Caption *string          `json:"caption,omitempty"`
+	Tags    []string         `json:"tags,omitempty"`
+	Photo   *apiruntime.File `json:"photo"`
 }
 
 // validate adds to v the problems of x, sent at path: missing required fields

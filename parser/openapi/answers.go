@@ -33,6 +33,10 @@ func (p *parser) answers(o *ir.Operation, op *openapi3.Operation, at loc) {
 			if pr := p.produces[o.Method+" "+o.Path]; len(pr) > 0 {
 				r.MediaTypes = pr
 			}
+			// An Accept parameter's values say what it may be asked in.
+			if ac := p.accepts[o.Method+" "+o.Path]; len(ac) > 0 {
+				r.MediaTypes = ac
+			}
 		}
 	}
 	codes := orderedKeys(all, at.at("responses"))

@@ -33,6 +33,10 @@ type parser struct {
 	order map[*openapi3.Schema]loc
 	// produces holds Swagger 2.0 operations' produces by "METHOD /path".
 	produces map[string][]string
+	// consumes holds Swagger 2.0 operations' request media types by
+	// "METHOD /path" (consumes, or a Content-Type header parameter's
+	// values), and accepts an Accept header parameter's values.
+	consumes, accepts map[string][]string
 }
 
 // build converts the loaded document.

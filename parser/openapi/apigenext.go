@@ -255,3 +255,19 @@ func (p *parser) apigenBodyParams(opName string, rb *openapi3.RequestBodyRef, at
 	walk(root, "", at.at("requestBody", "content", ct, "schema"))
 	return params, marked
 }
+
+// apigenBody reads which media type the export sent a body as and which
+// it listed.
+func apigenBody(b *ir.Body, v *openapi3.RequestBody) {
+	if ct := extString(v.Extensions, "x-apigen-content-type"); ct != "" {
+		b.ContentType = ct
+	}
+	if list, ok := v.Extensions["x-apigen-media-types"].([]any); ok {
+		b.MediaTypes = nil
+		for _, x := range list {
+			if s, ok := x.(string); ok {
+				b.MediaTypes = append(b.MediaTypes, s)
+			}
+		}
+	}
+}

@@ -94,7 +94,7 @@ func (p *parser) operation(path, method string, item *openapi3.PathItem, op *ope
 		o.Params = append(o.Params, bp...)
 		apigenParamOrder(o, op)
 	} else if rb := op.RequestBody; rb != nil {
-		o.Body = p.body(o.Name, rb, at, pathAt)
+		o.Body = p.body(o, rb, at, pathAt)
 	}
 	o.Response = p.response(o.Name, op, at)
 	if apigenUndocumented(op) {
@@ -268,7 +268,8 @@ func (p *parser) queryStyle(v *openapi3.Parameter, list bool) ir.Style {
 
 // body converts a request body: JSON if the operation takes it, else the
 // first content type listed (forms, octet streams…).
-func (p *parser) body(opName string, rb *openapi3.RequestBodyRef, opAt, pathAt loc) *ir.Body {
+func (p *parser) body(o *ir.Operation, rb *openapi3.RequestBodyRef, opAt, pathAt loc) *ir.Body {
+	opName := o.Name
 	v := rb.Value
 	if v == nil {
 		return nil
@@ -293,6 +294,9 @@ func (p *parser) body(opName string, rb *openapi3.RequestBodyRef, opAt, pathAt l
 	if ct == "" {
 		return nil
 	}
+	if rawAnyBody(v.Content, mt) {
+		ct = "application/octet-stream"
+	}
 	if p.v2 {
 		mtAt = at
 		if isForm(ct) && mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
@@ -304,6 +308,8 @@ func (p *parser) body(opName string, rb *openapi3.RequestBodyRef, opAt, pathAt l
 	}
 	b.ContentType = ct
 	b.Type = p.payload(ct, mt, base, mtAt.at("schema"))
+	p.bodyMediaTypes(o, b, v.Content, at.at("content"))
+	apigenBody(b, v)
 	return b
 }
 

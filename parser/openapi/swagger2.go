@@ -73,7 +73,9 @@ func (p *parser) prepareV2(d2 *openapi2.T) {
 		}
 		for method, op := range item.Operations() {
 			p.recordProducesV2(d2, path, method, op)
-			p.prepareV2Operation(d2, item, op, p.root.at("paths", path, strings.ToLower(method)))
+			at := p.root.at("paths", path, strings.ToLower(method))
+			p.prepareV2Operation(d2, item, op, at)
+			p.mediaTypesV2(d2, item, op, strings.ToUpper(method)+" "+path, at)
 		}
 	}
 }
@@ -128,6 +130,10 @@ func (p *parser) prepareV2Operation(d2 *openapi2.T, item *openapi2.PathItem, op 
 			return !strings.HasPrefix(ct, formURLEncoded) && !strings.HasPrefix(ct, multipartForm)
 		})
 		switch {
+		case file && slices.ContainsFunc(forms, func(ct string) bool { return strings.HasPrefix(ct, multipartForm) }):
+			// A file goes only in a multipart body; url-encoded would
+			// send the file's bytes as text, or nothing.
+			op.Consumes = []string{multipartForm}
 		case len(forms) > 0:
 			op.Consumes = forms
 		case file:

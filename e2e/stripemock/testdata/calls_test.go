@@ -208,7 +208,7 @@ func TestStripe(t *testing.T) {
 
 	t.Run("files", func(t *testing.T) {
 		f := must[*stripe.File](t, "upload")(c.PostFiles(ctx, &stripe.PostFilesParams{Body: stripe.PostFilesRequest{
-			File: []byte("%PDF-1.4 not really"), Purpose: "dispute_evidence",
+			File: apiruntime.NewFile("evidence.pdf", "application/pdf", strings.NewReader("%PDF-1.4 not really")), Purpose: "dispute_evidence",
 		}}))
 		if f.ID == "" {
 			t.Fatalf("file %+v", f)

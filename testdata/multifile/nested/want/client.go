@@ -12,6 +12,7 @@ type Client struct {
 }
 
 // New returns a Client that sends its calls through t.
+// Build t over the base URL every call's path is relative to; the API documents none.
 func New(t apiruntime.Transport) *Client {
 	return &Client{t: t}
 }

@@ -11,7 +11,12 @@ type Client struct {
 	t apiruntime.Transport
 }
 
+// DefaultBaseURL is the API's first documented server: the base URL a
+// transport needs unless the API runs elsewhere for you.
+const DefaultBaseURL = "https://api.qingcloud.com"
+
 // New returns a Client that sends its calls through t.
+// Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.
 func New(t apiruntime.Transport) *Client {
 	return &Client{t: t}
 }
