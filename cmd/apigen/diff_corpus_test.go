@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/apigen-dev/apigen/internal/gocheck"
 )
 
 type diffJSON struct {
@@ -39,7 +41,7 @@ func TestDiffCloudTowerReleases(t *testing.T) {
 	if testing.Short() {
 		t.Skip("parses two 3-4 MB specs")
 	}
-	dir := filepath.Join(corpusDir(t), "openapi", "cloudtower")
+	dir := filepath.Join(gocheck.CorpusDir(t), "openapi", "cloudtower")
 	code, r := runDiffJSON(t, "--go=false", "--fail-on", "breaking", filepath.Join(dir, "4.0.0-swagger.json"), filepath.Join(dir, "4.6.0-swagger.json"))
 	if code != exitStale {
 		t.Errorf("--fail-on breaking with breaking changes: exit %d", code)
@@ -74,7 +76,7 @@ func TestDiffCloudTowerReleases(t *testing.T) {
 // release changes them: a parameter dropped, a required one added, a
 // response field's type changed, a new field, a new API.
 func TestDiffZStackPages(t *testing.T) {
-	src := filepath.Join(corpusDir(t), "zstack", "pages")
+	src := filepath.Join(gocheck.CorpusDir(t), "zstack", "pages")
 	old, cur := filepath.Join(t.TempDir(), "old"), filepath.Join(t.TempDir(), "new")
 	for _, d := range []string{old, cur} {
 		if err := os.CopyFS(d, os.DirFS(src)); err != nil {

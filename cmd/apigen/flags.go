@@ -2,18 +2,10 @@ package main
 
 import (
 	"fmt"
-	goparser "go/parser"
-	"go/token"
-	"io"
-	"os"
-	"path/filepath"
-	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"github.com/apigen-dev/apigen/config"
-	"github.com/apigen-dev/apigen/output"
 )
 
 // pkgFlags are the flags every command that reads inputs shares.
@@ -63,64 +55,4 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 		Inputs: args, Output: f.output, Package: f.pkg, Family: f.family,
 		Versions: f.versions, TargetVersion: f.targetVersion, AllowEmpty: f.allowEmpty, AllowPartial: f.allowPartial,
 	}}, nil
-}
-
-// packageName is the Go package name: given, else the package the output
-// directory's own Go files already declare (so "-o ." in a go:generate line
-// joins the package it sits in), else derived from the directory's name.
-func packageName(p config.Package) string {
-	if p.Package != "" {
-		return p.Package
-	}
-	if name := declaredPackage(p.Output); name != "" {
-		return name
-	}
-	dir := p.Output
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs // "." names the working directory
-	}
-	name := strings.Map(func(r rune) rune {
-		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, filepath.Base(dir))
-	if name == "" || unicode.IsDigit(rune(name[0])) || token.IsKeyword(name) || name == "main" {
-		// "-o 2024", "-o type" still name a package; "-o main" would name
-		// a command without a func main.
-		name = "api" + name
-	}
-	return name
-}
-
-// declaredPackage reads the package clause of the user's Go files in dir
-// (not apigen's, not tests), or "" when there are none. Only regular files
-// are opened, and only their first few KiB are parsed.
-func declaredPackage(dir string) string {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return ""
-	}
-	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := os.Open(filepath.Join(dir, name))
-		if err != nil {
-			continue
-		}
-		head := make([]byte, 8<<10)
-		n, _ := io.ReadFull(f, head)
-		f.Close()
-		if output.IsGenerated(head[:n]) {
-			continue
-		}
-		file, err := goparser.ParseFile(token.NewFileSet(), name, head[:n], goparser.PackageClauseOnly)
-		if err != nil || file.Name.Name == "_" {
-			continue
-		}
-		return file.Name.Name
-	}
-	return ""
 }

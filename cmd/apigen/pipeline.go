@@ -8,35 +8,17 @@ import (
 	"strings"
 
 	"github.com/apigen-dev/apigen/config"
+	"github.com/apigen-dev/apigen/internal/pipeline"
 	"github.com/apigen-dev/apigen/ir"
-	"github.com/apigen-dev/apigen/output"
-	"github.com/apigen-dev/apigen/parser"
-	"github.com/apigen-dev/apigen/templates"
 )
 
-// loadAPI runs the parsing half of the pipeline for one package.
-func loadAPI(p config.Package) (*ir.API, []ir.Diagnostic, error) {
-	opts := parser.Options{Family: ir.Family(p.Family), AllowEmpty: p.AllowEmpty, AllowPartial: p.AllowPartial}
-	if p.Versions != "" {
-		if len(p.Inputs) > 0 {
-			return nil, nil, fmt.Errorf("give either inputs or a versions directory, not both")
-		}
-		rels, diags, err := parser.LoadReleases(p.Versions, opts)
-		if err != nil {
-			return nil, diags, err
-		}
-		api, ds, err := ir.History(rels, p.TargetVersion)
-		return api, append(diags, ds...), err
-	}
-	api, diags, err := parser.Load(p.Inputs, opts)
-	if err != nil {
-		return nil, diags, err
-	}
-	if p.TargetVersion != "" {
-		api.AtVersion(p.TargetVersion)
-	}
-	return api, diags, nil
-}
+// The pipeline for one package lives in internal/pipeline, where the
+// corpus tests reach it too.
+var (
+	loadAPI     = pipeline.Load
+	render      = pipeline.Render
+	packageName = pipeline.PackageName
+)
 
 // loadOne parses the one API the flags or config name, for commands that
 // print or export an API rather than generate packages; diagnostics go to
@@ -52,27 +34,6 @@ func (f *pkgFlags) loadOne(args []string, what string, stderr io.Writer) (*ir.AP
 	api, diags, err := loadAPI(pkgs[0])
 	report(stderr, pkgs[0], nil, diags, false)
 	return api, err
-}
-
-// render runs the whole pipeline in memory: docs → IR → Go files.
-func render(p config.Package) (*ir.API, []output.File, []ir.Diagnostic, error) {
-	api, diags, err := loadAPI(p)
-	if err != nil {
-		return nil, nil, diags, err
-	}
-	if ir.HasErrors(diags) {
-		return api, nil, diags, fmt.Errorf("the inputs have errors; nothing was written")
-	}
-	files, ds, err := templates.Generate(api, templates.Options{Package: packageName(p), Names: p.Names})
-	diags = append(diags, ds...)
-	if err != nil {
-		return api, nil, diags, err
-	}
-	out := make([]output.File, len(files))
-	for i, f := range files {
-		out[i] = output.File{Name: f.Name, Content: f.Content}
-	}
-	return api, out, diags, nil
 }
 
 // report prints diagnostics (all, or the first few with a count) and a

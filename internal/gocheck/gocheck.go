@@ -120,3 +120,18 @@ func write(t testing.TB, path string, content []byte) {
 		t.Fatal(err)
 	}
 }
+
+// CorpusDir is ../shared/corpus beside the repository (CI has it there);
+// t is skipped when it is missing.
+func CorpusDir(t testing.TB) string {
+	t.Helper()
+	root, err := RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("no corpus at %s", dir)
+	}
+	return dir
+}

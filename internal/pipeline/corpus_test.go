@@ -1,4 +1,4 @@
-package main
+package pipeline
 
 import (
 	"fmt"
@@ -14,19 +14,6 @@ import (
 	"github.com/apigen-dev/apigen/output"
 )
 
-// corpusDir is ../shared/corpus beside the repository (CI has it there).
-func corpusDir(t *testing.T) string {
-	root, err := gocheck.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(root, "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("no corpus at %s", dir)
-	}
-	return dir
-}
-
 var compiledElsewhere = regexp.MustCompile(`^(2\.0\.0|3\.0\.0|4\.0\.0|4\.6\.0)-`)
 
 // renderCorpus generates one package from real public docs, logging what
@@ -36,7 +23,7 @@ func renderCorpus(t *testing.T, p config.Package) (*ir.API, []output.File) {
 	if p.Package == "" {
 		p.Package = "api"
 	}
-	api, files, diags, err := render(p)
+	api, files, diags, err := Render(p)
 	if err != nil {
 		for _, d := range diags {
 			t.Log(d)
@@ -57,7 +44,7 @@ func renderCorpus(t *testing.T, p config.Package) (*ir.API, []output.File) {
 // many packages shares the runtime's compile and runs packages in
 // parallel, where one module per spec paid that again and again.
 func TestCorpusCompiles(t *testing.T) {
-	corpus := corpusDir(t)
+	corpus := gocheck.CorpusDir(t)
 	specs, _ := filepath.Glob(filepath.Join(corpus, "openapi", "*.*"))
 	releases, _ := filepath.Glob(filepath.Join(corpus, "openapi", "cloudtower", "*.json"))
 	specs = append(specs, releases...)
@@ -107,9 +94,9 @@ func TestCorpusCompiles(t *testing.T) {
 // The QingCloud folder (action pages, Shanhe AsciiDoc, QingCloud's own
 // Swagger) generates one package whose client works against a fake QingCloud.
 func TestCorpusQingCloud(t *testing.T) {
-	corpus := corpusDir(t)
+	corpus := gocheck.CorpusDir(t)
 	p := config.Package{Inputs: []string{filepath.Join(corpus, "qingcloud")}, Output: "qc", Package: "qc"}
-	api, files, _, err := render(p)
+	api, files, _, err := Render(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,9 +136,9 @@ func TestCorpusQingCloud(t *testing.T) {
 // callers are reported naming the release; --target-version 3.0.0 emits
 // exactly that release.
 func TestCorpusCloudTowerReleases(t *testing.T) {
-	dir := filepath.Join(corpusDir(t), "openapi", "cloudtower")
+	dir := filepath.Join(gocheck.CorpusDir(t), "openapi", "cloudtower")
 	p := config.Package{Versions: dir, Output: "tower", Package: "tower"}
-	api, files, diags, err := render(p)
+	api, files, diags, err := Render(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,7 +177,7 @@ func TestCorpusCloudTowerReleases(t *testing.T) {
 	gocheck.Compile(t, m)
 
 	p.TargetVersion = "3.0.0"
-	api3, files3, _, err := render(p)
+	api3, files3, _, err := Render(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +204,7 @@ func BenchmarkGenerateZStackManual(b *testing.B) {
 	}
 	p := config.Package{Inputs: []string{dir}, Output: "zs", Package: "zs"}
 	for b.Loop() {
-		if _, _, _, err := render(p); err != nil {
+		if _, _, _, err := Render(p); err != nil {
 			b.Fatal(err)
 		}
 	}
