@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,7 +17,7 @@ func sameAsKin(t *testing.T, name string, js []byte, mustDecode bool) {
 	t.Helper()
 	var want openapi3.T
 	wantErr := json.Unmarshal(js, &want)
-	got, ok := decodeKin(js)
+	got, _, ok := decodeKin(js)
 	switch {
 	case !ok && mustDecode:
 		t.Errorf("%s: decodeKin gave up", name)
@@ -55,6 +56,7 @@ func TestDecodeKinCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameAsKin(t, f, js, true)
+		sameResolved(t, f, js)
 		n++
 	}
 	if n == 0 {
@@ -95,4 +97,126 @@ func TestDecodeKinEdges(t *testing.T) {
 	} {
 		sameAsKin(t, name, []byte(js), !givesUp[name])
 	}
+}
+
+// sameResolved checks that decodeKin, linkSchemaRefs and kin-openapi's
+// reference resolution give the document LoadFromData gives: the same
+// exported values, and the same sharing of pointers (the parser memoizes
+// schemas by pointer).
+func sameResolved(t *testing.T, name string, js []byte) {
+	t.Helper()
+	want, err := openapi3.NewLoader().LoadFromData(js)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	got, refs, ok := decodeKin(js)
+	if !ok {
+		t.Fatalf("%s: decodeKin gave up", name)
+	}
+	linkSchemaRefs(got, refs)
+	if err := openapi3.NewLoader().ResolveRefsIn(got, nil); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	c := &shapeCheck{pairs: map[uintptr]uintptr{}, back: map[uintptr]uintptr{}}
+	if path := c.same(reflect.ValueOf(got), reflect.ValueOf(want), "doc"); path != "" {
+		t.Errorf("%s: resolved documents differ at %s", name, path)
+	}
+}
+
+// shapeCheck compares two object graphs by exported fields, pairing their
+// pointers one to one.
+type shapeCheck struct{ pairs, back map[uintptr]uintptr }
+
+func (c *shapeCheck) same(a, b reflect.Value, path string) string {
+	if a.Kind() != b.Kind() || a.IsValid() && a.Type() != b.Type() {
+		return path
+	}
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Map:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() != b.IsNil() {
+				return path
+			}
+			return ""
+		}
+		if a.Kind() == reflect.Map {
+			// Empty maps need not have an identity of their own.
+			return c.sameMap(a, b, path)
+		}
+		pa, pb := a.Pointer(), b.Pointer()
+		if q, ok := c.pairs[pa]; ok {
+			if q != pb {
+				return path + " (shared differently)"
+			}
+			return ""
+		}
+		if q, ok := c.back[pb]; ok && q != pa {
+			return path + " (shared differently)"
+		}
+		c.pairs[pa], c.back[pb] = pb, pa
+		return c.same(a.Elem(), b.Elem(), path)
+	case reflect.Struct:
+		if !a.CanAddr() {
+			ca, cb := reflect.New(a.Type()).Elem(), reflect.New(b.Type()).Elem()
+			ca.Set(a)
+			cb.Set(b)
+			a, b = ca, cb
+		}
+		for i := range a.NumField() {
+			if !a.Type().Field(i).IsExported() {
+				continue
+			}
+			if p := c.same(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); p != "" {
+				return p
+			}
+		}
+		if m, ok := a.Addr().Interface().(interface {
+			Map() map[string]*openapi3.PathItem
+		}); ok {
+			return c.same(reflect.ValueOf(m.Map()), reflect.ValueOf(b.Addr().Interface().(interface {
+				Map() map[string]*openapi3.PathItem
+			}).Map()), path)
+		}
+		if m, ok := a.Addr().Interface().(interface {
+			Map() map[string]*openapi3.ResponseRef
+		}); ok {
+			return c.same(reflect.ValueOf(m.Map()), reflect.ValueOf(b.Addr().Interface().(interface {
+				Map() map[string]*openapi3.ResponseRef
+			}).Map()), path)
+		}
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return path + " (length)"
+		}
+		for i := range a.Len() {
+			if p := c.same(a.Index(i), b.Index(i), fmt.Sprintf("%s[%d]", path, i)); p != "" {
+				return p
+			}
+		}
+	case reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() != b.IsNil() {
+				return path
+			}
+			return ""
+		}
+		return c.same(a.Elem(), b.Elem(), path)
+	default:
+		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
+			return path
+		}
+	}
+	return ""
+}
+
+func (c *shapeCheck) sameMap(a, b reflect.Value, path string) string {
+	if a.Len() != b.Len() {
+		return path + " (size)"
+	}
+	for _, k := range a.MapKeys() {
+		if p := c.same(a.MapIndex(k), b.MapIndex(k), fmt.Sprintf("%s[%v]", path, k)); p != "" {
+			return p
+		}
+	}
+	return ""
 }

@@ -130,8 +130,9 @@ func (p *parser) load(js []byte) (err error) {
 	} else {
 		loader := openapi3.NewLoader()
 		loader.IsExternalRefsAllowed = false
-		if doc, ok := decodeKin(js); ok {
+		if doc, refs, ok := decodeKin(js); ok {
 			// What LoadFromData does after decoding.
+			linkSchemaRefs(doc, refs)
 			if err = loader.ResolveRefsIn(doc, nil); err == nil {
 				p.doc = doc
 			}
