@@ -101,8 +101,8 @@ func TestDecodeKinEdges(t *testing.T) {
 
 // sameResolved checks that decodeKin, linkSchemaRefs and kin-openapi's
 // reference resolution give the document LoadFromData gives: the same
-// exported values, and the same sharing of pointers (the parser memoizes
-// schemas by pointer).
+// exported values, and the same sharing of pointers but for leaf schemas
+// (the parser memoizes schemas by pointer).
 func sameResolved(t *testing.T, name string, js []byte) {
 	t.Helper()
 	want, err := openapi3.NewLoader().LoadFromData(js)
@@ -142,6 +142,11 @@ func (c *shapeCheck) same(a, b reflect.Value, path string) string {
 		if a.Kind() == reflect.Map {
 			// Empty maps need not have an identity of their own.
 			return c.sameMap(a, b, path)
+		}
+		if s, ok := a.Interface().(*openapi3.Schema); ok && leaf(s) {
+			// Equal leaves share one value (see leaf), and so what is in it.
+			leaves := &shapeCheck{pairs: map[uintptr]uintptr{}, back: map[uintptr]uintptr{}}
+			return leaves.same(a.Elem(), b.Elem(), path)
 		}
 		pa, pb := a.Pointer(), b.Pointer()
 		if q, ok := c.pairs[pa]; ok {
@@ -219,4 +224,29 @@ func (c *shapeCheck) sameMap(a, b reflect.Value, path string) string {
 		}
 	}
 	return ""
+}
+
+// TestDecodeKinSharesLeaves checks which schemas share one value: equal
+// leaves do, a component (a named type) never does, nor does an enum.
+func TestDecodeKinSharesLeaves(t *testing.T) {
+	js := `{"openapi":"3.0.0","components":{"schemas":{"New":{"type":"string"},"A":{"properties":{
+		"a":{"type":"string"},"b":{"type":"string"},"c":{"type":"string","enum":["x"]},"d":{"type":"string","enum":["x"]},
+		"e":{"type":"object"},"f":{"type":"object"},"g":{"type":"string","x-apigen-raw":true},"h":{"type":"string","x-apigen-raw":true}}}}}}`
+	doc, _, ok := decodeKin([]byte(js))
+	if !ok {
+		t.Fatal("decodeKin gave up")
+	}
+	a := doc.Components.Schemas["A"].Value.Properties
+	if a["a"].Value != a["b"].Value {
+		t.Error("equal leaves do not share a value")
+	}
+	if a["a"].Value == doc.Components.Schemas["New"].Value {
+		t.Error("a leaf shares the value of a component")
+	}
+	for _, k := range []string{"c", "e", "g"} {
+		next := string(rune(k[0] + 1))
+		if a[k].Value == a[next].Value {
+			t.Errorf("properties %s and %s share a value", k, next)
+		}
+	}
 }
