@@ -87,7 +87,7 @@ type kinDecoder struct {
 	// refs are the schema references read as {"$ref": "..."} alone.
 	refs []*openapi3.SchemaRef
 	// leaves are the plain schemas met so far, by their text (see leaf).
-	leaves map[string]*openapi3.Schema
+	leaves map[string]*openapi3.SchemaRef
 	// component is set while reading the members of components/schemas,
 	// which are named types and never shared.
 	component bool
@@ -349,6 +349,16 @@ func (d *kinDecoder) value(v reflect.Value) error {
 	case pBound:
 		return d.bound(v)
 	case pPtr:
+		if v.Type() == schemaRefPtrType && !d.component {
+			// A leaf's reference object is shared too.
+			if text := d.flatObject(); text != "" {
+				if r, ok := d.leaves[text]; ok {
+					d.i += len(text)
+					v.Set(reflect.ValueOf(r))
+					return nil
+				}
+			}
+		}
 		e := reflect.New(v.Type().Elem())
 		if err := d.value(e.Elem()); err != nil {
 			return err
@@ -525,9 +535,9 @@ func (d *kinDecoder) ref(v reflect.Value, p *plan) error {
 	defer func() { d.component = component }()
 	if vt == schemaType && !component {
 		if text = d.flatObject(); text != "" {
-			if s, ok := d.leaves[text]; ok {
+			if r, ok := d.leaves[text]; ok {
 				d.i += len(text)
-				v.Field(p.val).Set(reflect.ValueOf(s))
+				v.Field(p.val).Set(reflect.ValueOf(r.Value))
 				return nil
 			}
 		}
@@ -545,9 +555,9 @@ func (d *kinDecoder) ref(v reflect.Value, p *plan) error {
 		if text != "" {
 			if s := val.Interface().(*openapi3.Schema); leaf(s) {
 				if d.leaves == nil {
-					d.leaves = map[string]*openapi3.Schema{}
+					d.leaves = map[string]*openapi3.SchemaRef{}
 				}
-				d.leaves[text] = s
+				d.leaves[text] = v.Addr().Interface().(*openapi3.SchemaRef)
 			}
 		}
 		return nil
@@ -569,16 +579,18 @@ func (d *kinDecoder) ref(v reflect.Value, p *plan) error {
 }
 
 var (
-	schemaType     = reflect.TypeFor[openapi3.Schema]()
-	componentsType = reflect.TypeFor[openapi3.Components]()
+	schemaType       = reflect.TypeFor[openapi3.Schema]()
+	componentsType   = reflect.TypeFor[openapi3.Components]()
+	schemaRefPtrType = reflect.TypeFor[*openapi3.SchemaRef]()
 )
 
 // Most schemas of a big spec are leaves written out again and again
 // ({"type": "string"} under each filter of CloudTower's 4.6.0, 22,000 of its
 // 25,000 schemas), and an openapi3.Schema takes 752 bytes. Equal leaves share
-// one value: kin-openapi never changes a schema without references or
-// discriminator, and the parser remembers by pointer only the schemas it
-// names or keeps raw, which a leaf never is.
+// one value, and one reference object (Ref "") holding it: kin-openapi never
+// changes a schema without references or discriminator, nor such a reference
+// object, and the parser remembers by pointer only the schemas it names or
+// keeps raw, which a leaf never is.
 
 // leaf reports whether s may be shared: one primitive type, scalars only
 // (flatObject saw to that), no enum and no extension.
