@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -40,7 +41,12 @@ var (
 // would, before reference resolution, and lists the schema references it
 // read as {"$ref": "..."} alone; ok is false when it gave up.
 func decodeKin(js []byte) (doc *openapi3.T, refs []*openapi3.SchemaRef, ok bool) {
-	d := &kinDecoder{s: string(js)}
+	if len(js) == 0 {
+		return nil, nil, false
+	}
+	// Read in place: every string kept is copied (see decodeStr), so the
+	// document holds no part of js, which is the caller's.
+	d := &kinDecoder{s: unsafe.String(&js[0], len(js))}
 	doc = &openapi3.T{}
 	if err := d.value(reflect.ValueOf(doc).Elem()); err != nil {
 		return nil, nil, false
@@ -73,11 +79,12 @@ func linkSchemaRefs(doc *openapi3.T, refs []*openapi3.SchemaRef) {
 	}
 }
 
-// kinDecoder reads one JSON document. Strings and keys are substrings of s,
-// one copy of the document, which saves an allocation per string.
+// kinDecoder reads one JSON document.
 type kinDecoder struct {
-	s string
-	i int
+	s string // the document's bytes, read in place
+	// keys are the object keys made so far, by their JSON text.
+	keys map[string]string
+	i    int
 	// canon counts the enclosing values kin-openapi decodes from a
 	// re-encoded copy (Paths and Responses members, schemas under a
 	// boolean-or-schema keyword): there, a value kin-openapi decodes
@@ -1002,14 +1009,25 @@ func (d *kinDecoder) lit(w string) error {
 	return nil
 }
 
-// key reads an object key and its colon.
+// key reads an object key and its colon. Keys repeat (a spec has a few
+// thousand distinct ones in a hundred thousand places): each is made once.
 func (d *kinDecoder) key() (string, error) {
 	if d.peek() != '"' {
 		return "", errGiveUp
 	}
-	k, err := d.str()
+	text, plain, err := d.scanStr()
 	if err != nil {
 		return "", err
+	}
+	k, ok := d.keys[text]
+	if !ok {
+		if k, err = d.decodeStr(text, plain); err != nil {
+			return "", err
+		}
+		if d.keys == nil {
+			d.keys = map[string]string{}
+		}
+		d.keys[text] = k // text is js's, and so is the map, which dies with d
 	}
 	if d.peek() != ':' {
 		return "", errGiveUp
@@ -1018,26 +1036,40 @@ func (d *kinDecoder) key() (string, error) {
 	return k, nil
 }
 
-// str reads a string. One without escapes and in valid UTF-8 is a substring
-// of the document; any other is decoded by encoding/json, which replaces
-// invalid UTF-8 as kin-openapi would see it replaced.
+// str reads a string value.
 func (d *kinDecoder) str() (string, error) {
+	text, plain, err := d.scanStr()
+	if err != nil {
+		return "", err
+	}
+	return d.decodeStr(text, plain)
+}
+
+// decodeStr makes a string of its JSON text (quotes included) in a new
+// allocation: s is the caller's memory, and nothing may point into it. One
+// with escapes or invalid UTF-8 is decoded by encoding/json, which replaces
+// invalid UTF-8 as kin-openapi would see it replaced.
+func (d *kinDecoder) decodeStr(text string, plain bool) (string, error) {
+	if in := text[1 : len(text)-1]; plain && utf8.ValidString(in) {
+		return strings.Clone(in), nil
+	}
+	var out string
+	if json.Unmarshal([]byte(text), &out) != nil {
+		return "", errGiveUp
+	}
+	return out, nil
+}
+
+// scanStr skips a string; plain is false when it has escapes.
+func (d *kinDecoder) scanStr() (text string, plain bool, err error) {
 	start := d.i
 	d.i++
-	plain := true
+	plain = true
 	for d.i < len(d.s) {
 		switch c := d.s[d.i]; {
 		case c == '"':
 			d.i++
-			s := d.s[start+1 : d.i-1]
-			if plain && utf8.ValidString(s) {
-				return s, nil
-			}
-			var out string
-			if json.Unmarshal([]byte(d.s[start:d.i]), &out) != nil {
-				return "", errGiveUp
-			}
-			return out, nil
+			return d.s[start:d.i], plain, nil
 		case c == '\\':
 			plain = false
 			d.i += 2
@@ -1045,7 +1077,7 @@ func (d *kinDecoder) str() (string, error) {
 			d.i++
 		}
 	}
-	return "", errGiveUp
+	return "", false, errGiveUp
 }
 
 // raw skips the next value and returns its text.
@@ -1057,7 +1089,7 @@ func (d *kinDecoder) raw() (string, error) {
 	}
 	switch d.s[d.i] {
 	case '"':
-		if _, err := d.str(); err != nil {
+		if _, _, err := d.scanStr(); err != nil {
 			return "", err
 		}
 	case '{', '[':
@@ -1065,7 +1097,7 @@ func (d *kinDecoder) raw() (string, error) {
 		for d.i < len(d.s) {
 			switch d.s[d.i] {
 			case '"':
-				if _, err := d.str(); err != nil {
+				if _, _, err := d.scanStr(); err != nil {
 					return "", err
 				}
 				continue

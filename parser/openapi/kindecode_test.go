@@ -254,3 +254,21 @@ func TestDecodeKinSharesLeaves(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeKinCopies checks that the document holds no part of the bytes
+// it was read from, which decodeKin reads in place.
+func TestDecodeKinCopies(t *testing.T) {
+	js := []byte(`{"openapi":"3.0.0","info":{"title":"t","version":"1"},"x-a":{"b":"c"},"paths":{"/a":{"get":{"operationId":"g","responses":{"200":{"description":"ok","content":{"application/json":{"schema":{"$ref":"#/components/schemas/A"}}}}}}}},
+		"components":{"schemas":{"A":{"type":"object","properties":{"name":{"type":"string","enum":["x"]},"n":{"type":"string"}}}}}}`)
+	doc, _, ok := decodeKin(js)
+	if !ok {
+		t.Fatal("decodeKin gave up")
+	}
+	before, _ := json.Marshal(doc)
+	for i := range js {
+		js[i] = 'X'
+	}
+	if after, _ := json.Marshal(doc); string(after) != string(before) {
+		t.Errorf("the document changed with the bytes it was read from:\n%s\n%s", before, after)
+	}
+}
