@@ -549,6 +549,12 @@ func (d *kinDecoder) ref(v reflect.Value, p *plan) error {
 			}
 		}
 	}
+	// Most references come alone: read them before making a value.
+	if ref, ok := d.pureRef(); ok {
+		d.setRef(v, p, ref)
+		return nil
+	}
+	d.i = start
 	val := reflect.New(vt)
 	var err error
 	if vp := planFor(vt); vp.kind == pHeader {
@@ -571,10 +577,7 @@ func (d *kinDecoder) ref(v reflect.Value, p *plan) error {
 	case errIsRef:
 		d.i = start
 		if ref, ok := d.pureRef(); ok {
-			v.Field(p.ref).SetString(ref)
-			if sr, ok := v.Addr().Interface().(*openapi3.SchemaRef); ok {
-				d.refs = append(d.refs, sr)
-			}
+			d.setRef(v, p, ref)
 			return nil
 		}
 		fallthrough
@@ -637,6 +640,13 @@ func (d *kinDecoder) flatObject() string {
 		}
 	}
 	return ""
+}
+
+func (d *kinDecoder) setRef(v reflect.Value, p *plan, ref string) {
+	v.Field(p.ref).SetString(ref)
+	if sr, ok := v.Addr().Interface().(*openapi3.SchemaRef); ok {
+		d.refs = append(d.refs, sr)
+	}
 }
 
 // pureRef reads {"$ref": "non-empty string"}.
@@ -824,6 +834,7 @@ func (d *kinDecoder) mapOf(v reflect.Value) error {
 	d.i++
 	t := v.Type()
 	m := reflect.MakeMap(t)
+	var e reflect.Value
 	for first := true; ; first = false {
 		c := d.peek()
 		if c == '}' {
@@ -840,7 +851,11 @@ func (d *kinDecoder) mapOf(v reflect.Value) error {
 		if err != nil {
 			return err
 		}
-		e := reflect.New(t.Elem()).Elem()
+		if !e.IsValid() {
+			e = reflect.New(t.Elem()).Elem()
+		} else {
+			e.SetZero() // the map holds a copy
+		}
 		if err := d.value(e); err != nil {
 			return err
 		}
