@@ -443,29 +443,19 @@ func (d *kinDecoder) members(v reflect.Value, p *plan, isRef bool) error {
 	if d.peek() != '{' {
 		return errFallback
 	}
-	d.i++
 	var seen [2]uint64
 	var ext map[string]any
-	for first := true; ; first = false {
-		c := d.peek()
-		if c == '}' {
-			d.i++
-			break
+	keep := func(k string, x any) {
+		if ext == nil {
+			ext = map[string]any{}
 		}
-		if !first {
-			if c != ',' {
-				return errGiveUp
-			}
-			d.i++
-		}
-		k, err := d.key()
-		if err != nil {
-			return err
-		}
+		ext[k] = x
+	}
+	err := d.eachMember(func(k string) error {
 		if isRef && len(k) == 4 && strings.EqualFold(k, "$ref") {
 			return errIsRef
 		}
-		keep := !p.deleted[k]
+		kept := !p.deleted[k]
 		fi, isField := p.field(k)
 		if isField {
 			if fi >= 128 || seen[fi/64]&(1<<(fi%64)) != 0 {
@@ -481,33 +471,24 @@ func (d *kinDecoder) members(v reflect.Value, p *plan, isRef bool) error {
 			if err := d.lit("null"); err != nil {
 				return err
 			}
-			if keep {
-				if ext == nil {
-					ext = map[string]any{}
-				}
-				ext[k] = nil
+			if kept {
+				keep(k, nil)
 			}
-			continue
+			return nil
 		}
 		if !isField {
 			x, err := d.any()
-			if err != nil {
-				return err
-			}
-			if ext == nil {
-				ext = map[string]any{}
-			}
-			ext[k] = x
-			continue
+			keep(k, x)
+			return err
 		}
 		at := d.i
 		d.component = k == "schemas" && v.Type() == componentsType
-		err = d.value(v.Field(fi))
+		err := d.value(v.Field(fi))
 		d.component = false
 		if err != nil {
 			return err
 		}
-		if keep {
+		if kept {
 			end := d.i
 			d.i = at
 			x, err := d.any()
@@ -515,11 +496,12 @@ func (d *kinDecoder) members(v reflect.Value, p *plan, isRef bool) error {
 				return err
 			}
 			d.i = end
-			if ext == nil {
-				ext = map[string]any{}
-			}
-			ext[k] = x
+			keep(k, x)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	if len(ext) > 0 {
 		v.Field(p.ext).Set(reflect.ValueOf(ext))
@@ -676,7 +658,6 @@ func (d *kinDecoder) mapLike(v reflect.Value, p *plan) error {
 	if d.peek() != '{' {
 		return d.fallback(v)
 	}
-	d.i++
 	ext := map[string]any{}
 	var paths *openapi3.Paths
 	var resps *openapi3.Responses
@@ -687,41 +668,23 @@ func (d *kinDecoder) mapLike(v reflect.Value, p *plan) error {
 		resps = openapi3.NewResponsesWithCapacity(0)
 		resps.Extensions = ext
 	}
-	for first := true; ; first = false {
-		c := d.peek()
-		if c == '}' {
-			d.i++
-			break
-		}
-		if !first {
-			if c != ',' {
-				return errGiveUp
-			}
-			d.i++
-		}
-		k, err := d.key()
-		if err != nil {
-			return err
-		}
+	err := d.eachMember(func(k string) error {
 		if strings.HasPrefix(k, "x-") {
-			if ext[k], err = d.any(); err != nil {
-				return err
-			}
-			continue
+			x, err := d.any()
+			ext[k] = x
+			return err
 		}
 		if paths != nil {
 			item := new(openapi3.PathItem)
-			if err := d.canonical(reflect.ValueOf(item).Elem(), item); err != nil {
-				return err
-			}
 			paths.Set(k, item)
-		} else {
-			item := new(openapi3.ResponseRef)
-			if err := d.canonical(reflect.ValueOf(item).Elem(), item); err != nil {
-				return err
-			}
-			resps.Set(k, item)
+			return d.canonical(reflect.ValueOf(item).Elem(), item)
 		}
+		item := new(openapi3.ResponseRef)
+		resps.Set(k, item)
+		return d.canonical(reflect.ValueOf(item).Elem(), item)
+	})
+	if err != nil {
+		return err
 	}
 	if paths != nil {
 		v.Set(reflect.ValueOf(paths).Elem())
@@ -828,18 +791,54 @@ func (d *kinDecoder) bound(v reflect.Value) error {
 }
 
 func (d *kinDecoder) mapOf(v reflect.Value) error {
+	t := v.Type()
+	m := reflect.MakeMap(t)
+	var e reflect.Value
+	err := d.eachMember(func(k string) error {
+		if !e.IsValid() {
+			e = reflect.New(t.Elem()).Elem()
+		} else {
+			e.SetZero() // the map holds a copy
+		}
+		if err := d.value(e); err != nil {
+			return err
+		}
+		m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	v.Set(m)
+	return nil
+}
+
+func (d *kinDecoder) slice(v reflect.Value) error {
+	t := v.Type()
+	s := reflect.MakeSlice(t, 0, 0)
+	err := d.eachItem(func() error {
+		s = reflect.Append(s, reflect.Zero(t.Elem()))
+		return d.value(s.Index(s.Len() - 1))
+	})
+	if err != nil {
+		return err
+	}
+	v.Set(s)
+	return nil
+}
+
+// eachMember calls f for each member of the object that comes next, with
+// its key read.
+func (d *kinDecoder) eachMember(f func(k string) error) error {
 	if d.peek() != '{' {
 		return errGiveUp
 	}
 	d.i++
-	t := v.Type()
-	m := reflect.MakeMap(t)
-	var e reflect.Value
 	for first := true; ; first = false {
 		c := d.peek()
 		if c == '}' {
 			d.i++
-			break
+			return nil
 		}
 		if !first {
 			if c != ',' {
@@ -851,32 +850,23 @@ func (d *kinDecoder) mapOf(v reflect.Value) error {
 		if err != nil {
 			return err
 		}
-		if !e.IsValid() {
-			e = reflect.New(t.Elem()).Elem()
-		} else {
-			e.SetZero() // the map holds a copy
-		}
-		if err := d.value(e); err != nil {
+		if err := f(k); err != nil {
 			return err
 		}
-		m.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), e)
 	}
-	v.Set(m)
-	return nil
 }
 
-func (d *kinDecoder) slice(v reflect.Value) error {
+// eachItem calls f for each item of the array that comes next.
+func (d *kinDecoder) eachItem(f func() error) error {
 	if d.peek() != '[' {
 		return errGiveUp
 	}
 	d.i++
-	t := v.Type()
-	s := reflect.MakeSlice(t, 0, 0)
 	for first := true; ; first = false {
 		c := d.peek()
 		if c == ']' {
 			d.i++
-			break
+			return nil
 		}
 		if !first {
 			if c != ',' {
@@ -884,62 +874,31 @@ func (d *kinDecoder) slice(v reflect.Value) error {
 			}
 			d.i++
 		}
-		s = reflect.Append(s, reflect.Zero(t.Elem()))
-		if err := d.value(s.Index(s.Len() - 1)); err != nil {
+		if err := f(); err != nil {
 			return err
 		}
 	}
-	v.Set(s)
-	return nil
 }
 
 // any decodes a value as encoding/json decodes into an empty interface.
 func (d *kinDecoder) any() (any, error) {
 	switch c := d.peek(); {
 	case c == '{':
-		d.i++
 		m := map[string]any{}
-		for first := true; ; first = false {
-			c := d.peek()
-			if c == '}' {
-				d.i++
-				return m, nil
-			}
-			if !first {
-				if c != ',' {
-					return nil, errGiveUp
-				}
-				d.i++
-			}
-			k, err := d.key()
-			if err != nil {
-				return nil, err
-			}
-			if m[k], err = d.any(); err != nil {
-				return nil, err
-			}
-		}
-	case c == '[':
-		d.i++
-		a := []any{}
-		for first := true; ; first = false {
-			c := d.peek()
-			if c == ']' {
-				d.i++
-				return a, nil
-			}
-			if !first {
-				if c != ',' {
-					return nil, errGiveUp
-				}
-				d.i++
-			}
+		err := d.eachMember(func(k string) error {
 			x, err := d.any()
-			if err != nil {
-				return nil, err
-			}
+			m[k] = x
+			return err
+		})
+		return m, err
+	case c == '[':
+		a := []any{}
+		err := d.eachItem(func() error {
+			x, err := d.any()
 			a = append(a, x)
-		}
+			return err
+		})
+		return a, err
 	case c == '"':
 		return d.str()
 	case c == 't' || c == 'f':
