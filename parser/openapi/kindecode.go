@@ -830,41 +830,26 @@ func (d *kinDecoder) slice(v reflect.Value) error {
 // eachMember calls f for each member of the object that comes next, with
 // its key read.
 func (d *kinDecoder) eachMember(f func(k string) error) error {
-	if d.peek() != '{' {
-		return errGiveUp
-	}
-	d.i++
-	for first := true; ; first = false {
-		c := d.peek()
-		if c == '}' {
-			d.i++
-			return nil
-		}
-		if !first {
-			if c != ',' {
-				return errGiveUp
-			}
-			d.i++
-		}
+	return d.each('{', '}', func() error {
 		k, err := d.key()
 		if err != nil {
 			return err
 		}
-		if err := f(k); err != nil {
-			return err
-		}
-	}
+		return f(k)
+	})
 }
 
 // eachItem calls f for each item of the array that comes next.
-func (d *kinDecoder) eachItem(f func() error) error {
-	if d.peek() != '[' {
+func (d *kinDecoder) eachItem(f func() error) error { return d.each('[', ']', f) }
+
+func (d *kinDecoder) each(open, close byte, f func() error) error {
+	if d.peek() != open {
 		return errGiveUp
 	}
 	d.i++
 	for first := true; ; first = false {
 		c := d.peek()
-		if c == ']' {
+		if c == close {
 			d.i++
 			return nil
 		}

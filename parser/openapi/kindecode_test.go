@@ -179,19 +179,10 @@ func (c *shapeCheck) same(a, b reflect.Value, path string) string {
 				return p
 			}
 		}
-		if m, ok := a.Addr().Interface().(interface {
-			Map() map[string]*openapi3.PathItem
-		}); ok {
-			return c.same(reflect.ValueOf(m.Map()), reflect.ValueOf(b.Addr().Interface().(interface {
-				Map() map[string]*openapi3.PathItem
-			}).Map()), path)
-		}
-		if m, ok := a.Addr().Interface().(interface {
-			Map() map[string]*openapi3.ResponseRef
-		}); ok {
-			return c.same(reflect.ValueOf(m.Map()), reflect.ValueOf(b.Addr().Interface().(interface {
-				Map() map[string]*openapi3.ResponseRef
-			}).Map()), path)
+		// Paths, Responses and Callback keep their members unexported,
+		// behind Map.
+		if m := a.Addr().MethodByName("Map"); m.IsValid() && m.Type().NumIn() == 0 {
+			return c.same(m.Call(nil)[0], b.Addr().MethodByName("Map").Call(nil)[0], path)
 		}
 	case reflect.Slice:
 		if a.Len() != b.Len() {
