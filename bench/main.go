@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
@@ -16,6 +17,9 @@ import (
 // goalRatio is issue 16's goal for apigen against oapi-codegen, in both
 // wall time and peak RSS.
 const goalRatio = 0.25
+
+// other is an apigen binary measured beside this tree's.
+type other struct{ name, path string }
 
 type measure struct {
 	wall time.Duration
@@ -35,6 +39,15 @@ func main() {
 	oapiVersion := flag.String("oapi-codegen", "v2.8.2", "oapi-codegen version to install through the Go module proxy")
 	oasdiffVersion := flag.String("oasdiff", "v1.39.0", "oasdiff version to install through the Go module proxy")
 	runs := flag.Int("runs", 3, "runs per generator and spec; the median is reported")
+	var others []other
+	flag.Func("also", "another apigen binary to measure in the same runs, as NAME=PATH (repeatable): a build of main, say", func(v string) error {
+		name, path, ok := strings.Cut(v, "=")
+		if !ok || name == "" || path == "" {
+			return fmt.Errorf("want NAME=PATH")
+		}
+		others = append(others, other{name, path})
+		return nil
+	})
 	flag.Parse()
 
 	work, err := filepath.Abs(".bench")
@@ -62,29 +75,39 @@ func main() {
 			continue
 		}
 		out := filepath.Join(work, "out")
-		// The two generators alternate, so a change in the machine's load
-		// weighs on both.
-		var as, oapiRuns []measure
+		// The generators alternate, so a change in the machine's load
+		// weighs on all.
+		bins := append([]other{{"", apigen}}, others...)
+		as := make([][]measure, len(bins))
+		var oapiRuns []measure
 		for range *runs {
-			os.RemoveAll(out)
-			as = append(as, timeCmd(apigen, "generate", "-o", out, "-p", "bench", in))
+			for i, b := range bins {
+				os.RemoveAll(out)
+				as[i] = append(as[i], timeCmd(b.path, "generate", "-o", out, "-p", "bench", in))
+			}
 			if s.oapi {
 				oapiRuns = append(oapiRuns, timeCmd(oapi, "-generate", "types,client", "-package", "bench", "-o", filepath.Join(work, "oapi.go"), in))
 			}
 		}
-		a := medianOf(as)
-		row := fmt.Sprintf("| %s | %s | %s |", s.name, dur(a), mib(a))
-		if !s.oapi {
-			fmt.Println(row + " n/a | n/a | | | |")
-			continue
+		for i, b := range bins {
+			name := s.name
+			if b.name != "" {
+				name += " (" + b.name + ")"
+			}
+			a := medianOf(as[i])
+			row := fmt.Sprintf("| %s | %s | %s |", name, dur(a), mib(a))
+			if !s.oapi {
+				fmt.Println(row + " n/a | n/a | | | |")
+				continue
+			}
+			o := medianOf(oapiRuns)
+			tr, rr := a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss)
+			met := "no"
+			if tr <= goalRatio && rr <= goalRatio && a.err == nil {
+				met = "yes"
+			}
+			fmt.Printf("%s %s | %s | %.2f | %.2f | %s |\n", row, dur(o), mib(o), tr, rr, met)
 		}
-		o := medianOf(oapiRuns)
-		tr, rr := a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss)
-		met := "no"
-		if tr <= goalRatio && rr <= goalRatio && a.err == nil {
-			met = "yes"
-		}
-		fmt.Printf("%s %s | %s | %.2f | %.2f | %s |\n", row, dur(o), mib(o), tr, rr, met)
 	}
 	rerunBench(*corpus, work, apigen, *runs)
 	diffBench(*corpus, work, apigen, install(work, "github.com/oasdiff/oasdiff", *oasdiffVersion), *oasdiffVersion, *runs)
