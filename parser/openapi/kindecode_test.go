@@ -83,32 +83,35 @@ var givesUp = map[string]bool{"bad numbers": true, "overflow": true, "types": tr
 // TestDecodeKinEdges covers what kin-openapi decodes in its own way: each
 // must come out the same, by decodeKin or by its handing the value back.
 func TestDecodeKinEdges(t *testing.T) {
-	for name, js := range map[string]string{
-		"ref siblings":       `{"openapi":"3.0.0","components":{"schemas":{"A":{"description":"d","$ref":"#/components/schemas/B"},"B":{"$ref":"#/components/schemas/C","x-a":1},"C":{"type":"string"}}}}`,
-		"ref case":           `{"openapi":"3.0.0","components":{"schemas":{"A":{"$REF":"#/components/schemas/B"},"B":{"$ref":""}}}}`,
-		"boolean schema":     `{"openapi":"3.1.0","components":{"schemas":{"A":true,"B":{"properties":{"x":false}}}}}`,
-		"nulls":              `{"openapi":"3.0.0","info":null,"components":{"schemas":{"A":null,"B":{"default":null,"x-n":null,"items":null,"enum":[null,1]}}},"paths":{"/a":{"get":{"responses":null}},"/b":null}}`,
-		"repeats":            `{"openapi":"3.0.0","components":{"schemas":{"A":{"properties":{"a":{}},"properties":{"b":{}}},"B":{"type":"string","Type":"integer"}}},"paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"properties":{"a":{}},"properties":{"b":{}}}}]}}}}`,
-		"case fold":          `{"openapi":"3.0.0","Info":{"Title":"t","VERSION":"1"},"components":{"schemas":{"A":{"TYPE":"string","Description":"d","ſ":1}}}}`,
-		"numbers in paths":   `{"openapi":"3.0.0","paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"maxLength":9007199254740993,"minLength":1.0,"maximum":1e300}}]}}}}`,
-		"big int in paths":   `{"openapi":"3.0.0","paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"maxLength":9007199254740993}}]}}}}`,
-		"numbers":            `{"openapi":"3.0.0","components":{"schemas":{"A":{"maxLength":9007199254740993,"minimum":-0.5,"exclusiveMinimum":true,"exclusiveMaximum":3}}}}`,
-		"bad numbers":        `{"openapi":"3.0.0","components":{"schemas":{"A":{"maxLength":1.5}}}}`,
-		"overflow":           `{"openapi":"3.0.0","components":{"schemas":{"A":{"x-big":1e400}}}}`,
-		"additional":         `{"openapi":"3.0.0","components":{"schemas":{"A":{"additionalProperties":{"maxLength":9007199254740993,"properties":{"a":{}},"properties":{"b":{}}}},"B":{"additionalProperties":{}},"C":{"additionalProperties":false}}}}`,
-		"types":              `{"openapi":"3.1.0","components":{"schemas":{"A":{"type":["string","null"]},"B":{"type":[]},"C":{"type":1}}}}`,
-		"strings":            "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"a\\u00e9\\n\\\"\",\"version\":\"\xff\"}}",
-		"extensions":         `{"openapi":"3.0.0","x-a":{"b":[1,"c",true,null]},"unknown":1,"components":{"x-c":1,"schemas":{"A":{"x-d":"e","whatever":[]}}},"paths":{"x-p":1,"/a":{"x-q":2,"get":{"x-r":3,"responses":{"x-s":4,"200":{"description":"ok","x-t":5}}}}}}`,
-		"headers":            `{"openapi":"3.0.0","components":{"headers":{"H":{"schema":{"type":"string"},"x-h":1},"I":{"$ref":"#/components/headers/H"}},"responses":{"R":{"description":"d","headers":{"H":{"$ref":"#/components/headers/H"},"J":{"description":"j"}}}}}}`,
-		"callbacks":          `{"openapi":"3.0.0","paths":{"/a":{"post":{"callbacks":{"c":{"{$request.body#/u}":{"post":{"responses":{"200":{"description":"ok"}}}}}},"responses":{}}}}}`,
-		"security":           `{"openapi":"3.0.0","security":[{"a":[]}],"components":{"securitySchemes":{"a":{"type":"oauth2","flows":{"implicit":{"authorizationUrl":"u","scopes":{"s":"d"}}}}}}}`,
-		"origin key":         `{"openapi":"3.0.0","components":{"schemas":{"A":{"__origin__":{"key":{"line":1}}}}}}`,
-		"not an object":      `{"openapi":"3.0.0","paths":[]}`,
-		"wrong type":         `{"openapi":3}`,
-		"webhooks and items": `{"openapi":"3.1.0","webhooks":{"w":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"array","items":{"$ref":"#/components/schemas/A"},"prefixItems":[{"type":"string"}]}}}}}}}}`,
-	} {
+	for name, js := range edgeCases {
 		sameAsKin(t, name, []byte(js), !givesUp[name])
 	}
+}
+
+// edgeCases are documents kin-openapi decodes in its own way.
+var edgeCases = map[string]string{
+	"ref siblings":       `{"openapi":"3.0.0","components":{"schemas":{"A":{"description":"d","$ref":"#/components/schemas/B"},"B":{"$ref":"#/components/schemas/C","x-a":1},"C":{"type":"string"}}}}`,
+	"ref case":           `{"openapi":"3.0.0","components":{"schemas":{"A":{"$REF":"#/components/schemas/B"},"B":{"$ref":""}}}}`,
+	"boolean schema":     `{"openapi":"3.1.0","components":{"schemas":{"A":true,"B":{"properties":{"x":false}}}}}`,
+	"nulls":              `{"openapi":"3.0.0","info":null,"components":{"schemas":{"A":null,"B":{"default":null,"x-n":null,"items":null,"enum":[null,1]}}},"paths":{"/a":{"get":{"responses":null}},"/b":null}}`,
+	"repeats":            `{"openapi":"3.0.0","components":{"schemas":{"A":{"properties":{"a":{}},"properties":{"b":{}}},"B":{"type":"string","Type":"integer"}}},"paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"properties":{"a":{}},"properties":{"b":{}}}}]}}}}`,
+	"case fold":          `{"openapi":"3.0.0","Info":{"Title":"t","VERSION":"1"},"components":{"schemas":{"A":{"TYPE":"string","Description":"d","ſ":1}}}}`,
+	"numbers in paths":   `{"openapi":"3.0.0","paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"maxLength":9007199254740993,"minLength":1.0,"maximum":1e300}}]}}}}`,
+	"big int in paths":   `{"openapi":"3.0.0","paths":{"/a":{"get":{"parameters":[{"name":"a","in":"query","schema":{"maxLength":9007199254740993}}]}}}}`,
+	"numbers":            `{"openapi":"3.0.0","components":{"schemas":{"A":{"maxLength":9007199254740993,"minimum":-0.5,"exclusiveMinimum":true,"exclusiveMaximum":3}}}}`,
+	"bad numbers":        `{"openapi":"3.0.0","components":{"schemas":{"A":{"maxLength":1.5}}}}`,
+	"overflow":           `{"openapi":"3.0.0","components":{"schemas":{"A":{"x-big":1e400}}}}`,
+	"additional":         `{"openapi":"3.0.0","components":{"schemas":{"A":{"additionalProperties":{"maxLength":9007199254740993,"properties":{"a":{}},"properties":{"b":{}}}},"B":{"additionalProperties":{}},"C":{"additionalProperties":false}}}}`,
+	"types":              `{"openapi":"3.1.0","components":{"schemas":{"A":{"type":["string","null"]},"B":{"type":[]},"C":{"type":1}}}}`,
+	"strings":            "{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"a\\u00e9\\n\\\"\",\"version\":\"\xff\"}}",
+	"extensions":         `{"openapi":"3.0.0","x-a":{"b":[1,"c",true,null]},"unknown":1,"components":{"x-c":1,"schemas":{"A":{"x-d":"e","whatever":[]}}},"paths":{"x-p":1,"/a":{"x-q":2,"get":{"x-r":3,"responses":{"x-s":4,"200":{"description":"ok","x-t":5}}}}}}`,
+	"headers":            `{"openapi":"3.0.0","components":{"headers":{"H":{"schema":{"type":"string"},"x-h":1},"I":{"$ref":"#/components/headers/H"}},"responses":{"R":{"description":"d","headers":{"H":{"$ref":"#/components/headers/H"},"J":{"description":"j"}}}}}}`,
+	"callbacks":          `{"openapi":"3.0.0","paths":{"/a":{"post":{"callbacks":{"c":{"{$request.body#/u}":{"post":{"responses":{"200":{"description":"ok"}}}}}},"responses":{}}}}}`,
+	"security":           `{"openapi":"3.0.0","security":[{"a":[]}],"components":{"securitySchemes":{"a":{"type":"oauth2","flows":{"implicit":{"authorizationUrl":"u","scopes":{"s":"d"}}}}}}}`,
+	"origin key":         `{"openapi":"3.0.0","components":{"schemas":{"A":{"__origin__":{"key":{"line":1}}}}}}`,
+	"not an object":      `{"openapi":"3.0.0","paths":[]}`,
+	"wrong type":         `{"openapi":3}`,
+	"webhooks and items": `{"openapi":"3.1.0","webhooks":{"w":{"post":{"requestBody":{"content":{"application/json":{"schema":{"type":"array","items":{"$ref":"#/components/schemas/A"},"prefixItems":[{"type":"string"}]}}}}}}}}`,
 }
 
 // sameResolved checks that decodeKin, linkSchemaRefs and kin-openapi's
@@ -228,6 +231,20 @@ func (c *shapeCheck) sameMap(a, b reflect.Value, path string) string {
 		}
 	}
 	return ""
+}
+
+// FuzzDecodeKin checks decodeKin against kin-openapi on mutated JSON: what it
+// decodes, kin-openapi decodes the same.
+func FuzzDecodeKin(f *testing.F) {
+	for _, js := range edgeCases {
+		f.Add([]byte(js))
+	}
+	f.Fuzz(func(t *testing.T, js []byte) {
+		if len(js) > 2<<10 || !json.Valid(js) {
+			t.Skip("not JSON, or larger than 2 KB")
+		}
+		sameAsKin(t, "input", js, false)
+	})
 }
 
 // TestDecodeKinSharesLeaves checks which schemas share one value: equal
