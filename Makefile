@@ -24,8 +24,9 @@ check:
 
 # apigen against oapi-codegen (installed at a pinned version through the Go
 # module proxy), wall time and peak RSS from the same run, with ratios.
+# BENCHFLAGS='-also main=/tmp/apigen-main' measures another build alongside.
 bench:
-	$(GO) run ./bench -corpus ../shared/corpus
+	$(GO) run ./bench -corpus ../shared/corpus $(BENCHFLAGS)
 
 # Each fuzz target for FUZZTIME.
 fuzz:

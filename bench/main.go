@@ -7,11 +7,19 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/apigen-dev/apigen/internal/peakrss"
 )
+
+// goalRatio is issue 16's goal for apigen against oapi-codegen, in both
+// wall time and peak RSS.
+const goalRatio = 0.25
+
+// other is an apigen binary measured beside this tree's.
+type other struct{ name, path string }
 
 type measure struct {
 	wall time.Duration
@@ -31,6 +39,15 @@ func main() {
 	oapiVersion := flag.String("oapi-codegen", "v2.8.2", "oapi-codegen version to install through the Go module proxy")
 	oasdiffVersion := flag.String("oasdiff", "v1.39.0", "oasdiff version to install through the Go module proxy")
 	runs := flag.Int("runs", 3, "runs per generator and spec; the median is reported")
+	var others []other
+	flag.Func("also", "another apigen binary to measure in the same runs, as NAME=PATH (repeatable): a build of main, say", func(v string) error {
+		name, path, ok := strings.Cut(v, "=")
+		if !ok || name == "" || path == "" {
+			return fmt.Errorf("want NAME=PATH")
+		}
+		others = append(others, other{name, path})
+		return nil
+	})
 	flag.Parse()
 
 	work, err := filepath.Abs(".bench")
@@ -49,28 +66,48 @@ func main() {
 		{name: "ZStack 5.5.6 manual (1341 APIs)", path: "zstack/dev-manual-5.5.6-zh"},
 		{name: "QingCloud folder", path: "qingcloud"},
 	}
-	fmt.Printf("| input | apigen time | apigen RSS | oapi-codegen %s time | oapi-codegen RSS | time ratio | RSS ratio |\n", *oapiVersion)
-	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Printf("| input | apigen time | apigen RSS | oapi-codegen %s time | oapi-codegen RSS | time ratio | RSS ratio | both ≤ %.2f |\n", *oapiVersion, goalRatio)
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | :---: |")
 	for _, s := range specs {
 		in := filepath.Join(*corpus, s.path)
 		if _, err := os.Stat(in); err != nil {
-			fmt.Printf("| %s | (missing: %v) | | | | | |\n", s.name, err)
+			fmt.Printf("| %s | (missing: %v) | | | | | | |\n", s.name, err)
 			continue
 		}
 		out := filepath.Join(work, "out")
-		a := median(*runs, func() measure {
-			os.RemoveAll(out)
-			return timeCmd(apigen, "generate", "-o", out, "-p", "bench", in)
-		})
-		row := fmt.Sprintf("| %s | %s | %s |", s.name, dur(a), mib(a))
-		if !s.oapi {
-			fmt.Println(row + " n/a | n/a | | |")
-			continue
+		// The generators alternate, so a change in the machine's load
+		// weighs on all.
+		bins := append([]other{{"", apigen}}, others...)
+		as := make([][]measure, len(bins))
+		var oapiRuns []measure
+		for range *runs {
+			for i, b := range bins {
+				os.RemoveAll(out)
+				as[i] = append(as[i], timeCmd(b.path, "generate", "-o", out, "-p", "bench", in))
+			}
+			if s.oapi {
+				oapiRuns = append(oapiRuns, timeCmd(oapi, "-generate", "types,client", "-package", "bench", "-o", filepath.Join(work, "oapi.go"), in))
+			}
 		}
-		o := median(*runs, func() measure {
-			return timeCmd(oapi, "-generate", "types,client", "-package", "bench", "-o", filepath.Join(work, "oapi.go"), in)
-		})
-		fmt.Printf("%s %s | %s | %.2f | %.2f |\n", row, dur(o), mib(o), a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss))
+		for i, b := range bins {
+			name := s.name
+			if b.name != "" {
+				name += " (" + b.name + ")"
+			}
+			a := medianOf(as[i])
+			row := fmt.Sprintf("| %s | %s | %s |", name, dur(a), mib(a))
+			if !s.oapi {
+				fmt.Println(row + " n/a | n/a | | | |")
+				continue
+			}
+			o := medianOf(oapiRuns)
+			tr, rr := a.wall.Seconds()/o.wall.Seconds(), float64(a.rss)/float64(o.rss)
+			met := "no"
+			if tr <= goalRatio && rr <= goalRatio && a.err == nil {
+				met = "yes"
+			}
+			fmt.Printf("%s %s | %s | %.2f | %.2f | %s |\n", row, dur(o), mib(o), tr, rr, met)
+		}
 	}
 	rerunBench(*corpus, work, apigen, *runs)
 	diffBench(*corpus, work, apigen, install(work, "github.com/oasdiff/oasdiff", *oasdiffVersion), *oasdiffVersion, *runs)
@@ -163,8 +200,14 @@ func median(n int, f func() measure) measure {
 	for i := range ms {
 		ms[i] = f()
 	}
+	return medianOf(ms)
+}
+
+// medianOf is the run of median wall time (its RSS is that run's).
+func medianOf(ms []measure) measure {
+	ms = slices.Clone(ms)
 	slices.SortFunc(ms, func(a, b measure) int { return int(a.wall - b.wall) })
-	return ms[n/2]
+	return ms[len(ms)/2]
 }
 
 func dur(m measure) string {

@@ -130,7 +130,15 @@ func (p *parser) load(js []byte) (err error) {
 	} else {
 		loader := openapi3.NewLoader()
 		loader.IsExternalRefsAllowed = false
-		p.doc, err = loader.LoadFromData(js)
+		if doc, refs, ok := decodeKin(js); ok {
+			// What LoadFromData does after decoding.
+			linkSchemaRefs(doc, refs)
+			if err = loader.ResolveRefsIn(doc, nil); err == nil {
+				p.doc = doc
+			}
+		} else {
+			p.doc, err = loader.LoadFromData(js)
+		}
 	}
 	if err != nil {
 		if pos, msg, ok := p.kinPos(js); ok {

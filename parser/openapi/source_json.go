@@ -1,8 +1,10 @@
 package openapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -32,12 +34,28 @@ type jsonScanner struct {
 	depth     int
 	file      string
 	sites     []keySite
+	// keys holds each object key once: a spec repeats a few thousand keys
+	// a hundred thousand times.
+	keys map[string]string
+	// stack holds the members of the objects and arrays being read, so
+	// each gets a slice of its exact size.
+	stack []entry
+}
+
+// members moves the entries from mark up off the stack.
+func (s *jsonScanner) members(mark int) []entry {
+	var ents []entry
+	if len(s.stack) > mark {
+		ents = slices.Clone(s.stack[mark:])
+	}
+	s.stack = s.stack[:mark]
+	return ents
 }
 
 // scanJSON builds the source tree of a JSON document whose top is an
 // object, and lists its "$ref" and tuple "items" members.
 func scanJSON(file string, b []byte) (*node, []keySite, error) {
-	s := &jsonScanner{b: b, line: 1, file: file}
+	s := &jsonScanner{b: b, line: 1, file: file, keys: map[string]string{}}
 	s.ws()
 	if s.i >= len(b) || b[s.i] != '{' {
 		return nil, nil, s.errf("expected a JSON object")
@@ -123,6 +141,7 @@ func (s *jsonScanner) object(parentKey string) (*node, error) {
 	}
 	s.i++ // {
 	n := &node{file: s.file}
+	mark := len(s.stack)
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == '}' {
 		s.i++
@@ -135,7 +154,7 @@ func (s *jsonScanner) object(parentKey string) (*node, error) {
 			return nil, s.errf("unexpected %s looking for an object key", s.what())
 		}
 		line, col, keyOff := int32(s.line), int32(s.i-s.lineStart+1), s.i
-		k, err := s.str(true)
+		k, err := s.key()
 		if err != nil {
 			return nil, err
 		}
@@ -153,7 +172,7 @@ func (s *jsonScanner) object(parentKey string) (*node, error) {
 		if renamable(k, kid, str) {
 			s.sites = append(s.sites, keySite{obj: n, keyOff: keyOff, keyEnd: keyEnd, items: k == "items"})
 		}
-		n.ents = append(n.ents, entry{key: k, line: line, col: col, kid: kid, str: str})
+		s.stack = append(s.stack, entry{key: k, line: line, col: col, kid: kid, str: str})
 		s.ws()
 		if s.i < len(s.b) && s.b[s.i] == ',' {
 			s.i++
@@ -166,6 +185,7 @@ func (s *jsonScanner) object(parentKey string) (*node, error) {
 		return nil, s.errf("unexpected %s after object member (missing comma or '}')", s.what())
 	}
 	s.depth--
+	n.ents = s.members(mark)
 	n.finish()
 	return n, nil
 }
@@ -176,6 +196,7 @@ func (s *jsonScanner) array() (*node, error) {
 	}
 	s.i++ // [
 	n := &node{array: true, file: s.file}
+	mark := len(s.stack)
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == ']' {
 		s.i++
@@ -189,7 +210,7 @@ func (s *jsonScanner) array() (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		n.ents = append(n.ents, entry{line: line, col: col, kid: kid})
+		s.stack = append(s.stack, entry{line: line, col: col, kid: kid})
 		s.ws()
 		if s.i < len(s.b) && s.b[s.i] == ',' {
 			s.i++
@@ -202,7 +223,27 @@ func (s *jsonScanner) array() (*node, error) {
 		return nil, s.errf("unexpected %s after array item (missing comma or ']')", s.what())
 	}
 	s.depth--
+	n.ents = s.members(mark)
 	return n, nil
+}
+
+// key scans an object key.
+func (s *jsonScanner) key() (string, error) {
+	start := s.i
+	if _, err := s.str(false); err != nil {
+		return "", err
+	}
+	raw := s.b[start+1 : s.i-1]
+	if bytes.IndexByte(raw, '\\') >= 0 {
+		s.i = start
+		return s.str(true)
+	}
+	if k, ok := s.keys[string(raw)]; ok {
+		return k, nil
+	}
+	k := string(raw)
+	s.keys[k] = k
+	return k, nil
 }
 
 // str scans a string starting at its opening quote, decoding it when keep.
