@@ -14,14 +14,15 @@ import (
 // most ~15× the time. Each was quadratic once: a 3 MB Chinese description
 // took 75 s to wrap, 10^4 operations all named "a" 5 s to name.
 func TestLinearTime(t *testing.T) {
-	growth.Check(t, "wrapping text without spaces", 20000, func(n int) {
+	// n = 4000 bytes: these passes are cheap per byte, and at 20000 the 10n
+	// run left the CPU caches, reading 14.5-16× on linear code under load
+	// (a quadratic pass reads 100× at any size).
+	growth.Check(t, "wrapping text without spaces", 4000, func(n int) {
 		textLines(strings.Repeat("中文说明", n/4))
 	})
-	growth.Check(t, "wrapping text with spaces", 20000, func(n int) {
+	growth.Check(t, "wrapping text with spaces", 4000, func(n int) {
 		textLines(strings.Repeat("word ", n/5) + strings.Repeat("x", n))
 	})
-	// A smaller n: this pass is cheap per byte, and at 20000 lines the
-	// 10n run measured the caches (14.5-16×, linear code all the same).
 	growth.Check(t, "reflowing a paragraph of many lines", 4000, func(n int) {
 		textLines(strings.Repeat("word\n", n/5))
 	})
