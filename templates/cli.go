@@ -1,0 +1,340 @@
+package templates
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/format"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/apigen-dev/apigen/ir"
+)
+
+const cobraPath = "github.com/spf13/cobra"
+
+// GenerateCLI turns api into a main package built on cobra that calls the
+// package Generate writes (imported as opts.Import): one subcommand per
+// operation, grouped by service or tag, flags from the parameters. Only
+// the generic HTTP transport (OpenAPI, CloudTower) is supported so far.
+func GenerateCLI(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
+	if api == nil {
+		return nil, nil, errors.New("generate cli: no API")
+	}
+	if api.Family == ir.FamilyZStack || api.Family == ir.FamilyQingCloud {
+		return nil, nil, fmt.Errorf("generate cli: the %s family's transport is not supported yet", api.Family)
+	}
+	if opts.Import == "" {
+		return nil, nil, errors.New("generate cli: the import path of the generated package is unknown")
+	}
+	if opts.Package == "" {
+		opts.Package = "api"
+	}
+	if opts.CLIName == "" {
+		opts.CLIName = opts.Package
+	}
+	g := newGen(api, opts)
+	if err := g.plan(); err != nil {
+		return nil, nil, fmt.Errorf("generate cli: %w", err)
+	}
+	cmds, err := g.cliCommands()
+	if err != nil {
+		return nil, nil, fmt.Errorf("generate cli: %w", err)
+	}
+	main, err := g.cliMain()
+	if err != nil {
+		return nil, nil, fmt.Errorf("generate cli: %w", err)
+	}
+	ir.SortDiagnostics(g.diags)
+	return []File{{Name: "commands.go", Content: cmds}, {Name: "main.go", Content: main}}, g.diags, nil
+}
+
+// cliFlagKind is how a parameter is read from the command line; the names
+// match the kinds cli_main.go's bindParams switches on.
+func cliFlagKind(t *goType) string {
+	switch t.cat {
+	case catString, catTime:
+		return "string"
+	case catInt:
+		return "int"
+	case catFloat:
+		return "float"
+	case catBool:
+		return "bool"
+	case catSlice:
+		switch t.elem.cat {
+		case catString:
+			return "strings"
+		case catInt:
+			return "ints"
+		case catFloat:
+			return "floats"
+		}
+	}
+	// Objects, maps, unions and lists of them: JSON, or @file.json.
+	return "json"
+}
+
+// cliReserved are the flags every command has; a parameter of the same
+// name gets a "-param" suffix.
+var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "help"}
+
+// kebab spells a Go identifier the way command lines do: PetID → pet-id,
+// XRequestID → x-request-id.
+func kebab(id string) string {
+	rs := []rune(id)
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 && unicode.IsUpper(r) {
+			prev := rs[i-1]
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				b.WriteByte('-')
+			}
+		}
+		if r == '_' {
+			r = '-'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// cliCommands emits commands.go: a constructor per operation and the tree
+// of groups that roots them.
+func (g *gen) cliCommands() ([]byte, error) {
+	f := jen.NewFile("main")
+	f.HeaderComment(headerLine)
+	f.ImportName(g.opts.Import, g.opts.Package)
+	groups := map[string][]jen.Code{}
+	for _, o := range g.ops {
+		info := g.opInfo[o]
+		ctor := "cmd" + info.method
+		f.Add(g.cliCommand(o, ctor)).Line()
+		group := ""
+		if o.Service != "" {
+			group = kebab(goName(o.Service, "Group"))
+		}
+		groups[group] = append(groups[group], jen.Id(ctor).Call())
+	}
+	names := make([]string, 0, len(groups))
+	for n := range groups {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var body []jen.Code
+	for _, n := range names {
+		if n == "" {
+			body = append(body, jen.Id("root").Dot("AddCommand").Call(groups[n]...))
+			continue
+		}
+		body = append(body, jen.Id("root").Dot("AddCommand").Call(jen.Id("group").Call(
+			append([]jen.Code{jen.Lit(n)}, groups[n]...)...)))
+	}
+	f.Comment("addCommands adds every operation's command to root, in its group.")
+	f.Func().Id("addCommands").Params(jen.Id("root").Op("*").Qual(cobraPath, "Command")).Block(body...)
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// cliCommand emits the constructor of one operation's command.
+func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
+	info := g.opInfo[o]
+	short := firstSentence(o.Summary)
+	if short == "" {
+		short = fmt.Sprintf("%s %s", o.Method, o.Path)
+	}
+	long := strings.TrimSpace(cmpOr(o.Description, o.Summary))
+	if o.Method != "" {
+		long = strings.TrimSpace(long + "\n\n" + o.Method + " " + o.Path)
+	}
+	if o.Since != "" {
+		long += "\n\nSince: " + o.Since
+	}
+	if o.Deprecated {
+		long += "\n\nDeprecated."
+	}
+	used := map[string]bool{}
+	flagName := func(base string) string {
+		n := base
+		if slices.Contains(cliReserved, n) {
+			n += "-param"
+		}
+		for i := 2; used[n]; i++ {
+			n = fmt.Sprintf("%s-%d", base, i)
+		}
+		used[n] = true
+		return n
+	}
+	var body []jen.Code
+	body = append(body, jen.Id("cmd").Op(":=").Op("&").Qual(cobraPath, "Command").Values(jen.Dict{
+		jen.Id("Use"):   jen.Lit(kebab(info.method)),
+		jen.Id("Short"): jen.Lit(short),
+		jen.Id("Long"):  jen.Lit(long),
+		jen.Id("Args"):  jen.Qual(cobraPath, "NoArgs"),
+	}))
+	var specs, completions []jen.Code
+	for _, pi := range info.fields {
+		if pi.json == "-" {
+			g.warn(o.Pos, "cli", "operation %q: parameter %q has no JSON name in its struct; the CLI leaves it out", o.Name, pi.p.Name)
+			continue
+		}
+		name := flagName(kebab(pi.goName))
+		kind := cliFlagKind(pi.typ)
+		usage := strings.TrimSpace(firstSentence(pi.p.Description))
+		if pi.p.Default != "" {
+			// The doc's default, which the server applies when the flag is
+			// absent; the CLI sends nothing then.
+			usage = strings.TrimSpace(usage + " (server default " + pi.p.Default + ")")
+		}
+		if kind == "json" {
+			usage = strings.TrimSpace(usage + " (JSON, or @file.json)")
+		}
+		if pi.p.Since != "" {
+			usage += " (since " + pi.p.Since + ")"
+		}
+		field, _, _ := strings.Cut(pi.json, ",")
+		specs = append(specs, jen.Values(jen.Lit(name), jen.Lit(field), jen.Lit(kind), jen.Lit(usage), jen.Lit(pi.p.Required)))
+		if vals := cliEnum(g, pi); len(vals) > 0 {
+			completions = append(completions, jen.Id("completeWith").Call(jen.Id("cmd"), jen.Lit(name), jen.Lit(strings.Join(vals, "\n"))))
+		}
+	}
+	bodyFlag := ""
+	if info.body != "" {
+		bodyFlag = flagName("body")
+		usage := strings.TrimSpace(firstSentence(o.Body.Description) + " (the request body: JSON, or @file.json)")
+		specs = append(specs, jen.Values(jen.Lit(bodyFlag), jen.Lit(""), jen.Lit("json"), jen.Lit(usage), jen.Lit(o.Body.Required)))
+	}
+	body = append(body, jen.Id("specs").Op(":=").Index().Id("flagSpec").Values(specs...))
+	body = append(body, jen.Id("addFlags").Call(jen.Id("cmd"), jen.Id("specs")))
+	// Completions name flags, which must exist by then.
+	body = append(body, completions...)
+
+	var run []jen.Code
+	args := []jen.Code{jen.Id("cmd").Dot("Context").Call()}
+	if info.params != "" {
+		run = append(run,
+			jen.Var().Id("p").Qual(g.opts.Import, info.params),
+			jen.If(jen.Err().Op(":=").Id("bindParams").Call(jen.Id("cmd"), jen.Id("specs"), jen.Op("&").Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		)
+		if bodyFlag != "" {
+			run = append(run, jen.If(jen.Err().Op(":=").Id("bindJSON").Call(jen.Id("cmd"), jen.Lit(bodyFlag), jen.Op("&").Id("p").Dot(info.body)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		}
+		args = append(args, jen.Op("&").Id("p"))
+	}
+	call := jen.Id("client").Call(jen.Id("cmd")).Dot(info.method).Call(args...)
+	if info.result != nil {
+		run = append(run,
+			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("callFailed").Call(jen.Err()))),
+			jen.Return(jen.Id("printJSON").Call(jen.Id("cmd"), jen.Id("out"))),
+		)
+	} else {
+		run = append(run,
+			jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("callFailed").Call(jen.Err()))),
+			jen.Return(jen.Nil()),
+		)
+	}
+	body = append(body,
+		jen.Id("cmd").Dot("RunE").Op("=").Func().Params(jen.Id("cmd").Op("*").Qual(cobraPath, "Command"), jen.Id("_").Index().String()).Error().Block(run...),
+		jen.Return(jen.Id("cmd")),
+	)
+	return jen.Func().Id(ctor).Params().Op("*").Qual(cobraPath, "Command").Block(body...)
+}
+
+// cliEnum is the values shell completion offers for a parameter.
+func cliEnum(g *gen, pi *paramInfo) []string {
+	if len(pi.p.Enum) > 0 {
+		return pi.p.Enum
+	}
+	var vals []string
+	enum := pi.enum
+	if t := g.byName[pi.p.Type.Ref]; enum == nil && t != nil && t.Kind == ir.KindEnum {
+		enum = t
+	}
+	if enum != nil {
+		for _, v := range enum.Values {
+			// Value is a JSON literal; a command line spells strings bare.
+			if u, err := strconv.Unquote(v.Value); err == nil {
+				vals = append(vals, u)
+			} else {
+				vals = append(vals, v.Value)
+			}
+		}
+	}
+	return vals
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// firstSentence is the first line of s, for one-line help.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// cliMain emits main.go: the root command, its endpoint and auth flags,
+// and the helpers the commands share (cli_main.go's text).
+func (g *gen) cliMain() ([]byte, error) {
+	name := g.opts.CLIName
+	env := strings.ToUpper(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '_'
+	}, name))
+	endpoint := ""
+	if len(g.api.Servers) > 0 {
+		endpoint = g.api.Servers[0]
+	}
+	var apiKey *ir.Security
+	kinds := map[ir.SecurityKind]bool{}
+	for i, s := range g.api.Security {
+		kinds[s.Kind] = true
+		if s.Kind == ir.SecurityAPIKey && apiKey == nil {
+			apiKey = &g.api.Security[i]
+		}
+	}
+	r := strings.NewReplacer(
+		"PKGPATH", fmt.Sprintf("%q", g.opts.Import),
+		"PKG.", g.opts.Package+".",
+		"CLINAME", fmt.Sprintf("%q", name),
+		"ENVPREFIX", fmt.Sprintf("%q", env+"_"),
+		"DEFAULTENDPOINT", fmt.Sprintf("%q", endpoint),
+		"APIDESC", fmt.Sprintf("%q", strings.TrimSpace(cmpOr(g.api.Description, g.api.Name))),
+	)
+	src := r.Replace(cliMainSource)
+	var auth strings.Builder
+	if kinds[ir.SecurityBearer] || kinds[ir.SecurityOAuth2] {
+		auth.WriteString("\tsecret(root, \"token\", \"bearer token\", func(v string) { opts = append(opts, apiruntime.WithBearerToken(v)) })\n")
+	}
+	if apiKey != nil {
+		fmt.Fprintf(&auth, "\tsecret(root, \"api-key\", %q, func(v string) { opts = append(opts, apiruntime.WithAPIKey(%q, %q, v)) })\n",
+			"API key, sent as "+apiKey.In+" "+apiKey.Param, apiKey.In, apiKey.Param)
+	}
+	if kinds[ir.SecurityBasic] {
+		auth.WriteString("\tsecret(root, \"username\", \"basic auth user\", func(v string) { user = v })\n")
+		auth.WriteString("\tsecret(root, \"password\", \"basic auth password\", func(v string) { pass = v })\n")
+	}
+	src = strings.Replace(src, "\t// AUTHFLAGS\n", auth.String(), 1)
+	out, err := format.Source([]byte(src))
+	if err != nil {
+		return nil, fmt.Errorf("main.go: %w", err)
+	}
+	return out, nil
+}
