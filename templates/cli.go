@@ -81,7 +81,7 @@ func cliFlagKind(t *goType) string {
 
 // cliReserved are the flags every command has; a parameter of the same
 // name gets a "-param" suffix.
-var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "help"}
+var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help"}
 
 // kebab spells a Go identifier the way command lines do: PetID → pet-id,
 // XRequestID → x-request-id.

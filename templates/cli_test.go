@@ -182,6 +182,21 @@ func TestCLIPetstore(t *testing.T) {
 		t.Errorf("usage errors sent %d requests", count()-before)
 	}
 
+	// --dry-run prints the request, the token masked, and sends nothing.
+	before = count()
+	out, errOut, code = run(env, "pets", "create-pet", "--dry-run", "--body", `{"name":"Tom"}`)
+	if code != 0 || count() != before {
+		t.Errorf("create-pet --dry-run: exit %d, %d requests sent\n%s", code, count()-before, errOut)
+	}
+	for _, want := range []string{"POST " + srv.URL + "/pets\n", "Authorization: Bearer ***\n", "\n\n{\"name\":\"Tom\"}\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--dry-run output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, token) {
+		t.Errorf("--dry-run shows the token:\n%s", out)
+	}
+
 	// --help: the summary, the method and path, typed flags; no secret.
 	out, _, code = run(env, "pets", "list-pets", "--help")
 	for _, want := range []string{"List pets, a page at a time.", "GET /pets", "--limit int", "--status string", "--tags stringArray", "--token string", "PETSTORE_TOKEN"} {
