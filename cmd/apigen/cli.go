@@ -25,11 +25,7 @@ func renderCLI(p config.Package, api *ir.API) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]output.File, len(files))
-	for i, f := range files {
-		out[i] = output.File{Name: f.Name, Content: f.Content}
-	}
-	return out, nil
+	return outputFiles(files), nil
 }
 
 // importPath is the Go import path of dir: the module path of the nearest

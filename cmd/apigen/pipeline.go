@@ -68,11 +68,16 @@ func render(p config.Package) (*ir.API, []output.File, []ir.Diagnostic, error) {
 	if err != nil {
 		return api, nil, diags, err
 	}
+	return api, outputFiles(files), diags, nil
+}
+
+// outputFiles converts generated files for the writer.
+func outputFiles(files []templates.File) []output.File {
 	out := make([]output.File, len(files))
 	for i, f := range files {
 		out[i] = output.File{Name: f.Name, Content: f.Content}
 	}
-	return api, out, diags, nil
+	return out
 }
 
 // report prints diagnostics (all, or the first few with a count) and a
