@@ -91,7 +91,9 @@ func kebab(id string) string {
 	for i, r := range rs {
 		if i > 0 && unicode.IsUpper(r) {
 			prev := rs[i-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+			// A plural s ends an initialism (VMs) rather than starting a word.
+			pluralS := i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLower(rs[i+2]))
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1]) && !pluralS
 			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
 				b.WriteByte('-')
 			}
