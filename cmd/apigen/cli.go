@@ -14,18 +14,18 @@ import (
 )
 
 // renderCLI renders p's command-line client, a main package importing the
-// package at p.Output.
-func renderCLI(p config.Package, api *ir.API) ([]output.File, error) {
+// package at p.Output, with what it had to leave out.
+func renderCLI(p config.Package, api *ir.API) ([]output.File, []ir.Diagnostic, error) {
 	imp, err := importPath(p.Output)
 	if err != nil {
-		return nil, fmt.Errorf("--cli: %w", err)
+		return nil, nil, fmt.Errorf("--cli: %w", err)
 	}
 	name := packageName(p)
-	files, _, err := templates.GenerateCLI(api, templates.Options{Package: name, Names: p.Names, Import: imp, CLIName: filepath.Base(absPath(p.CLI))})
+	files, diags, err := templates.GenerateCLI(api, templates.Options{Package: name, Names: p.Names, Import: imp, CLIName: filepath.Base(absPath(p.CLI))})
 	if err != nil {
-		return nil, err
+		return nil, diags, err
 	}
-	return outputFiles(files), nil
+	return outputFiles(files), diags, nil
 }
 
 // importPath is the Go import path of dir: the module path of the nearest

@@ -52,7 +52,10 @@ are replaced or deleted.`,
 				dirs = append(dirs, output.Dir{Path: p.Output, Files: files})
 				stamps = append(stamps, fp)
 				if p.CLI != "" {
-					cli, err := renderCLI(p, api)
+					cli, cdiags, err := renderCLI(p, api)
+					for _, d := range cdiags {
+						fmt.Fprintf(stderr, "%s (cli)\n", d)
+					}
 					if err != nil {
 						return err
 					}
