@@ -20,12 +20,14 @@ const cobraPath = "github.com/spf13/cobra"
 // GenerateCLI turns api into a main package built on cobra that calls the
 // package Generate writes (imported as opts.Import): one subcommand per
 // operation, grouped by service or tag, flags from the parameters. Only
-// the generic HTTP transport (OpenAPI, CloudTower) is supported so far.
+// the generic HTTP transport (the openapi family) is supported so far.
 func GenerateCLI(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
 	if api == nil {
 		return nil, nil, errors.New("generate cli: no API")
 	}
-	if api.Family == ir.FamilyZStack || api.Family == ir.FamilyQingCloud {
+	if api.Family != ir.FamilyOpenAPI && api.Family != "" {
+		// Their transports sign, log in or poll differently; a CLI that
+		// sent the generic transport's auth to them would mislead.
 		return nil, nil, fmt.Errorf("generate cli: the %s family's transport is not supported yet", api.Family)
 	}
 	if opts.Import == "" {
