@@ -216,6 +216,11 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 		usage := strings.TrimSpace(firstSentence(o.Body.Description) + " (the request body: JSON, or @file.json)")
 		specs = append(specs, jen.Values(jen.Lit(bodyFlag), jen.Lit(""), jen.Lit("json"), jen.Lit(usage), jen.Lit(o.Body.Required)))
 	}
+	allFlag := ""
+	if info.paging != nil && info.params != "" {
+		allFlag = flagName("all")
+		body = append(body, jen.Id("cmd").Dot("Flags").Call().Dot("Bool").Call(jen.Lit(allFlag), jen.False(), jen.Lit("follow the pages and print every item as one JSON list")))
+	}
 	body = append(body, jen.Id("specs").Op(":=").Index().Id("flagSpec").Values(specs...))
 	body = append(body, jen.Id("addFlags").Call(jen.Id("cmd"), jen.Id("specs")))
 	// Completions name flags, which must exist by then.
@@ -232,6 +237,11 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 			run = append(run, jen.If(jen.Err().Op(":=").Id("bindJSON").Call(jen.Id("cmd"), jen.Lit(bodyFlag), jen.Op("&").Id("p").Dot(info.body)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
 		}
 		args = append(args, jen.Op("&").Id("p"))
+	}
+	if allFlag != "" {
+		run = append(run, jen.If(jen.List(jen.Id("all"), jen.Id("_")).Op(":=").Id("cmd").Dot("Flags").Call().Dot("GetBool").Call(jen.Lit(allFlag)), jen.Id("all")).Block(
+			jen.Return(jen.Id("printAll").Call(jen.Id("cmd"), jen.Id("client").Call(jen.Id("cmd")).Dot(info.paging.method).Call(args...))),
+		))
 	}
 	call := jen.Id("client").Call(jen.Id("cmd")).Dot(info.method).Call(args...)
 	if info.result != nil {

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"os"
 	"slices"
@@ -294,6 +295,19 @@ func jsonFlag(cmd *cobra.Command, name string) ([]byte, error) {
 		return nil, fmt.Errorf("--%s: not valid JSON", name)
 	}
 	return raw, nil
+}
+
+// printAll collects every item of a paging iterator and prints them as
+// one JSON list; the first error stops it.
+func printAll[T any](cmd *cobra.Command, items iter.Seq2[T, error]) error {
+	all := []T{}
+	for item, err := range items {
+		if err != nil {
+			return callFailed(err)
+		}
+		all = append(all, item)
+	}
+	return printJSON(cmd, all)
 }
 
 // printJSON writes the answer as indented JSON.

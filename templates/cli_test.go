@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -71,6 +73,15 @@ func TestCLIPetstore(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		switch r.Method + " " + r.URL.Path {
 		case "GET /pets":
+			if off := r.URL.Query().Get("offset"); off != "" {
+				// Pages of at most two of three pets, whatever the limit.
+				pets := []string{`{"id":1,"name":"A"}`, `{"id":2,"name":"B"}`, `{"id":3,"name":"C"}`}
+				from, _ := strconv.Atoi(off)
+				from = min(from, len(pets))
+				to := min(from+2, len(pets))
+				fmt.Fprintf(w, `{"items":[%s],"total":%d}`, strings.Join(pets[from:to], ","), len(pets))
+				return
+			}
 			io.WriteString(w, `{"items":[{"id":1,"name":"Rex","status":"sold"}],"total":1}`)
 		case "POST /pets":
 			w.WriteHeader(201)
@@ -180,6 +191,17 @@ func TestCLIPetstore(t *testing.T) {
 	}
 	if count() != before {
 		t.Errorf("usage errors sent %d requests", count()-before)
+	}
+
+	// --all follows the pages: two requests, one list.
+	before = count()
+	out, errOut, code = run(env, "pets", "list-pets", "--all", "--status", "sold")
+	if code != 0 || count()-before != 2 {
+		t.Errorf("list-pets --all: exit %d, %d requests\n%s", code, count()-before, errOut)
+	}
+	sameJSON(out, `[{"id":1,"name":"A"},{"id":2,"name":"B"},{"id":3,"name":"C"}]`)
+	if r := last(); !reflect.DeepEqual(r.query["offset"], []string{"2"}) || !reflect.DeepEqual(r.query["status"], []string{"sold"}) {
+		t.Errorf("list-pets --all's last page: %+v", r)
 	}
 
 	// --dry-run prints the request, the token masked, and sends nothing.
