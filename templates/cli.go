@@ -20,15 +20,11 @@ const cobraPath = "github.com/spf13/cobra"
 // GenerateCLI turns api into a main package built on cobra that calls the
 // package Generate writes (imported as opts.Import): one subcommand per
 // operation, grouped by service or tag, flags from the parameters. Only
-// the generic HTTP transport (the openapi family) is supported so far.
+// the generic HTTP transport (the openapi family) and QingCloud's are
+// wired so far.
 func GenerateCLI(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
 	if api == nil {
 		return nil, nil, errors.New("generate cli: no API")
-	}
-	if api.Family != ir.FamilyOpenAPI && api.Family != "" {
-		// Their transports sign, log in or poll differently; a CLI that
-		// sent the generic transport's auth to them would mislead.
-		return nil, nil, fmt.Errorf("generate cli: the %s family's transport is not supported yet", api.Family)
 	}
 	if opts.Import == "" {
 		return nil, nil, errors.New("generate cli: the import path of the generated package is unknown")
@@ -40,6 +36,11 @@ func GenerateCLI(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
 		opts.CLIName = opts.Package
 	}
 	g := newGen(api, opts)
+	if _, client := g.cliClient(); client == "" {
+		// Their transports log in or poll differently; a CLI that sent
+		// the generic transport's auth to them would mislead.
+		return nil, nil, fmt.Errorf("generate cli: the %s family's transport is not supported yet", api.Family)
+	}
 	if err := g.plan(); err != nil {
 		return nil, nil, fmt.Errorf("generate cli: %w", err)
 	}
@@ -83,7 +84,7 @@ func cliFlagKind(t *goType) string {
 
 // cliReserved are the flags every command has; a parameter of the same
 // name gets a "-param" suffix.
-var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help"}
+var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config"}
 
 // kebab spells a Go identifier the way command lines do: PetID → pet-id,
 // XRequestID → x-request-id.
@@ -113,7 +114,8 @@ func kebab(id string) string {
 func (g *gen) cliCommands() ([]byte, error) {
 	f := jen.NewFile("main")
 	f.HeaderComment(headerLine)
-	f.ImportName(g.opts.Import, g.opts.Package)
+	// The same name as in main.go, whatever the package is called.
+	f.ImportAlias(g.opts.Import, "api")
 	groups := map[string][]jen.Code{}
 	for _, o := range g.ops {
 		info := g.opInfo[o]
@@ -205,7 +207,9 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 			usage += " (since " + pi.p.Since + ")"
 		}
 		field, _, _ := strings.Cut(pi.json, ",")
-		specs = append(specs, jen.Values(jen.Lit(name), jen.Lit(field), jen.Lit(kind), jen.Lit(usage), jen.Lit(pi.p.Required)))
+		// What the transport fills (QingCloud's zone) is not the user's to give.
+		required := pi.p.Required && !pi.p.TransportFills
+		specs = append(specs, jen.Values(jen.Lit(name), jen.Lit(field), jen.Lit(kind), jen.Lit(usage), jen.Lit(required)))
 		if vals := cliEnum(g, pi); len(vals) > 0 {
 			completions = append(completions, jen.Id("completeWith").Call(jen.Id("cmd"), jen.Lit(name), jen.Lit(strings.Join(vals, "\n"))))
 		}
@@ -265,22 +269,22 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 
 // cliEnum is the values shell completion offers for a parameter.
 func cliEnum(g *gen, pi *paramInfo) []string {
-	if len(pi.p.Enum) > 0 {
-		return pi.p.Enum
-	}
-	var vals []string
+	lits := pi.p.Enum
 	enum := pi.enum
 	if t := g.byName[pi.p.Type.Ref]; enum == nil && t != nil && t.Kind == ir.KindEnum {
 		enum = t
 	}
-	if enum != nil {
+	if len(lits) == 0 && enum != nil {
 		for _, v := range enum.Values {
-			// Value is a JSON literal; a command line spells strings bare.
-			if u, err := strconv.Unquote(v.Value); err == nil {
-				vals = append(vals, u)
-			} else {
-				vals = append(vals, v.Value)
-			}
+			lits = append(lits, v.Value)
+		}
+	}
+	vals := make([]string, len(lits))
+	for i, l := range lits {
+		// Values are JSON literals; a command line spells strings bare.
+		vals[i] = l
+		if u, err := strconv.Unquote(l); err == nil {
+			vals[i] = u
 		}
 	}
 	return vals
@@ -316,36 +320,28 @@ func (g *gen) cliMain() ([]byte, error) {
 	if len(g.api.Servers) > 0 {
 		endpoint = g.api.Servers[0]
 	}
-	var apiKey *ir.Security
-	kinds := map[ir.SecurityKind]bool{}
-	for i, s := range g.api.Security {
-		kinds[s.Kind] = true
-		if s.Kind == ir.SecurityAPIKey && apiKey == nil {
-			apiKey = &g.api.Security[i]
+	imports, client := g.cliClient()
+	helpers := ""
+	if g.api.Family == ir.FamilyQingCloud {
+		imports = "\"cmp\"\n\t\"path/filepath\"\n\t" + imports
+		helpers = cliQingCloudHelpers
+		if endpoint == "" {
+			endpoint = "https://api.qingcloud.com/iaas/"
 		}
 	}
 	r := strings.NewReplacer(
 		"PKGPATH", fmt.Sprintf("%q", g.opts.Import),
-		"PKG.", g.opts.Package+".",
 		"CLINAME", fmt.Sprintf("%q", name),
 		"ENVPREFIX", fmt.Sprintf("%q", env+"_"),
 		"DEFAULTENDPOINT", fmt.Sprintf("%q", endpoint),
 		"APIDESC", fmt.Sprintf("%q", strings.TrimSpace(cmpOr(g.api.Description, g.api.Name))),
 	)
+	// The placeholders are replaced in fixed text only, before any text
+	// from the docs goes in.
 	src := r.Replace(cliMainSource)
-	var auth strings.Builder
-	if kinds[ir.SecurityBearer] || kinds[ir.SecurityOAuth2] {
-		auth.WriteString("\tsecret(root, \"token\", \"bearer token\", func(v string) { opts = append(opts, apiruntime.WithBearerToken(v)) })\n")
-	}
-	if apiKey != nil {
-		fmt.Fprintf(&auth, "\tsecret(root, \"api-key\", %q, func(v string) { opts = append(opts, apiruntime.WithAPIKey(%q, %q, v)) })\n",
-			"API key, sent as "+apiKey.In+" "+apiKey.Param, apiKey.In, apiKey.Param)
-	}
-	if kinds[ir.SecurityBasic] {
-		auth.WriteString("\tsecret(root, \"username\", \"basic auth user\", func(v string) { user = v })\n")
-		auth.WriteString("\tsecret(root, \"password\", \"basic auth password\", func(v string) { pass = v })\n")
-	}
-	src = strings.Replace(src, "\t// AUTHFLAGS\n", auth.String(), 1)
+	src = strings.Replace(src, "\t// CLIENT\n", client, 1)
+	src = strings.Replace(src, "\t// IMPORTS\n", "\t"+imports+"\n", 1)
+	src += helpers
 	out, err := format.Source([]byte(src))
 	if err != nil {
 		return nil, fmt.Errorf("main.go: %w", err)
