@@ -36,6 +36,9 @@ type Package struct {
 	// be read (a path item's $ref that cannot be followed), leaving them
 	// out with a warning. By default that is an error.
 	AllowPartial bool `yaml:"allowPartial"`
+	// CLI, when set, is the directory a command-line client (a main
+	// package built on cobra, calling the package) is written to.
+	CLI string `yaml:"cli"`
 }
 
 // MaxConfigSize bounds what apigen reads of a config: a few packages take a
@@ -84,6 +87,9 @@ func Load(path string) ([]Package, error) {
 		p.Output = rel(base, p.Output)
 		if p.Versions != "" {
 			p.Versions = rel(base, p.Versions)
+		}
+		if p.CLI != "" {
+			p.CLI = rel(base, p.CLI)
 		}
 	}
 	return pkgs, nil

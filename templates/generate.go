@@ -19,6 +19,11 @@ type Options struct {
 	// identifier the user wants for it. Overrides win over derived names
 	// and must not collide with each other.
 	Names map[string]string
+	// Import is the import path of the generated package; GenerateCLI's
+	// main package calls the client through it.
+	Import string
+	// CLIName is the generated command's name (default: Package).
+	CLIName string
 }
 
 // File is one generated Go file. Name is a plain file name.

@@ -18,6 +18,7 @@ type pkgFlags struct {
 	targetVersion string
 	allowEmpty    bool
 	allowPartial  bool
+	cli           string
 }
 
 func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
@@ -26,6 +27,7 @@ func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
 	if withOutput {
 		fl.StringVarP(&f.output, "output", "o", "generated", "directory to write the Go package to")
 		fl.StringVarP(&f.pkg, "package", "p", "", "Go package name (default: the output directory's name)")
+		fl.StringVar(&f.cli, "cli", "", "also write a command-line client of the package (a main package) to this directory, inside the same Go module")
 	}
 	fl.StringVar(&f.family, "family", "", "API family: openapi, zstack, qingcloud, cloudtower (default: detected)")
 	fl.StringVar(&f.versions, "versions", "", "directory with one release of the API per entry; since-versions come from the first release with each operation and field")
@@ -42,9 +44,15 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 			return nil, fmt.Errorf("give inputs either as arguments or in %s, not both", f.config)
 		}
 		pkgs, err := config.Load(f.config)
+		if f.cli != "" && len(pkgs) > 1 {
+			return nil, fmt.Errorf("--cli names one directory; %s lists %d packages: give each a cli: key", f.config, len(pkgs))
+		}
 		for i := range pkgs {
 			pkgs[i].AllowEmpty = pkgs[i].AllowEmpty || f.allowEmpty
 			pkgs[i].AllowPartial = pkgs[i].AllowPartial || f.allowPartial
+			if f.cli != "" && len(pkgs) == 1 {
+				pkgs[i].CLI = f.cli
+			}
 		}
 		return pkgs, err
 	}
@@ -53,6 +61,6 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 	}
 	return []config.Package{{
 		Inputs: args, Output: f.output, Package: f.pkg, Family: f.family,
-		Versions: f.versions, TargetVersion: f.targetVersion, AllowEmpty: f.allowEmpty, AllowPartial: f.allowPartial,
+		Versions: f.versions, TargetVersion: f.targetVersion, AllowEmpty: f.allowEmpty, AllowPartial: f.allowPartial, CLI: f.cli,
 	}}, nil
 }

@@ -51,6 +51,17 @@ are replaced or deleted.`,
 				}
 				dirs = append(dirs, output.Dir{Path: p.Output, Files: files})
 				stamps = append(stamps, fp)
+				if p.CLI != "" {
+					cli, cdiags, err := renderCLI(p, api)
+					for _, d := range cdiags {
+						fmt.Fprintf(stderr, "%s (cli)\n", d)
+					}
+					if err != nil {
+						return err
+					}
+					dirs = append(dirs, output.Dir{Path: p.CLI, Files: cli})
+					stamps = append(stamps, fp)
+				}
 			}
 			if err := output.WriteAll(dirs); err != nil {
 				return err

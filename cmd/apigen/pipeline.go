@@ -18,6 +18,7 @@ var (
 	loadAPI     = pipeline.Load
 	render      = pipeline.Render
 	packageName = pipeline.PackageName
+	outputFiles = pipeline.OutputFiles
 )
 
 // loadOne parses the one API the flags or config name, for commands that

@@ -59,11 +59,16 @@ func Render(p config.Package) (*ir.API, []output.File, []ir.Diagnostic, error) {
 	if err != nil {
 		return api, nil, diags, err
 	}
+	return api, OutputFiles(files), diags, nil
+}
+
+// OutputFiles converts generated files for the writer.
+func OutputFiles(files []templates.File) []output.File {
 	out := make([]output.File, len(files))
 	for i, f := range files {
 		out[i] = output.File{Name: f.Name, Content: f.Content}
 	}
-	return api, out, diags, nil
+	return out
 }
 
 // PackageName is the Go package name: given, else the package the output

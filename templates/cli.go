@@ -1,0 +1,350 @@
+package templates
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/format"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/apigen-dev/apigen/ir"
+)
+
+const cobraPath = "github.com/spf13/cobra"
+
+// GenerateCLI turns api into a main package built on cobra that calls the
+// package Generate writes (imported as opts.Import): one subcommand per
+// operation, grouped by service or tag, flags from the parameters. Only
+// the generic HTTP transport (the openapi family) and QingCloud's are
+// wired so far.
+func GenerateCLI(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
+	if api == nil {
+		return nil, nil, errors.New("generate cli: no API")
+	}
+	if opts.Import == "" {
+		return nil, nil, errors.New("generate cli: the import path of the generated package is unknown")
+	}
+	if opts.Package == "" {
+		opts.Package = "api"
+	}
+	if opts.CLIName == "" {
+		opts.CLIName = opts.Package
+	}
+	g := newGen(api, opts)
+	if _, client := g.cliClient(); client == "" {
+		// Their transports log in or poll differently; a CLI that sent
+		// the generic transport's auth to them would mislead.
+		return nil, nil, fmt.Errorf("generate cli: the %s family's transport is not supported yet", api.Family)
+	}
+	if err := g.plan(); err != nil {
+		return nil, nil, fmt.Errorf("generate cli: %w", err)
+	}
+	cmds, err := g.cliCommands()
+	if err != nil {
+		return nil, nil, fmt.Errorf("generate cli: %w", err)
+	}
+	main, err := g.cliMain()
+	if err != nil {
+		return nil, nil, fmt.Errorf("generate cli: %w", err)
+	}
+	ir.SortDiagnostics(g.diags)
+	return []File{{Name: "commands.go", Content: cmds}, {Name: "main.go", Content: main}}, g.diags, nil
+}
+
+// cliFlagKind is how a parameter is read from the command line; the names
+// match the kinds cli_main.go's bindParams switches on.
+func cliFlagKind(t *goType) string {
+	switch t.cat {
+	case catString, catTime:
+		return "string"
+	case catInt:
+		return "int"
+	case catFloat:
+		return "float"
+	case catBool:
+		return "bool"
+	case catSlice:
+		switch t.elem.cat {
+		case catString:
+			return "strings"
+		case catInt:
+			return "ints"
+		case catFloat:
+			return "floats"
+		}
+	}
+	// Objects, maps, unions and lists of them: JSON, or @file.json.
+	return "json"
+}
+
+// cliReserved are the flags every command has; a parameter of the same
+// name gets a "-param" suffix.
+var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config"}
+
+// kebab spells a Go identifier the way command lines do: PetID → pet-id,
+// XRequestID → x-request-id.
+func kebab(id string) string {
+	rs := []rune(id)
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 && unicode.IsUpper(r) {
+			prev := rs[i-1]
+			// A plural s ends an initialism (VMs) rather than starting a word.
+			pluralS := i+1 < len(rs) && rs[i+1] == 's' && (i+2 == len(rs) || !unicode.IsLower(rs[i+2]))
+			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1]) && !pluralS
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+				b.WriteByte('-')
+			}
+		}
+		if r == '_' {
+			r = '-'
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// cliCommands emits commands.go: a constructor per operation and the tree
+// of groups that roots them.
+func (g *gen) cliCommands() ([]byte, error) {
+	f := jen.NewFile("main")
+	f.HeaderComment(headerLine)
+	// The same name as in main.go, whatever the package is called.
+	f.ImportAlias(g.opts.Import, "api")
+	groups := map[string][]jen.Code{}
+	for _, o := range g.ops {
+		info := g.opInfo[o]
+		ctor := "cmd" + info.method
+		f.Add(g.cliCommand(o, ctor)).Line()
+		group := ""
+		if o.Service != "" {
+			group = kebab(goName(o.Service, "Group"))
+		}
+		groups[group] = append(groups[group], jen.Id(ctor).Call())
+	}
+	names := make([]string, 0, len(groups))
+	for n := range groups {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	var body []jen.Code
+	for _, n := range names {
+		if n == "" {
+			body = append(body, jen.Id("root").Dot("AddCommand").Call(groups[n]...))
+			continue
+		}
+		body = append(body, jen.Id("root").Dot("AddCommand").Call(jen.Id("group").Call(
+			append([]jen.Code{jen.Lit(n)}, groups[n]...)...)))
+	}
+	f.Comment("addCommands adds every operation's command to root, in its group.")
+	f.Func().Id("addCommands").Params(jen.Id("root").Op("*").Qual(cobraPath, "Command")).Block(body...)
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// cliCommand emits the constructor of one operation's command.
+func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
+	info := g.opInfo[o]
+	short := firstSentence(o.Summary)
+	if short == "" {
+		short = fmt.Sprintf("%s %s", o.Method, o.Path)
+	}
+	long := strings.TrimSpace(cmpOr(o.Description, o.Summary))
+	if o.Method != "" {
+		long = strings.TrimSpace(long + "\n\n" + o.Method + " " + o.Path)
+	}
+	if o.Since != "" {
+		long += "\n\nSince: " + o.Since
+	}
+	if o.Deprecated {
+		long += "\n\nDeprecated."
+	}
+	used := map[string]bool{}
+	flagName := func(base string) string {
+		n := base
+		if slices.Contains(cliReserved, n) {
+			n += "-param"
+		}
+		for i := 2; used[n]; i++ {
+			n = fmt.Sprintf("%s-%d", base, i)
+		}
+		used[n] = true
+		return n
+	}
+	var body []jen.Code
+	body = append(body, jen.Id("cmd").Op(":=").Op("&").Qual(cobraPath, "Command").Values(jen.Dict{
+		jen.Id("Use"):   jen.Lit(kebab(info.method)),
+		jen.Id("Short"): jen.Lit(short),
+		jen.Id("Long"):  jen.Lit(long),
+		jen.Id("Args"):  jen.Qual(cobraPath, "NoArgs"),
+	}))
+	var specs, completions []jen.Code
+	for _, pi := range info.fields {
+		if pi.json == "-" {
+			g.warn(o.Pos, "cli", "operation %q: parameter %q has no JSON name in its struct; the CLI leaves it out", o.Name, pi.p.Name)
+			continue
+		}
+		name := flagName(kebab(pi.goName))
+		kind := cliFlagKind(pi.typ)
+		usage := strings.TrimSpace(firstSentence(pi.p.Description))
+		if pi.p.Default != "" {
+			// The doc's default, which the server applies when the flag is
+			// absent; the CLI sends nothing then.
+			usage = strings.TrimSpace(usage + " (server default " + pi.p.Default + ")")
+		}
+		if kind == "json" {
+			usage = strings.TrimSpace(usage + " (JSON, or @file.json)")
+		}
+		if pi.p.Since != "" {
+			usage += " (since " + pi.p.Since + ")"
+		}
+		field, _, _ := strings.Cut(pi.json, ",")
+		// What the transport fills (QingCloud's zone) is not the user's to give.
+		required := pi.p.Required && !pi.p.TransportFills
+		specs = append(specs, jen.Values(jen.Lit(name), jen.Lit(field), jen.Lit(kind), jen.Lit(usage), jen.Lit(required)))
+		if vals := cliEnum(g, pi); len(vals) > 0 {
+			completions = append(completions, jen.Id("completeWith").Call(jen.Id("cmd"), jen.Lit(name), jen.Lit(strings.Join(vals, "\n"))))
+		}
+	}
+	bodyFlag := ""
+	if info.body != "" {
+		bodyFlag = flagName("body")
+		usage := strings.TrimSpace(firstSentence(o.Body.Description) + " (the request body: JSON, or @file.json)")
+		specs = append(specs, jen.Values(jen.Lit(bodyFlag), jen.Lit(""), jen.Lit("json"), jen.Lit(usage), jen.Lit(o.Body.Required)))
+	}
+	allFlag := ""
+	if info.paging != nil && info.params != "" {
+		allFlag = flagName("all")
+		body = append(body, jen.Id("cmd").Dot("Flags").Call().Dot("Bool").Call(jen.Lit(allFlag), jen.False(), jen.Lit("follow the pages and print every item as one JSON list")))
+	}
+	body = append(body, jen.Id("specs").Op(":=").Index().Id("flagSpec").Values(specs...))
+	body = append(body, jen.Id("addFlags").Call(jen.Id("cmd"), jen.Id("specs")))
+	// Completions name flags, which must exist by then.
+	body = append(body, completions...)
+
+	var run []jen.Code
+	args := []jen.Code{jen.Id("cmd").Dot("Context").Call()}
+	if info.params != "" {
+		run = append(run,
+			jen.Var().Id("p").Qual(g.opts.Import, info.params),
+			jen.If(jen.Err().Op(":=").Id("bindParams").Call(jen.Id("cmd"), jen.Id("specs"), jen.Op("&").Id("p")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		)
+		if bodyFlag != "" {
+			run = append(run, jen.If(jen.Err().Op(":=").Id("bindJSON").Call(jen.Id("cmd"), jen.Lit(bodyFlag), jen.Op("&").Id("p").Dot(info.body)), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())))
+		}
+		args = append(args, jen.Op("&").Id("p"))
+	}
+	if allFlag != "" {
+		run = append(run, jen.If(jen.List(jen.Id("all"), jen.Id("_")).Op(":=").Id("cmd").Dot("Flags").Call().Dot("GetBool").Call(jen.Lit(allFlag)), jen.Id("all")).Block(
+			jen.Return(jen.Id("printAll").Call(jen.Id("cmd"), jen.Id("client").Call(jen.Id("cmd")).Dot(info.paging.method).Call(args...))),
+		))
+	}
+	call := jen.Id("client").Call(jen.Id("cmd")).Dot(info.method).Call(args...)
+	if info.result != nil {
+		run = append(run,
+			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("callFailed").Call(jen.Err()))),
+			jen.Return(jen.Id("printJSON").Call(jen.Id("cmd"), jen.Id("out"))),
+		)
+	} else {
+		run = append(run,
+			jen.If(jen.Err().Op(":=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("callFailed").Call(jen.Err()))),
+			jen.Return(jen.Nil()),
+		)
+	}
+	body = append(body,
+		jen.Id("cmd").Dot("RunE").Op("=").Func().Params(jen.Id("cmd").Op("*").Qual(cobraPath, "Command"), jen.Id("_").Index().String()).Error().Block(run...),
+		jen.Return(jen.Id("cmd")),
+	)
+	return jen.Func().Id(ctor).Params().Op("*").Qual(cobraPath, "Command").Block(body...)
+}
+
+// cliEnum is the values shell completion offers for a parameter.
+func cliEnum(g *gen, pi *paramInfo) []string {
+	lits := pi.p.Enum
+	enum := pi.enum
+	if t := g.byName[pi.p.Type.Ref]; enum == nil && t != nil && t.Kind == ir.KindEnum {
+		enum = t
+	}
+	if len(lits) == 0 && enum != nil {
+		for _, v := range enum.Values {
+			lits = append(lits, v.Value)
+		}
+	}
+	vals := make([]string, len(lits))
+	for i, l := range lits {
+		// Values are JSON literals; a command line spells strings bare.
+		vals[i] = l
+		if u, err := strconv.Unquote(l); err == nil {
+			vals[i] = u
+		}
+	}
+	return vals
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// firstSentence is the first line of s, for one-line help.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// cliMain emits main.go: the root command, its endpoint and auth flags,
+// and the helpers the commands share (cli_main.go's text).
+func (g *gen) cliMain() ([]byte, error) {
+	name := g.opts.CLIName
+	env := strings.ToUpper(strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return '_'
+	}, name))
+	endpoint := ""
+	if len(g.api.Servers) > 0 {
+		endpoint = g.api.Servers[0]
+	}
+	imports, client := g.cliClient()
+	helpers := ""
+	if g.api.Family == ir.FamilyQingCloud {
+		imports = "\"cmp\"\n\t\"path/filepath\"\n\t" + imports
+		helpers = cliQingCloudHelpers
+		if endpoint == "" {
+			endpoint = "https://api.qingcloud.com/iaas/"
+		}
+	}
+	r := strings.NewReplacer(
+		"PKGPATH", fmt.Sprintf("%q", g.opts.Import),
+		"CLINAME", fmt.Sprintf("%q", name),
+		"ENVPREFIX", fmt.Sprintf("%q", env+"_"),
+		"DEFAULTENDPOINT", fmt.Sprintf("%q", endpoint),
+		"APIDESC", fmt.Sprintf("%q", strings.TrimSpace(cmpOr(g.api.Description, g.api.Name))),
+	)
+	// The placeholders are replaced in fixed text only, before any text
+	// from the docs goes in.
+	src := r.Replace(cliMainSource)
+	src = strings.Replace(src, "\t// CLIENT\n", client, 1)
+	src = strings.Replace(src, "\t// IMPORTS\n", "\t"+imports+"\n", 1)
+	src += helpers
+	out, err := format.Source([]byte(src))
+	if err != nil {
+		return nil, fmt.Errorf("main.go: %w", err)
+	}
+	return out, nil
+}

@@ -1,0 +1,54 @@
+package templates
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/apigen-dev/apigen/ir"
+)
+
+// TestCLIFixturesCompile generates the CLI of every fixture the generic
+// transport serves (edge carries hostile names and docs) and compiles it
+// with its package.
+func TestCLIFixturesCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module")
+	}
+	module := map[string][]byte{}
+	for dir, api := range map[string]*ir.API{"petstore": petstore(), "edge": edgeAPI(), "qingcloud": qingcloudAPI()} {
+		opts := Options{Package: dir, Import: "example.com/gen/" + dir}
+		files, _ := generate(t, api, opts)
+		for name, content := range files {
+			module[dir+"/"+name] = content
+		}
+		cli, _, err := GenerateCLI(api, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		for _, f := range cli {
+			module["cmd/"+dir+"/"+f.Name] = f.Content
+		}
+		if dir == "petstore" {
+			src := string(cli[0].Content)
+			// getPet's since-version in its help, its path parameter a
+			// required typed flag.
+			for _, want := range []string{`"Get a pet.\n\nGET /pets/{petId}\n\nSince: 1.1"`, `{"pet-id", "petId", "int", "", true}`} {
+				if !strings.Contains(src, want) {
+					t.Errorf("petstore commands.go lacks %s", want)
+				}
+			}
+		}
+	}
+	gocheckCompile(t, module)
+}
+
+func TestCLIRejectsFamilyTransports(t *testing.T) {
+	for _, api := range []*ir.API{zstackAPI(), cloudtowerAPI()} {
+		if _, _, err := GenerateCLI(api, Options{Import: "x/y"}); err == nil || !strings.Contains(err.Error(), "not supported yet") {
+			t.Errorf("%s: %v", api.Family, err)
+		}
+	}
+	if _, _, err := GenerateCLI(petstore(), Options{}); err == nil || !strings.Contains(err.Error(), "import path") {
+		t.Errorf("no import path: %v", err)
+	}
+}
