@@ -31,6 +31,30 @@ type decl struct {
 	key   string
 	code  []jen.Code
 	lines int // an estimate, for tests and benchmarks
+	// build makes the declaration again when its file is rendered: the
+	// code of every declaration held at once was most of generate's peak
+	// memory (Stripe 240 MiB → 105 MiB when built file by file).
+	build func() *decl
+}
+
+// lazy builds a declaration once, for its name and its warnings, and keeps
+// how to build it instead of its code.
+func lazy(build func() *decl) *decl {
+	d := build()
+	d.code, d.build = nil, build
+	return d
+}
+
+// materialise returns d's code, building it again if it was kept lazily.
+// The rebuild repeats the first build's warnings, which are dropped.
+func (g *gen) materialise(d *decl) []jen.Code {
+	if d.build == nil {
+		return d.code
+	}
+	n := len(g.diags)
+	code := d.build().code
+	g.diags = g.diags[:n]
+	return code
 }
 
 func (d *decl) add(c ...jen.Code) {
@@ -43,6 +67,7 @@ type plannedFile struct {
 	name    string
 	comment []string // package doc lines, for doc.go
 	code    []jen.Code
+	decls   []*decl // built into code just before the file is rendered
 }
 
 // fileGroup is what goes in one group's files: its calls (client methods
@@ -70,13 +95,13 @@ func (g *gen) emit() ([]File, error) {
 		var d *decl
 		switch {
 		case g.info[t].degraded || t.Kind == ir.KindAlias:
-			d = g.aliasDecl(t)
+			d = lazy(func() *decl { return g.aliasDecl(t) })
 		case t.Kind == ir.KindStruct:
-			d = g.structDecl(t)
+			d = lazy(func() *decl { return g.structDecl(t) })
 		case t.Kind == ir.KindUnion:
-			d = g.unionDecl(t)
+			d = lazy(func() *decl { return g.unionDecl(t) })
 		case t.Kind == ir.KindEnum:
-			d = g.enumDecl(t)
+			d = lazy(func() *decl { return g.enumDecl(t) })
 		default:
 			continue
 		}
@@ -86,9 +111,9 @@ func (g *gen) emit() ([]File, error) {
 	for _, o := range g.ops {
 		fg := at(groupOfOp[o])
 		if g.opInfo[o].params != "" {
-			fg.calls = append(fg.calls, g.paramsDecl(o))
+			fg.calls = append(fg.calls, lazy(func() *decl { return g.paramsDecl(o) }))
 		}
-		fg.calls = append(fg.calls, g.opDecl(o))
+		fg.calls = append(fg.calls, lazy(func() *decl { return g.opDecl(o) }))
 	}
 	files := []plannedFile{
 		{name: "doc.go", comment: g.packageDoc()},
@@ -232,7 +257,7 @@ func cutLetters(stem string, items []item, depth, n int) []plannedFile {
 func declFile(stem string, items []item) plannedFile {
 	f := plannedFile{name: fileName(stem)}
 	for _, it := range items {
-		f.code = append(f.code, it.d.code...)
+		f.decls = append(f.decls, it.d)
 	}
 	return f
 }
@@ -258,6 +283,7 @@ func mergeNamesakes(files []plannedFile) []plannedFile {
 	for _, f := range files {
 		if i, ok := index[f.name]; ok {
 			out[i].code = append(out[i].code, f.code...)
+			out[i].decls = append(out[i].decls, f.decls...)
 			continue
 		}
 		index[f.name] = len(out)
@@ -272,7 +298,9 @@ func mergeNamesakes(files []plannedFile) []plannedFile {
 func (g *gen) render(files []plannedFile) ([]File, error) {
 	out := make([]File, len(files))
 	errs := make([]error, len(files))
-	work := make(chan int)
+	// Declarations are built here, one file at a time, just ahead of the
+	// workers: only the files being rendered hold their code.
+	work := make(chan int, 1)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Add(1)
@@ -281,10 +309,15 @@ func (g *gen) render(files []plannedFile) ([]File, error) {
 			for i := range work {
 				out[i].Name = files[i].name
 				out[i].Content, errs[i] = g.renderFile(files[i])
+				files[i] = plannedFile{name: files[i].name}
 			}
 		}()
 	}
 	for i := range files {
+		for _, d := range files[i].decls {
+			files[i].code = append(files[i].code, g.materialise(d)...)
+		}
+		files[i].decls = nil
 		work <- i
 	}
 	close(work)

@@ -126,7 +126,7 @@ func TestSplitStable(t *testing.T) {
 	layout := func(decls []*decl) map[string]int {
 		out := map[string]int{}
 		for _, f := range mergeNamesakes(splitGroup("types", &fileGroup{types: decls})) {
-			out[f.name] = len(f.code)
+			out[f.name] = len(f.code) + len(f.decls)
 		}
 		return out
 	}
