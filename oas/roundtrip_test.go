@@ -2,42 +2,13 @@ package oas
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/apigen-dev/apigen/ir"
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/parser"
 )
-
-// irJSON renders an API without positions, which name the file read.
-func irJSON(t *testing.T, api *ir.API) string {
-	t.Helper()
-	b, err := json.Marshal(api)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	json.Unmarshal(b, &v)
-	var strip func(v any) any
-	strip = func(v any) any {
-		switch v := v.(type) {
-		case map[string]any:
-			delete(v, "pos")
-			for k, x := range v {
-				v[k] = strip(x)
-			}
-		case []any:
-			for i, x := range v {
-				v[i] = strip(x)
-			}
-		}
-		return v
-	}
-	out, _ := json.MarshalIndent(strip(v), "", " ")
-	return string(out)
-}
 
 // roundTrip exports in's IR in format f and reads the export back.
 func roundTrip(t *testing.T, in string, f Format) (string, string) {
@@ -46,7 +17,7 @@ func roundTrip(t *testing.T, in string, f Format) (string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := irJSON(t, api)
+	want := irtest.FactsJSON(t, api, nil)
 	var b bytes.Buffer
 	if err := Write(&b, api, f); err != nil {
 		t.Fatal(err)
@@ -60,7 +31,7 @@ func roundTrip(t *testing.T, in string, f Format) (string, string) {
 	for _, d := range diags {
 		t.Errorf("reading the export: %s", d)
 	}
-	return want, irJSON(t, back)
+	return want, irtest.FactsJSON(t, back, nil)
 }
 
 // `apigen ir` of an export gives the IR it was made from, positions

@@ -132,3 +132,42 @@ func ReadAll(t testing.TB, files []string) map[string][]byte {
 	}
 	return srcs
 }
+
+// FactsJSON renders api as indented JSON without positions, so the same API
+// read from differently laid out inputs (another format, split files, an
+// export read back) compares equal. edit, when not nil, sees every object
+// first; op is true inside the operations list.
+func FactsJSON(t testing.TB, api *ir.API, edit func(obj map[string]any, op bool)) string {
+	t.Helper()
+	b, err := json.Marshal(api)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v any, op bool)
+	walk = func(v any, op bool) {
+		switch x := v.(type) {
+		case map[string]any:
+			delete(x, "pos")
+			if edit != nil {
+				edit(x, op)
+			}
+			for k, e := range x {
+				walk(e, k == "operations")
+			}
+		case []any:
+			for _, e := range x {
+				walk(e, op)
+			}
+		}
+	}
+	walk(v, false)
+	b, err = json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -157,22 +158,12 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-// irJSON renders the IR, without positions when stripPos.
+// irJSON renders the IR; without positions (irtest.FactsJSON) when
+// stripPos.
 func irJSON(t *testing.T, api *ir.API, stripPos bool) string {
 	t.Helper()
 	if stripPos {
-		for _, ty := range api.Types {
-			ty.Pos = ir.Pos{}
-			for _, f := range ty.Fields {
-				f.Pos = ir.Pos{}
-			}
-		}
-		for _, o := range api.Operations {
-			o.Pos = ir.Pos{}
-			for _, p := range o.Params {
-				p.Pos = ir.Pos{}
-			}
-		}
+		return irtest.FactsJSON(t, api, nil)
 	}
 	b, err := json.MarshalIndent(api, "", " ")
 	if err != nil {

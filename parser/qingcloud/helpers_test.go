@@ -1,11 +1,11 @@
 package qingcloud
 
 import (
-	"encoding/json"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -70,31 +70,7 @@ func lineOf(t *testing.T, src []byte, s string) int {
 // the same API read from differently laid out files compares equal.
 func withoutPos(t *testing.T, api *ir.API) string {
 	t.Helper()
-	b, err := json.Marshal(api)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	var strip func(any)
-	strip = func(v any) {
-		switch x := v.(type) {
-		case map[string]any:
-			delete(x, "pos")
-			for _, e := range x {
-				strip(e)
-			}
-		case []any:
-			for _, e := range x {
-				strip(e)
-			}
-		}
-	}
-	strip(v)
-	out, _ := json.MarshalIndent(v, "", "  ")
-	return string(out)
+	return irtest.FactsJSON(t, api, nil)
 }
 
 func kinds(ds []ir.Diagnostic) map[string]int {

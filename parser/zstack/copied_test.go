@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 	"github.com/apigen-dev/apigen/parser/doctable"
 )
@@ -115,7 +116,7 @@ func browserCopy(t testing.TB, file string, src []byte, st copyStyle) string {
 // descriptions' whitespace removed and, for a copy without titles, without
 // the operations' descriptions (the title is all they hold).
 func comparable(t testing.TB, api *ir.API, noTitle bool) string {
-	return factsWith(t, api, func(x map[string]any, op bool) {
+	return irtest.FactsJSON(t, api, func(x map[string]any, op bool) {
 		if d, ok := x["description"].(string); ok {
 			x["description"] = strings.Map(func(r rune) rune {
 				if unicode.IsSpace(r) {

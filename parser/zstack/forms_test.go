@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/apigen-dev/apigen/internal/irtest"
 	"github.com/apigen-dev/apigen/ir"
 )
 
@@ -29,42 +30,7 @@ func parseTestdata(t *testing.T, name string) (*ir.API, []ir.Diagnostic) {
 // formats can be compared fact for fact.
 func factsJSON(t *testing.T, api *ir.API) string {
 	t.Helper()
-	return factsWith(t, api, func(map[string]any, bool) {})
-}
-
-// factsWith renders an API as indented JSON without positions, after edit
-// has seen every object (op is set inside the operations list).
-func factsWith(t testing.TB, api *ir.API, edit func(obj map[string]any, op bool)) string {
-	t.Helper()
-	b, err := json.Marshal(api)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var v any
-	if err := json.Unmarshal(b, &v); err != nil {
-		t.Fatal(err)
-	}
-	var walk func(v any, op bool)
-	walk = func(v any, op bool) {
-		switch x := v.(type) {
-		case map[string]any:
-			delete(x, "pos")
-			edit(x, op)
-			for k, e := range x {
-				walk(e, k == "operations")
-			}
-		case []any:
-			for _, e := range x {
-				walk(e, op)
-			}
-		}
-	}
-	walk(v, false)
-	b, err = json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
+	return irtest.FactsJSON(t, api, nil)
 }
 
 // TestFormsAgree proves the Markdown scrape, the web site's HTML and text
