@@ -240,25 +240,51 @@ func readExisting(path string) (existing, error) {
 	if err != nil {
 		return existing{}, err
 	}
-	head := make([]byte, len(Header)+1)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+	head, err := readHead(f)
+	if err != nil {
 		return existing{}, err
 	}
-	if !IsGenerated(head[:n]) {
+	if !IsGenerated(head) {
 		return existing{mode: info.Mode().Perm()}, nil
 	}
 	rest, err := io.ReadAll(f)
 	if err != nil {
 		return existing{}, err
 	}
-	return existing{generated: true, content: append(head[:n], rest...), mode: info.Mode().Perm()}, nil
+	return existing{generated: true, content: append(head, rest...), mode: info.Mode().Perm()}, nil
+}
+
+// readHead reads as much of r as IsGenerated looks at.
+func readHead(r io.Reader) ([]byte, error) {
+	head := make([]byte, len(Header)+1)
+	n, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return head[:n], nil
+}
+
+// IsGeneratedFile reports whether the file at path starts with apigen's
+// header, reading only that much of it. Callers open only regular files:
+// a named pipe would block.
+func IsGeneratedFile(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	head, err := readHead(f)
+	return err == nil && IsGenerated(head), err
 }
 
 // writeTemp writes content to a hidden file in the output directory, so the
 // rename that commits it stays on one file system and is atomic.
 func (s *stage) writeTemp(name string, content []byte, mode fs.FileMode) (string, error) {
-	f, err := os.CreateTemp(s.dir, "."+name+".apigen-")
+	return writeTemp(s.dir, name, content, mode)
+}
+
+func writeTemp(dir, name string, content []byte, mode fs.FileMode) (string, error) {
+	f, err := os.CreateTemp(dir, "."+name+".apigen-")
 	if err != nil {
 		return "", err
 	}
@@ -269,6 +295,21 @@ func (s *stage) writeTemp(name string, content []byte, mode fs.FileMode) (string
 		return "", err
 	}
 	return f.Name(), nil
+}
+
+// WriteFile replaces path with content whole or not at all (a temporary
+// file beside it, renamed over it), for the single files apigen writes
+// outside a package: an OpenAPI export, a rerun stamp.
+func WriteFile(path string, content []byte) error {
+	tmp, err := writeTemp(filepath.Dir(path), filepath.Base(path), content, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
 }
 
 func (s *stage) commit() error {

@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/apigen-dev/apigen/oas"
+	"github.com/apigen-dev/apigen/output"
 )
 
 func newOpenAPI(stdout, stderr io.Writer) *cobra.Command {
@@ -39,28 +37,10 @@ which apigen reads back: apigen ir of the export gives the same IR.`,
 				_, err := stdout.Write(b.Bytes())
 				return err
 			}
-			return writeFileAtomic(out, b.Bytes())
+			return output.WriteFile(out, b.Bytes())
 		},
 	}
 	f.register(cmd, false)
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write (.json, .yaml or .yml); stdout when empty")
 	return cmd
-}
-
-// writeFileAtomic replaces name with content whole or not at all.
-func writeFileAtomic(name string, content []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".apigen-")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(content)
-	if err := errors.Join(werr, tmp.Close(), os.Chmod(tmp.Name(), 0o644)); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
 }

@@ -146,15 +146,8 @@ func upToDate(dir, fp string) bool {
 		if listed[e.Name()] || !e.Type().IsRegular() {
 			continue
 		}
-		head := make([]byte, len(output.Header)+1)
-		f, err := os.Open(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return false
-		}
-		n, _ := io.ReadFull(f, head)
-		f.Close()
-		if output.IsGenerated(head[:n]) {
-			return false // a generated file the stamp does not know
+		if gen, err := output.IsGeneratedFile(filepath.Join(dir, e.Name())); err != nil || gen {
+			return false // unreadable, or a generated file the stamp does not know
 		}
 	}
 	return true
@@ -168,5 +161,5 @@ func writeStamp(dir, fp string, files []output.File) error {
 		sum := sha256.Sum256(f.Content)
 		fmt.Fprintf(&b, "%s  %s\n", hex.EncodeToString(sum[:]), f.Name)
 	}
-	return writeFileAtomic(filepath.Join(dir, stampName), []byte(b.String()))
+	return output.WriteFile(filepath.Join(dir, stampName), []byte(b.String()))
 }
