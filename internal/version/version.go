@@ -5,6 +5,7 @@
 package version
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 )
@@ -46,23 +47,13 @@ func comparePart(x, y string) int {
 	yi, yerr := strconv.Atoi(y)
 	switch {
 	case xerr == nil && yerr == nil:
-		return cmpInt(xi, yi)
+		return cmp.Compare(xi, yi)
 	case xerr == nil:
 		return -1
 	case yerr == nil:
 		return 1
 	}
 	return strings.Compare(x, y)
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Order is Compare made total for sorting: versions Compare calls equal
