@@ -26,6 +26,15 @@ func (p *parser) bodyMediaTypes(o *ir.Operation, b *ir.Body, content openapi3.Co
 				// goes as by default.
 				b.ContentType = c[0]
 			}
+			if isJSON(b.ContentType) && !slices.Contains(c, b.ContentType) {
+				// The conversion keys a body parameter as application/json
+				// whatever consumes says; a Kubernetes PATCH takes only
+				// json-patch, merge-patch… so the default is the first
+				// JSON type listed.
+				if i := slices.IndexFunc(c, isJSON); i >= 0 {
+					b.ContentType = c[i]
+				}
+			}
 		}
 	}
 	if len(types) > 1 || len(types) == 1 && types[0] != b.ContentType {
