@@ -1,8 +1,9 @@
 // Package realserver runs, in tests, servers nobody on this project wrote
-// (stripe-mock…), so generated clients are proven against what real
-// servers send. A server is installed once at a pinned version through the
-// Go module proxy into the user's cache directory, started on 127.0.0.1
-// only, and stopped by its own process id when the test ends.
+// (stripe-mock, Prism), so generated clients are proven against what real
+// servers send. A server is installed once at a pinned version, through the
+// Go module proxy or the npm registry, into the user's cache directory,
+// started on 127.0.0.1 only, and stopped by its own process id when the
+// test ends.
 package realserver
 
 import (
@@ -49,6 +50,47 @@ func Install(t testing.TB, module, version string) string {
 	return bin
 }
 
+// InstallNPM returns the path of command bin from the npm package
+// pkg@version, installed once under the user cache directory (into a
+// temporary directory renamed into place, so an interrupted install is
+// never taken for a finished one). t is skipped, saying why, only when
+// npm is missing or the install fails.
+func InstallNPM(t testing.TB, pkg, version, bin string) string {
+	t.Helper()
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	dir := filepath.Join(cache, "apigen-realserver", strings.NewReplacer("/", "+", "@", "").Replace(pkg)+"@"+version)
+	path := filepath.Join(dir, "node_modules", ".bin", bin)
+	if fileExists(path) {
+		return path
+	}
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		t.Skipf("cannot install %s@%s: no npm on PATH, so the real-server test does not run", pkg, version)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		t.Skipf("cannot install %s@%s: %v", pkg, version, err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), ".install-")
+	if err != nil {
+		t.Skipf("cannot install %s@%s: %v", pkg, version, err)
+	}
+	defer os.RemoveAll(tmp)
+	start := time.Now()
+	cmd := exec.Command(npm, "install", "--prefix", tmp, "--no-audit", "--no-fund", "--loglevel=error", pkg+"@"+version)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("cannot install %s@%s from the npm registry (%v), so the real-server test does not run:\n%s", pkg, version, err, out)
+	}
+	// Another test process may have won the race; its install is as good.
+	if err := os.Rename(tmp, dir); err != nil && !fileExists(path) {
+		t.Fatalf("install %s@%s: %v", pkg, version, err)
+	}
+	t.Logf("installed %s@%s in %.1fs", pkg, version, time.Since(start).Seconds())
+	return path
+}
+
 // ModuleDir is where the module cache holds module@version's source (the
 // spec a server embeds is read from there), after Install put it there.
 func ModuleDir(t testing.TB, module, version string) string {
@@ -65,7 +107,7 @@ func ModuleDir(t testing.TB, module, version string) string {
 // address. The process is killed by its id when t ends.
 func Start(t testing.TB, ready *regexp.Regexp, bin string, args ...string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.Command(bin, args...)
 	pr, pw := io.Pipe()
@@ -93,7 +135,7 @@ func Start(t testing.TB, ready *regexp.Regexp, bin string, args ...string) strin
 	case addr := <-found:
 		return addr
 	case <-ctx.Done():
-		t.Fatalf("%s did not say it was ready within 60s", filepath.Base(bin))
+		t.Fatalf("%s did not say it was ready within 2 minutes", filepath.Base(bin))
 	}
 	return ""
 }

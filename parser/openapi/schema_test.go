@@ -145,10 +145,10 @@ func TestNullable31(t *testing.T) {
 		typ      string
 		nullable bool
 	}{
-		{"name", "string", true},        // type: [string, "null"]
-		{"count", "integer", false},     // type: [integer]
-		{"target", "ref(Target)", true}, // anyOf: [$ref, {type: "null"}]
-		{"either", "raw", false},        // type: [string, integer]
+		{"name", "string", true},             // type: [string, "null"]
+		{"count", "integer", false},          // type: [integer]
+		{"target", "ref(Target)", true},      // anyOf: [$ref, {type: "null"}]
+		{"either", "ref(ItemEither)", false}, // type: [string, integer], a union
 		{"fixed", "ref(ItemFixed)", false},
 	}
 	for _, c := range cases {
@@ -160,7 +160,10 @@ func TestNullable31(t *testing.T) {
 	if e := mustType(t, api, "ItemFixed"); e.Kind != ir.KindEnum || e.Base != ir.KindInteger || !slices.Equal(enumValues(e), []string{"3"}) {
 		t.Errorf("const 3 = %+v, want a one-value integer enum", e)
 	}
-	if len(diags) != 1 || !strings.Contains(diags[0].Message, "several types (string, integer)") {
+	if e := mustType(t, api, "ItemEither"); e.Kind != ir.KindUnion || len(e.Variants) != 2 {
+		t.Errorf("type [string, integer] = %+v, want a union of both", e)
+	}
+	if len(diags) != 0 {
 		t.Errorf("diags = %v", diags)
 	}
 }
@@ -235,5 +238,34 @@ func TestUnfollowedRefs(t *testing.T) {
 	}
 	if op := mustOp(t, api, "getThing"); len(op.Params) != 1 || op.Params[0].Name != "q" {
 		t.Errorf("getThing params = %+v, want only q (the external parameter is left out)", op.Params)
+	}
+}
+
+// Schemas that allow several scalar types are unions of them, so a value
+// of either kind decodes: Kubernetes' int-or-string (declared a string,
+// sent as 8080 or "http"), its CRD extension, and 3.1 type lists.
+func TestScalarUnions(t *testing.T) {
+	src := `openapi: 3.1.0
+info: {title: T, version: "1"}
+paths: {}
+components:
+  schemas:
+    IntOrString: {type: string, format: int-or-string}
+    CRDPort: {x-kubernetes-int-or-string: true}
+    Either: {type: [integer, string, "null"]}
+    Shaped: {type: [object, string]}
+`
+	api, _, err := Parse("s.yaml", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	intStr := []ir.TypeRef{ir.Prim(ir.KindInteger, ""), ir.Prim(ir.KindString, "")}
+	for _, name := range []string{"IntOrString", "CRDPort", "Either"} {
+		if ty := mustType(t, api, name); ty.Kind != ir.KindUnion || !slices.Equal(ty.Variants, intStr) {
+			t.Errorf("%s = %+v, want a union of integer and string", name, ty)
+		}
+	}
+	if ty := mustType(t, api, "Shaped"); ty.Kind != ir.KindAlias || ty.Alias.Kind != ir.KindRaw {
+		t.Errorf("Shaped = %+v, want raw (an object or a string is not a scalar union)", ty)
 	}
 }

@@ -71,6 +71,9 @@ func (p *parser) classify(s *openapi3.Schema) shape {
 			return sh
 		}
 	}
+	if intOrString(s) {
+		return primUnion("format", []string{"integer", "string"})
+	}
 	if len(s.Enum) > 0 || s.Const != nil {
 		return p.classifyEnum(s)
 	}
@@ -80,6 +83,10 @@ func (p *parser) classify(s *openapi3.Schema) shape {
 	}
 	types := nonNull(s.Type)
 	if len(types) > 1 {
+		if !slices.ContainsFunc(types, func(t string) bool { return t == "object" || t == "array" }) {
+			// type: [integer, string] (3.1): one of those scalars.
+			return primUnion("type", types)
+		}
 		return shape{kind: shapeRaw, why: "it allows several types (" + strings.Join(types, ", ") + ")"}
 	}
 	typ := ""
@@ -107,6 +114,23 @@ func (p *parser) classify(s *openapi3.Schema) shape {
 		return shape{kind: shapeAny}
 	}
 	return shape{kind: shapeRaw, why: "its type " + strconv.Quote(typ) + " is unknown"}
+}
+
+// intOrString reports Kubernetes' int-or-string (format int-or-string, or
+// x-kubernetes-int-or-string in CRDs): declared a string, but servers send
+// numbers (a probe's port: 8080), which a Go string cannot decode.
+func intOrString(s *openapi3.Schema) bool {
+	return s.Format == "int-or-string" || s.Extensions["x-kubernetes-int-or-string"] == true
+}
+
+// primUnion is a union of the scalar types named (as the "type" keyword
+// names them), each a member of its own.
+func primUnion(keyword string, types []string) shape {
+	sh := shape{kind: shapeUnion, keyword: keyword}
+	for i, t := range types {
+		sh.members = append(sh.members, member{&openapi3.SchemaRef{Value: &openapi3.Schema{Type: &openapi3.Types{t}}}, i})
+	}
+	return sh
 }
 
 // classifyUnion handles oneOf/anyOf. ok is false when the keywords only
