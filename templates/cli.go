@@ -84,7 +84,7 @@ func cliFlagKind(t *goType) string {
 
 // cliReserved are the flags every command has; a parameter of the same
 // name gets a "-param" suffix.
-var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config"}
+var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config", "time-stamp"}
 
 // kebab spells a Go identifier the way command lines do: PetID → pet-id,
 // XRequestID → x-request-id.
@@ -323,7 +323,7 @@ func (g *gen) cliMain() ([]byte, error) {
 	imports, client := g.cliClient()
 	helpers := ""
 	if g.api.Family == ir.FamilyQingCloud {
-		imports = "\"cmp\"\n\t\"path/filepath\"\n\t" + imports
+		imports = "\"cmp\"\n\t\"path/filepath\"\n\t\"time\"\n\t" + imports
 		helpers = cliQingCloudHelpers
 		if endpoint == "" {
 			endpoint = "https://api.qingcloud.com/iaas/"

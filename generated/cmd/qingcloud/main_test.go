@@ -51,6 +51,16 @@ func TestQingCloudCLI(t *testing.T) {
 		t.Errorf("the secret is printed:\n%s%s", out, errOut)
 	}
 
+	// --time-stamp signs as of a given time (to reproduce a signature);
+	// anything but the documented form is a usage error.
+	out, errOut, code = cli("volume", "describe-volumes", "--dry-run", "--time-stamp", "2013-08-27T14:30:10Z")
+	if code != 0 || !strings.Contains(out, "&time_stamp=2013-08-27T14%3A30%3A10Z&") {
+		t.Errorf("--time-stamp: exit %d\n%s%s", code, out, errOut)
+	}
+	if out, errOut, code = cli("volume", "describe-volumes", "--dry-run", "--time-stamp", "2013-08-27 14:30"); code != 2 || out != "" || !strings.Contains(errOut, "--time-stamp") {
+		t.Errorf("a malformed --time-stamp: exit %d, want 2\n%s%s", code, out, errOut)
+	}
+
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		verify(r.URL.Path, r.URL.Query())
 		w.Header().Set("Content-Type", "application/json")
