@@ -72,9 +72,10 @@ func keepOperations(api *ir.API, keep []string) int {
 	return len(ops)
 }
 
-// TestStripeMock generates a client from the spec stripe-mock serves,
-// starts stripe-mock on 127.0.0.1, and runs testdata/calls_test.go (calls
-// through the generated client only) against it in a module of its own.
+// TestStripeMock generates a client and its CLI from the spec stripe-mock
+// serves, starts stripe-mock on 127.0.0.1, and runs testdata/calls_test.go
+// (calls through the generated client only) and the CLI (see
+// customerByCLI) against it in a module of their own.
 func TestStripeMock(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a generated package and runs stripe-mock")
@@ -103,6 +104,13 @@ func TestStripeMock(t *testing.T) {
 		t.Fatal(err)
 	}
 	module["calls/calls_test.go"] = calls
+	cli, _, err := templates.GenerateCLI(api, templates.Options{Package: "stripe", Import: "example.com/gen/stripe", CLIName: "stripe"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range cli {
+		module["cli/"+f.Name] = f.Content
+	}
 	dir := gocheck.Module(t, module)
 	t.Logf("generated %d files in %.1fs", len(files), time.Since(start).Seconds())
 
@@ -124,4 +132,11 @@ func TestStripeMock(t *testing.T) {
 		t.Fatalf("no passing test in:\n%s", out)
 	}
 	t.Log(out)
+
+	// The CLI over the same package, against the same stripe-mock.
+	start = time.Now()
+	stripeCLI := filepath.Join(dir, "stripe-cli")
+	gocheck.Run(t, dir, "build", "-trimpath", "-o", stripeCLI, "./cli")
+	t.Logf("go build of the CLI in %.1fs", time.Since(start).Seconds())
+	customerByCLI(t, stripeCLI, "http://"+addr)
 }
