@@ -73,7 +73,7 @@ const cliQingCloudClient = `	var keyID, secretKey string
 	// examples with --dry-run; the clock still runs from it, for the rate limit.
 	var stamp time.Time
 	root.PersistentFlags().String("time-stamp", "", "sign as if it were this UTC time, e.g. 2013-08-27T14:30:10Z (for testing and reproducing signatures; the API refuses a time_stamp over 60 s old)")
-	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+	preRun = append(preRun, func(cmd *cobra.Command) error {
 		s, _ := cmd.Flags().GetString("time-stamp")
 		if s == "" {
 			return nil
@@ -84,7 +84,7 @@ const cliQingCloudClient = `	var keyID, secretKey string
 		}
 		stamp = t
 		return nil
-	}
+	})
 	client = func(cmd *cobra.Command) *api.Client {
 		for _, s := range secrets {
 			s(cmd)

@@ -67,6 +67,14 @@ func customerByCLI(t *testing.T, bin, endpoint string) {
 		}
 	}
 
+	// The same list as a table: Stripe's page is {"data": [...], ...}.
+	out, errOut, code := cli("get-customers", "--all", "-o", "table")
+	header, rest, _ := strings.Cut(out, "\n")
+	if code != 0 || !strings.HasPrefix(header, "ID ") || !strings.Contains(header, " EMAIL ") || !strings.HasPrefix(rest, "cus_") {
+		t.Errorf("get-customers --all -o table: exit %d\n%s%s", code, out, errOut)
+	}
+	t.Logf("get-customers --all -o table:\n%s", out)
+
 	var updated customer
 	ok(&updated, "post-customers-customer", "--customer", created.ID, "--body", `{"name":"Ada Lovelace"}`)
 	if updated.ID != created.ID || updated.Name != "Ada Lovelace" {
@@ -80,7 +88,7 @@ func customerByCLI(t *testing.T, bin, endpoint string) {
 	}
 
 	// stripe-mock answers 404 for an ID that is not a path segment.
-	out, errOut, code := cli("get-customers-customer", "--customer", "no such/customer")
+	out, errOut, code = cli("get-customers-customer", "--customer", "no such/customer")
 	if code != 1 || out != "" || !strings.Contains(errOut, "404") {
 		t.Errorf("get-customers-customer of no customer: exit %d, want 1\nstdout %q\nstderr %s", code, out, errOut)
 	}

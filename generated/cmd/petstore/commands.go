@@ -28,7 +28,7 @@ func cmdCreatePet() *cobra.Command {
 		if err != nil {
 			return callFailed(err)
 		}
-		return printJSON(cmd, out)
+		return printAnswer(cmd, out)
 	}
 	return cmd
 }
@@ -73,7 +73,7 @@ func cmdGetPet() *cobra.Command {
 		if err != nil {
 			return callFailed(err)
 		}
-		return printJSON(cmd, out)
+		return printAnswer(cmd, out)
 	}
 	return cmd
 }
@@ -85,7 +85,7 @@ func cmdListPets() *cobra.Command {
 		Short: "List pets, a page at a time.",
 		Use:   "list-pets",
 	}
-	cmd.Flags().Bool("all", false, "follow the pages and print every item as one JSON list")
+	cmd.Flags().Bool("all", false, "follow the pages and print every item as one list")
 	specs := []flagSpec{{"limit", "limit", "int", "How many pets to return at most. (server default 20)", false}, {"offset", "offset", "int", "(server default 0)", false}, {"status", "status", "string", "Only pets in this state.", false}, {"tags", "tags", "strings", "", false}, {"x-request-id", "X-Request-Id", "string", "", false}}
 	addFlags(cmd, specs)
 	completeWith(cmd, "status", "available\npending\nsold")
@@ -101,7 +101,7 @@ func cmdListPets() *cobra.Command {
 		if err != nil {
 			return callFailed(err)
 		}
-		return printJSON(cmd, out)
+		return printAnswer(cmd, out)
 	}
 	return cmd
 }
@@ -127,7 +127,7 @@ func cmdLogin() *cobra.Command {
 		if err != nil {
 			return callFailed(err)
 		}
-		return printJSON(cmd, out)
+		return printAnswer(cmd, out)
 	}
 	return cmd
 }

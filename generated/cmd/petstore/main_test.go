@@ -55,6 +55,19 @@ func TestPetstoreCLI(t *testing.T) {
 		t.Errorf("create-pet: exit %d, sent %+v, printed %q\n%s", code, got, out, errOut)
 	}
 
+	// -o table lists the page's items by their identifying fields; -o yaml
+	// keeps the answer's fields; an unknown format is refused before sending.
+	if out, errOut, code = cli("pets", "list-pets", "-o", "table"); code != 0 || out != "ID  NAME  STATUS\n1   Rex   sold\n" {
+		t.Errorf("list-pets -o table: exit %d\n%q\n%s", code, out, errOut)
+	}
+	if out, errOut, code = cli("pets", "list-pets", "--output", "yaml"); code != 0 || !strings.HasPrefix(out, "items:\n  - name: Rex\n    status: sold\n    id: 1\n") {
+		t.Errorf("list-pets -o yaml: exit %d\n%s%s", code, out, errOut)
+	}
+	got.method = ""
+	if out, errOut, code = cli("pets", "list-pets", "-o", "xml"); code != 2 || out != "" || got.method != "" || !strings.Contains(errOut, "json, yaml, table") {
+		t.Errorf("list-pets -o xml: exit %d, sent %q\n%s%s", code, got.method, out, errOut)
+	}
+
 	if _, errOut, code = cli("pets", "get-pet", "--pet-id", "9"); code != 1 || !strings.Contains(errOut, "no such pet") {
 		t.Errorf("get-pet of a missing pet: exit %d, want 1\n%s", code, errOut)
 	}

@@ -27,7 +27,7 @@ func cmdCreateVolumes() *cobra.Command {
 		if err != nil {
 			return callFailed(err)
 		}
-		return printJSON(cmd, out)
+		return printAnswer(cmd, out)
 	}
 	return cmd
 }
@@ -39,7 +39,7 @@ func cmdDescribeVolumes() *cobra.Command {
 		Short: "获取一块或多块硬盘的信息。可根据硬盘ID、状态、名称作过滤条件。",
 		Use:   "describe-volumes",
 	}
-	cmd.Flags().Bool("all", false, "follow the pages and print every item as one JSON list")
+	cmd.Flags().Bool("all", false, "follow the pages and print every item as one list")
 	specs := []flagSpec{{"volumes", "volumes", "strings", "硬盘ID", false}, {"status", "status", "strings", "硬盘状态，有效值为 pending, available, in-use, suspended, deleted, ceased", false}, {"search-word", "search_word", "string", "搜索关键词，支持硬盘ID，硬盘名称", false}, {"verbose", "verbose", "int", "是否返回冗长的信息，有效值为: 0, 1", false}, {"offset", "offset", "int", "数据偏移量，默认为0 (server default 0)", false}, {"limit", "limit", "int", "返回数据长度，默认为20，最大100 (server default 20)", false}, {"zone-param", "zone", "string", "区域 ID，注意要小写", false}}
 	addFlags(cmd, specs)
 	completeWith(cmd, "verbose", "0\n1")
@@ -55,7 +55,7 @@ func cmdDescribeVolumes() *cobra.Command {
 		if err != nil {
 			return callFailed(err)
 		}
-		return printJSON(cmd, out)
+		return printAnswer(cmd, out)
 	}
 	return cmd
 }
