@@ -194,7 +194,9 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 		}
 		name := flagName(kebab(pi.goName))
 		kind := cliFlagKind(pi.typ)
-		usage := strings.TrimSpace(firstSentence(pi.p.Description))
+		// pflag takes a `quoted` word of the usage for the value's name
+		// ("--ending-before ending_before"); the docs' backquotes are code.
+		usage := strings.ReplaceAll(strings.TrimSpace(firstSentence(pi.p.Description)), "`", "'")
 		if pi.p.Default != "" {
 			// The doc's default, which the server applies when the flag is
 			// absent; the CLI sends nothing then.

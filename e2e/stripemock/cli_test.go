@@ -75,6 +75,11 @@ func customerByCLI(t *testing.T, bin, endpoint string) {
 	}
 	t.Logf("get-customers --all -o table:\n%s", out)
 
+	// Backquotes in the docs' descriptions do not rename a flag's value.
+	if out, _, _ := cli("get-customers", "--help"); !strings.Contains(out, "--ending-before string") {
+		t.Errorf("get-customers --help:\n%s", out)
+	}
+
 	var updated customer
 	ok(&updated, "post-customers-customer", "--customer", created.ID, "--body", `{"name":"Ada Lovelace"}`)
 	if updated.ID != created.ID || updated.Name != "Ada Lovelace" {
