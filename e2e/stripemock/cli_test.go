@@ -1,13 +1,11 @@
 package stripemock
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/apigen-dev/apigen/internal/gocheck"
 )
 
 // customerByCLI drives the generated CLI at bin through a customer's life
@@ -18,21 +16,11 @@ func customerByCLI(t *testing.T, bin, endpoint string) {
 	const token = "sk_test_cli123" // stripe-mock wants sk_test_ and letters or digits
 	cli := func(args ...string) (stdout, stderr string, code int) {
 		t.Helper()
-		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), "STRIPE_ENDPOINT="+endpoint, "STRIPE_TOKEN="+token)
-		var o, e bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &o, &e
-		err := cmd.Run()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		if strings.Contains(o.String()+e.String(), token) {
+		stdout, stderr, code = gocheck.Exec(t, bin, []string{"STRIPE_ENDPOINT=" + endpoint, "STRIPE_TOKEN=" + token}, args...)
+		if strings.Contains(stdout+stderr, token) {
 			t.Errorf("stripe %s printed the token", strings.Join(args, " "))
 		}
-		return o.String(), e.String(), code
+		return stdout, stderr, code
 	}
 	// ok runs a command that must succeed and decodes its JSON answer.
 	ok := func(v any, args ...string) {
