@@ -6,7 +6,8 @@ FUZZTIME ?= 60s
 
 .PHONY: generate test vet bench fuzz check
 
-# Regenerate generated/ from specs/ (see specs/apigen.yaml).
+# Regenerate generated/ (packages, and the CLIs under generated/cmd/) from
+# specs/ (see specs/apigen.yaml).
 generate:
 	$(GO) run ./cmd/apigen generate -c specs/apigen.yaml
 

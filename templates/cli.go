@@ -84,7 +84,7 @@ func cliFlagKind(t *goType) string {
 
 // cliReserved are the flags every command has; a parameter of the same
 // name gets a "-param" suffix.
-var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config"}
+var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config", "time-stamp", "output"}
 
 // kebab spells a Go identifier the way command lines do: PetID → pet-id,
 // XRequestID → x-request-id.
@@ -194,7 +194,9 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 		}
 		name := flagName(kebab(pi.goName))
 		kind := cliFlagKind(pi.typ)
-		usage := strings.TrimSpace(firstSentence(pi.p.Description))
+		// pflag takes a `quoted` word of the usage for the value's name
+		// ("--ending-before ending_before"); the docs' backquotes are code.
+		usage := strings.ReplaceAll(strings.TrimSpace(firstSentence(pi.p.Description)), "`", "'")
 		if pi.p.Default != "" {
 			// The doc's default, which the server applies when the flag is
 			// absent; the CLI sends nothing then.
@@ -223,7 +225,7 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 	allFlag := ""
 	if info.paging != nil && info.params != "" {
 		allFlag = flagName("all")
-		body = append(body, jen.Id("cmd").Dot("Flags").Call().Dot("Bool").Call(jen.Lit(allFlag), jen.False(), jen.Lit("follow the pages and print every item as one JSON list")))
+		body = append(body, jen.Id("cmd").Dot("Flags").Call().Dot("Bool").Call(jen.Lit(allFlag), jen.False(), jen.Lit("follow the pages and print every item as one list")))
 	}
 	body = append(body, jen.Id("specs").Op(":=").Index().Id("flagSpec").Values(specs...))
 	body = append(body, jen.Id("addFlags").Call(jen.Id("cmd"), jen.Id("specs")))
@@ -252,7 +254,7 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 		run = append(run,
 			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("callFailed").Call(jen.Err()))),
-			jen.Return(jen.Id("printJSON").Call(jen.Id("cmd"), jen.Id("out"))),
+			jen.Return(jen.Id("printAnswer").Call(jen.Id("cmd"), jen.Id("out"))),
 		)
 	} else {
 		run = append(run,
@@ -323,7 +325,7 @@ func (g *gen) cliMain() ([]byte, error) {
 	imports, client := g.cliClient()
 	helpers := ""
 	if g.api.Family == ir.FamilyQingCloud {
-		imports = "\"cmp\"\n\t\"path/filepath\"\n\t" + imports
+		imports = "\"cmp\"\n\t\"path/filepath\"\n\t\"time\"\n\t" + imports
 		helpers = cliQingCloudHelpers
 		if endpoint == "" {
 			endpoint = "https://api.qingcloud.com/iaas/"

@@ -1,12 +1,10 @@
 package templates
 
 import (
-	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -43,18 +41,7 @@ func TestCLIQingCloud(t *testing.T) {
 	conf := filepath.Join(t.TempDir(), "config.yaml")
 	os.WriteFile(conf, []byte("qy_access_key_id: 'AKID'\nqy_secret_access_key: '"+secret+"'\nzone: 'pek3a'\n"), 0o644)
 	run := func(args ...string) (string, string, int) {
-		cmd := exec.Command(bin, append([]string{"--config", conf}, args...)...)
-		cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
-		var o, e bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &o, &e
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return o.String(), e.String(), code
+		return gocheck.Exec(t, bin, []string{"HOME=" + t.TempDir()}, append([]string{"--config", conf}, args...)...)
 	}
 	// verify checks a signed query against the runtime's own signing.
 	verify := func(path string, q url.Values) {

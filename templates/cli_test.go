@@ -1,15 +1,12 @@
 package templates_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -105,18 +102,7 @@ func TestCLIPetstore(t *testing.T) {
 	count := func() int { mu.Lock(); defer mu.Unlock(); return len(reqs) }
 	const token = "s3cret-tok"
 	run := func(env []string, args ...string) (stdout, stderr string, code int) {
-		cmd := exec.Command(bin, args...)
-		cmd.Env = append(os.Environ(), env...)
-		var o, e bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &o, &e
-		err := cmd.Run()
-		var ee *exec.ExitError
-		if errors.As(err, &ee) {
-			code = ee.ExitCode()
-		} else if err != nil {
-			t.Fatal(err)
-		}
-		return o.String(), e.String(), code
+		return gocheck.Exec(t, bin, env, args...)
 	}
 	sameJSON := func(got, want string) {
 		t.Helper()

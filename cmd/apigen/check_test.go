@@ -165,8 +165,9 @@ func TestCheck(t *testing.T) {
 }
 
 // The project's own config, as `make generate` and `make check` run it, in
-// a copy of specs/: check passes right after generate and fails after an
-// edit to one of its inputs.
+// a copy of specs/ inside a module (the CLIs import their packages by
+// module path): check passes right after generate and fails after an edit
+// to one of its inputs, or to a generated CLI.
 func TestCheckConfig(t *testing.T) {
 	if testing.Short() {
 		t.Skip("generates every package of specs/")
@@ -175,7 +176,7 @@ func TestCheckConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	dir := gocheck.Module(t, nil)
 	if err := os.CopyFS(filepath.Join(dir, "specs"), os.DirFS(filepath.Join(root, "specs"))); err != nil {
 		t.Fatal(err)
 	}
@@ -183,15 +184,31 @@ func TestCheckConfig(t *testing.T) {
 	if code, _, stderr := run("generate", "-c", cfg); code != exitOK {
 		t.Fatalf("generate: exit %d\n%s", code, stderr)
 	}
-	before := snapshot(t, filepath.Join(dir, "generated"))
 	if code, stdout, stderr := run("check", "-c", cfg); code != exitOK || stdout != "" {
 		t.Fatalf("check right after generate: exit %d\n%s%s", code, stdout, stderr)
 	}
+	main := filepath.Join(dir, "generated", "cmd", "petstore", "main.go")
+	src, err := os.ReadFile(main)
+	if err != nil {
+		t.Fatalf("the config's CLI was not generated: %v", err)
+	}
+	if !bytes.Contains(src, []byte(`"example.com/gen/generated/petstore"`)) {
+		t.Errorf("the CLI does not import its package by module path:\n%.600s", src)
+	}
+	os.WriteFile(main, append(src, "// edited by hand\n"...), 0o644)
+	code, stdout, stderr := run("check", "-c", cfg)
+	if code != exitStale || !strings.Contains(stdout, "-// edited by hand") || !strings.Contains(stderr, filepath.Join("cmd", "petstore")+" is out of date") {
+		t.Errorf("check after a hand edit of the CLI: exit %d\n%s%s", code, stdout, stderr)
+	}
+	os.WriteFile(main, src, 0o644)
+
+	before := snapshot(t, filepath.Join(dir, "generated"))
 	in := filepath.Join(dir, "specs", "openapi", "petstore.yaml")
 	spec, _ := os.ReadFile(in)
 	os.WriteFile(in, bytes.Replace(spec, []byte("enum: [available, pending, sold]"), []byte("enum: [available, pending, sold, adopted]"), 1), 0o644)
-	code, stdout, _ := run("check", "-c", cfg)
-	if code != exitStale || !strings.Contains(stdout, `"adopted"`) {
+	code, stdout, _ = run("check", "-c", cfg)
+	// The new value reaches the package's enum and the CLI's completion.
+	if code != exitStale || strings.Count(stdout, `adopted`) < 2 || !strings.Contains(stdout, "cmd/petstore/commands.go") {
 		t.Errorf("check after an edit: exit %d\n%s", code, stdout)
 	}
 	sameSnapshot(t, "check -c", before, snapshot(t, filepath.Join(dir, "generated")))

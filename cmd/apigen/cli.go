@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,6 +27,16 @@ func renderCLI(p config.Package, api *ir.API) ([]output.File, []ir.Diagnostic, e
 		return nil, diags, err
 	}
 	return outputFiles(files), diags, nil
+}
+
+// renderCLIReport is renderCLI with its diagnostics printed to stderr,
+// marked as the CLI's.
+func renderCLIReport(p config.Package, api *ir.API, stderr io.Writer) ([]output.File, error) {
+	files, diags, err := renderCLI(p, api)
+	for _, d := range diags {
+		fmt.Fprintf(stderr, "%s (cli)\n", d)
+	}
+	return files, err
 }
 
 // importPath is the Go import path of dir: the module path of the nearest

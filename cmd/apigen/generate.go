@@ -37,7 +37,9 @@ are replaced or deleted.`,
 				if err != nil {
 					return err
 				}
-				if !force && upToDate(p.Output, fp) {
+				// The package and its CLI share one stamp fingerprint: a
+				// stale or hand-edited CLI regenerates both.
+				if !force && upToDate(p.Output, fp) && (p.CLI == "" || upToDate(p.CLI, fp)) {
 					fmt.Fprintf(stderr, "apigen: %s is up to date (inputs, options and apigen unchanged; --force regenerates)\n", p.Output)
 					continue
 				}
@@ -52,10 +54,7 @@ are replaced or deleted.`,
 				dirs = append(dirs, output.Dir{Path: p.Output, Files: files})
 				stamps = append(stamps, fp)
 				if p.CLI != "" {
-					cli, cdiags, err := renderCLI(p, api)
-					for _, d := range cdiags {
-						fmt.Fprintf(stderr, "%s (cli)\n", d)
-					}
+					cli, err := renderCLIReport(p, api, stderr)
 					if err != nil {
 						return err
 					}
@@ -100,19 +99,29 @@ It never writes. Use it in CI after the same flags or config as generate.`,
 			}
 			stale := false
 			for _, p := range pkgs {
-				_, files, diags, err := render(p)
+				api, files, diags, err := render(p)
 				if err != nil {
 					report(stderr, p, nil, diags, false)
 					return err
 				}
-				diff, err := output.Check(p.Output, files)
-				if err != nil {
-					return err
+				dirs := []output.Dir{{Path: p.Output, Files: files}}
+				if p.CLI != "" {
+					cli, err := renderCLIReport(p, api, stderr)
+					if err != nil {
+						return err
+					}
+					dirs = append(dirs, output.Dir{Path: p.CLI, Files: cli})
 				}
-				if diff != "" {
-					stale = true
-					fmt.Fprint(stdout, diff)
-					fmt.Fprintf(stderr, "apigen: %s is out of date; run apigen generate\n", p.Output)
+				for _, d := range dirs {
+					diff, err := output.Check(d.Path, d.Files)
+					if err != nil {
+						return err
+					}
+					if diff != "" {
+						stale = true
+						fmt.Fprint(stdout, diff)
+						fmt.Fprintf(stderr, "apigen: %s is out of date; run apigen generate\n", d.Path)
+					}
 				}
 			}
 			if stale {

@@ -33,6 +33,27 @@ func TestGenerateCLIFlag(t *testing.T) {
 	if !strings.Contains(string(main), `"example.com/gen/petstore"`) {
 		t.Errorf("main.go does not import the package by its module path:\n%.600s", main)
 	}
+	// The rerun stamp covers the CLI: an unchanged rerun skips, a hand
+	// edit of the CLI (the package untouched) regenerates and is undone.
+	gen := func() string {
+		t.Helper()
+		code, _, stderr := run("generate", "-o", pkg, "--cli", cli, filepath.Join(root, "specs/openapi/petstore.yaml"))
+		if code != 0 {
+			t.Fatalf("generate --cli: exit %d\n%s", code, stderr)
+		}
+		return stderr
+	}
+	if !strings.Contains(gen(), "is up to date") {
+		t.Error("an unchanged rerun regenerated")
+	}
+	os.WriteFile(filepath.Join(cli, "main.go"), append(main, "// edited by hand\n"...), 0o644)
+	if strings.Contains(gen(), "is up to date") {
+		t.Error("a hand-edited CLI file was not noticed")
+	}
+	if got, _ := os.ReadFile(filepath.Join(cli, "main.go")); string(got) != string(main) {
+		t.Error("the hand edit of the CLI was not undone")
+	}
+
 	// templates' tests vet the same code; cmd/apigen's budget is tight.
 	bin := filepath.Join(dir, "petstore-cli")
 	gocheck.Run(t, dir, "build", "-o", bin, "./cmd/petstore")

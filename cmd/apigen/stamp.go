@@ -40,7 +40,7 @@ func fingerprint(p config.Package) (string, error) {
 	// Paths count as where they point, however they were written ("-o ."
 	// and the same directory named absolutely are one output).
 	p.Inputs = absAll(p.Inputs)
-	p.Output, p.Versions = absPath(p.Output), absPath(p.Versions)
+	p.Output, p.Versions, p.CLI = absPath(p.Output), absPath(p.Versions), absPath(p.CLI)
 	opts, err := json.Marshal(p) // map keys (names:) come out sorted
 	if err != nil {
 		return "", err

@@ -35,7 +35,7 @@ func TestPrismKubernetes(t *testing.T) {
 	}
 	spec := filepath.Join(gocheck.CorpusDir(t), "openapi", "kubernetes-swagger.json")
 	bin := realserver.InstallNPM(t, pkg, version, "prism")
-	dir := realserver.CallsModule(t, spec, called, "k8s", filepath.Join("testdata", "calls_test.go"))
+	dir := realserver.CallsModule(t, realserver.Calls{Spec: spec, Ops: called, Package: "k8s", File: filepath.Join("testdata", "calls_test.go")})
 	addr := realserver.Start(t, regexp.MustCompile(`Prism is listening on http://(\S+)`),
 		bin, "mock", "--host", "127.0.0.1", "--port", "0", spec)
 	realserver.RunCalls(t, dir, "PRISM_URL=http://"+addr)

@@ -4,7 +4,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
+	"github.com/apigen-dev/apigen/internal/gocheck"
 	"github.com/apigen-dev/apigen/internal/realserver"
 )
 
@@ -27,9 +29,10 @@ var called = []string{
 	"PostPaymentIntentsIntentCancel", "PostPaymentIntentsIntentConfirm",
 }
 
-// TestStripeMock generates a client from the spec stripe-mock serves,
-// starts stripe-mock on 127.0.0.1, and runs testdata/calls_test.go (calls
-// through the generated client only) against it in a module of its own.
+// TestStripeMock generates a client and its CLI from the spec stripe-mock
+// serves, starts stripe-mock on 127.0.0.1, and runs testdata/calls_test.go
+// (calls through the generated client only) and the CLI (see
+// customerByCLI) against it in a module of their own.
 func TestStripeMock(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a generated package and runs stripe-mock")
@@ -37,7 +40,7 @@ func TestStripeMock(t *testing.T) {
 	bin := realserver.Install(t, module, version)
 	spec := filepath.Join(realserver.ModuleDir(t, module, version), "embedded", "openapi", "spec3.json")
 
-	dir := realserver.CallsModule(t, spec, called, "stripe", filepath.Join("testdata", "calls_test.go"))
+	dir := realserver.CallsModule(t, realserver.Calls{Spec: spec, Ops: called, Package: "stripe", File: filepath.Join("testdata", "calls_test.go"), CLI: true})
 
 	// Both listeners on 127.0.0.1: without -https-addr stripe-mock would
 	// also listen on every interface.
@@ -45,4 +48,11 @@ func TestStripeMock(t *testing.T) {
 		bin, "-http-addr", "127.0.0.1:0", "-https-addr", "127.0.0.1:0")
 
 	realserver.RunCalls(t, dir, "STRIPE_MOCK_URL=http://"+addr)
+
+	// The CLI over the same package, against the same stripe-mock.
+	start := time.Now()
+	stripeCLI := filepath.Join(dir, "stripe-cli")
+	gocheck.Run(t, dir, "build", "-trimpath", "-o", stripeCLI, "./cli")
+	t.Logf("go build of the CLI in %.1fs", time.Since(start).Seconds())
+	customerByCLI(t, stripeCLI, "http://"+addr)
 }

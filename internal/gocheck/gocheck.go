@@ -135,3 +135,22 @@ func CorpusDir(t testing.TB) string {
 	}
 	return dir
 }
+
+// Exec runs a built command (a generated CLI) with env added to the
+// environment and returns what it printed and its exit status; t fails
+// only when the command cannot run at all.
+func Exec(t testing.TB, bin string, env []string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	if err := cmd.Run(); err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatalf("%s: %v", filepath.Base(bin), err)
+		}
+		code = ee.ExitCode()
+	}
+	return o.String(), e.String(), code
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/apigen-dev/apigen/internal/gocheck"
 	"github.com/apigen-dev/apigen/ir"
 	"github.com/apigen-dev/apigen/output"
+	"github.com/apigen-dev/apigen/templates"
 )
 
 var compiledElsewhere = regexp.MustCompile(`^(2\.0\.0|3\.0\.0|4\.0\.0|4\.6\.0)-`)
@@ -128,7 +129,19 @@ func TestCorpusQingCloud(t *testing.T) {
 		t.Fatal(err)
 	}
 	m["qc/client_test.go"] = test
-	gocheck.Test(t, m)
+	// The CLI over the same package is built in the same module, and run
+	// on the documented signature vectors.
+	cli, _, err := templates.GenerateCLI(api, templates.Options{Package: "qc", Import: "example.com/gen/qc", CLIName: "qc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range cli {
+		m["cli/"+f.Name] = f.Content
+	}
+	dir := gocheck.Test(t, m)
+	bin := filepath.Join(dir, "qc-cli")
+	gocheck.Run(t, dir, "build", "-o", bin, "./cli")
+	checkSignatureVectors(t, bin, filepath.Join(corpus, "qingcloud", "signature-test-vectors.md"))
 }
 
 // The five CloudTower releases make one package whose since-versions come

@@ -12,21 +12,33 @@ import (
 	"github.com/apigen-dev/apigen/templates"
 )
 
-// CallsModule generates package pkg from spec into a module of its own,
-// beside callsFile as calls/calls_test.go (which goes through the
-// generated client only), and returns the module's directory. Only the
-// operations in ops, and the types they reach, are generated: a whole
-// large spec takes a minute or more to compile on two shared cores.
-func CallsModule(t testing.TB, spec string, ops []string, pkg, callsFile string) string {
+// Calls is a real-server suite's generated module.
+type Calls struct {
+	Spec string   // the spec the server serves
+	Ops  []string // the operations the calls use
+	// Package is the generated package's name (its import path is
+	// example.com/gen/<Package>); File the calls' test file, which goes
+	// through the generated client only (calls/calls_test.go).
+	Package, File string
+	// CLI also generates the package's command-line client into cli/.
+	CLI bool
+}
+
+// CallsModule generates c's package into a module of its own beside its
+// calls, and returns the module's directory. Only c.Ops, and the types
+// they reach, are generated: a whole large spec takes a minute or more to
+// compile on two shared cores.
+func CallsModule(t testing.TB, c Calls) string {
 	t.Helper()
 	start := time.Now()
-	api, _, err := parser.Load([]string{spec}, parser.Options{})
+	api, _, err := parser.Load([]string{c.Spec}, parser.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := irtest.KeepOperations(api, ops); n != len(ops) {
-		t.Fatalf("found %d of the %d operations the calls use", n, len(ops))
+	if n := irtest.KeepOperations(api, c.Ops); n != len(c.Ops) {
+		t.Fatalf("found %d of the %d operations the calls use", n, len(c.Ops))
 	}
+	pkg := c.Package
 	files, _, err := templates.Generate(api, templates.Options{Package: pkg})
 	if err != nil {
 		t.Fatal(err)
@@ -35,11 +47,20 @@ func CallsModule(t testing.TB, spec string, ops []string, pkg, callsFile string)
 	for _, f := range files {
 		module[pkg+"/"+f.Name] = f.Content
 	}
-	calls, err := os.ReadFile(callsFile)
+	calls, err := os.ReadFile(c.File)
 	if err != nil {
 		t.Fatal(err)
 	}
 	module["calls/calls_test.go"] = calls
+	if c.CLI {
+		cli, _, err := templates.GenerateCLI(api, templates.Options{Package: pkg, Import: "example.com/gen/" + pkg, CLIName: pkg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range cli {
+			module["cli/"+f.Name] = f.Content
+		}
+	}
 	dir := gocheck.Module(t, module)
 	t.Logf("generated %d files in %.1fs", len(files), time.Since(start).Seconds())
 	return dir
