@@ -21,6 +21,8 @@ func WithContentLength(n int64) CallOption {
 // without being read: ok is false otherwise.
 func streamLength(r io.Reader) (n int64, ok bool) {
 	switch v := r.(type) {
+	case *lazyPipe:
+		return v.unread() // a multipart body whose files' lengths are known
 	case interface{ Len() int }:
 		// bytes.Reader, strings.Reader, bytes.Buffer: what is unread.
 		return int64(v.Len()), true

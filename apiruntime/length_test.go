@@ -132,3 +132,58 @@ func TestStreamContentLength(t *testing.T) {
 		t.Errorf("empty file arrived as %+v, want Content-Length 0", *got)
 	}
 }
+
+// A multipart body goes with its exact Content-Length when every file's
+// length is known (S3's POST uploads refuse chunked ones), chunked when one
+// is not.
+func TestMultipartContentLength(t *testing.T) {
+	srv, got := lengthRecorder(t)
+	tr := apiruntime.NewHTTP(srv.URL)
+	f := filepath.Join(t.TempDir(), "photo.jpg")
+	if err := os.WriteFile(f, []byte("\xff\xd8jpeg bytes"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	type form struct {
+		Key   string            `json:"key"`
+		Photo *apiruntime.File  `json:"photo,omitempty"`
+		Note  *apiruntime.File  `json:"note,omitempty"`
+		Raw   []byte            `json:"raw,omitempty"`
+		Meta  map[string]string `json:"meta,omitempty"`
+	}
+	open := func() *os.File {
+		h, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	unknown := io.MultiReader(strings.NewReader("a"), strings.NewReader("b"))
+	for _, c := range []struct {
+		name  string
+		v     form
+		known bool
+	}{
+		{"text only", form{Key: "uploads/${filename}", Meta: map[string]string{"a": "1"}}, true},
+		{"files of known length", form{Key: "k", Photo: apiruntime.NewFile("p.jpg", "image/jpeg", open()),
+			Note: apiruntime.NewFile("n\".txt", "text/plain", strings.NewReader("note")), Raw: []byte("raw")}, true},
+		{"a file of unknown length", form{Key: "k", Photo: apiruntime.NewFile("p.jpg", "image/jpeg", unknown)}, false},
+	} {
+		*got = nil
+		body, ct, err := apiruntime.EncodeMultipart(c.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tr.Do(context.Background(), &apiruntime.Request{Operation: "upload", Method: "POST", Path: "/", Stream: body, ContentType: ct}, nil); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		w := (*got)[0]
+		switch {
+		case c.known && (w.length != int64(len(w.body)) || w.encoding != nil):
+			t.Errorf("%s: Content-Length %d, Transfer-Encoding %v, body %d bytes", c.name, w.length, w.encoding, len(w.body))
+		case !c.known && (w.length != -1 || len(w.encoding) != 1):
+			t.Errorf("%s: Content-Length %d, Transfer-Encoding %v, want chunked", c.name, w.length, w.encoding)
+		case !strings.Contains(w.body, `name="key"`):
+			t.Errorf("%s: body %q", c.name, w.body)
+		}
+	}
+}
