@@ -8,7 +8,9 @@ import (
 // File is a file part of a multipart body (the spec's format: binary
 // fields): the server stores it under Name with ContentType, so both are
 // the caller's to say; the field name is not a file name. Content is
-// streamed, not read into memory first.
+// streamed, not read into memory first; when every file's length can be
+// known (*os.File, *bytes.Reader, *strings.Reader…), the body goes with a
+// Content-Length, else chunked.
 type File struct {
 	// Name is the part's file name; "" sends the field name, as before.
 	Name string

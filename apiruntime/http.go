@@ -279,6 +279,9 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (hreq *htt
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
 	}
+	if err := checkLength(req); err != nil {
+		return nil, err
+	}
 	var body io.Reader
 	fallback := ""
 	switch {
@@ -302,6 +305,24 @@ func newHTTPRequest(ctx context.Context, base *url.URL, req *Request) (hreq *htt
 	hreq, err = http.NewRequestWithContext(ctx, method, "/", body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", req.Operation, err)
+	}
+	if req.Stream != nil {
+		// A known length goes out as Content-Length instead of chunked.
+		n, ok := streamLength(req.Stream)
+		if req.length != nil {
+			n, ok = *req.length, true
+		}
+		if ok {
+			hreq.ContentLength = n
+			if n == 0 {
+				// net/http reads 0 with a body as unknown; nothing to send
+				// is sent now, as far as a Closer is concerned.
+				hreq.Body = http.NoBody
+				if c, ok := req.Stream.(io.Closer); ok {
+					c.Close()
+				}
+			}
+		}
 	}
 	hreq.URL, hreq.Host = u, u.Host
 	for k, vs := range header {

@@ -3,7 +3,6 @@ package apiruntime
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // NextPage says which page follows page, from the answer r recorded (see
@@ -44,32 +43,4 @@ func NextPage(r *Response, param string, page, perPage, got int) (int, error) {
 		return page + 1, nil
 	}
 	return 0, nil
-}
-
-// linkNext finds the URL of rel="next" in RFC 8288 Link header values.
-func linkNext(values []string) (string, bool) {
-	for _, v := range values {
-		for _, link := range strings.Split(v, ",") {
-			target, params, ok := strings.Cut(strings.TrimSpace(link), ";")
-			if !ok || !strings.HasPrefix(target, "<") || !strings.HasSuffix(target, ">") {
-				continue
-			}
-			for _, p := range strings.Split(params, ";") {
-				k, val, _ := strings.Cut(strings.TrimSpace(p), "=")
-				if strings.EqualFold(k, "rel") && relHas(strings.Trim(val, `"`), "next") {
-					return target[1 : len(target)-1], true
-				}
-			}
-		}
-	}
-	return "", false
-}
-
-func relHas(rels, want string) bool {
-	for _, r := range strings.Fields(rels) {
-		if strings.EqualFold(r, want) {
-			return true
-		}
-	}
-	return false
 }

@@ -111,6 +111,25 @@ func TestPaginatePagesLink(t *testing.T) {
 	sink.Check(t, "next link", "page-secret-1")
 }
 
+// A next link with commas in its URL and its parameters (GitHub's search
+// links keep q=a,b) is followed on the same origin, and refused off it.
+func TestPaginatePagesLinkWithCommas(t *testing.T) {
+	commas := func(next string) string {
+		return next + `&q=a,b>; title="x, <y>; rel=last"; rel="next", <` + next + `>; rel="last`
+	}
+	got, err := pages(t, linkPager(t, commas))
+	if err != nil || fmt.Sprint(got) != "[0 1 2 3 4]" {
+		t.Errorf("pages: %v %v", got, err)
+	}
+	sink := wiretest.NewSink(t)
+	got, err = pages(t, linkPager(t, func(string) string { return commas(sink.URL + "/items?page=2&per_page=2") }), apiruntime.WithBearerToken("page-secret-2"))
+	var ue *apiruntime.URLError
+	if !errors.As(err, &ue) || fmt.Sprint(got) != "[0 1]" {
+		t.Errorf("link to another host: %v %v", got, err)
+	}
+	sink.Check(t, "next link", "page-secret-2")
+}
+
 func TestNextPageWithoutLink(t *testing.T) {
 	h := http.Header{}
 	h.Set("X-Total-Count", "5")

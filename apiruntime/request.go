@@ -33,6 +33,9 @@ type Request struct {
 	// chosenType is the caller's pick (WithContentType), checked against
 	// ContentTypes when the request is built.
 	chosenType string
+	// length is the Stream's length as the caller gave it
+	// (WithContentLength); nil asks the Stream itself (see streamLength).
+	length *int64
 	// Action and Params carry action-style calls (QingCloud): the transport
 	// encodes Params (a generated param struct) itself.
 	Action string

@@ -31,25 +31,42 @@ type Response struct {
 type responseKey struct{}
 
 // WithResponse returns a context whose calls record their answer in r.
-// An iterator's calls each overwrite it, so r holds the last page's.
+// An iterator's calls each overwrite it: while the iterator yields a
+// page's items, r holds that page's answer (its Link, rate limits, request
+// id). Every WithResponse of the context's chain is filled, so an
+// iterator that records pages for itself leaves the caller's r working.
 func WithResponse(ctx context.Context, r *Response) context.Context {
-	return context.WithValue(ctx, responseKey{}, r)
+	if r == nil {
+		return ctx
+	}
+	outer := recorders(ctx)
+	return context.WithValue(ctx, responseKey{}, append(outer[:len(outer):len(outer)], r))
 }
 
-// record fills the Response the request's context asks for, if any.
+// recorders is every Response the context's WithResponse calls asked for,
+// outermost first.
+func recorders(ctx context.Context) []*Response {
+	rs, _ := ctx.Value(responseKey{}).([]*Response)
+	return rs
+}
+
+// record fills the Responses the request's context asks for, if any.
 func record(resp *http.Response, body []byte) {
 	if resp.Request == nil {
 		return
 	}
-	if r, ok := resp.Request.Context().Value(responseKey{}).(*Response); ok && r != nil {
+	for _, r := range recorders(resp.Request.Context()) {
 		*r = Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body, HTTP: resp}
 	}
 }
 
-// redactRecorded gives a recorded failed answer the redacted body.
+// redactRecorded gives recorded failed answers the redacted body.
 func redactRecorded(ctx context.Context, err error) {
 	var ae *APIError
-	if r, ok := ctx.Value(responseKey{}).(*Response); ok && r != nil && errors.As(err, &ae) {
+	if !errors.As(err, &ae) {
+		return
+	}
+	for _, r := range recorders(ctx) {
 		r.Body = ae.Body
 	}
 }

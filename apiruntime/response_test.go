@@ -196,9 +196,17 @@ func TestWithResponse(t *testing.T) {
 	if meta.StatusCode != 200 || meta.Header.Get("X-Total-Count") != "7" || string(meta.Body) != `{"A":1}` || meta.HTTP == nil {
 		t.Errorf("response %+v", meta)
 	}
+	// A WithResponse inside another (an iterator's own, for its Link)
+	// leaves the outer one filled too, redacted alike.
+	var inner apiruntime.Response
 	srv, _ = answer(t, 429, "application/json", `{"error":"slow down, tok-429-secret"}`)
-	err := apiruntime.NewHTTP(srv.URL, apiruntime.WithBearerToken("tok-429-secret")).Do(ctx, &apiruntime.Request{Operation: "op", Path: "/x", Auth: true}, &v)
-	if err == nil || meta.StatusCode != 429 || meta.Header.Get("X-Total-Count") != "7" || strings.Contains(string(meta.Body), "tok-429-secret") {
-		t.Errorf("failed call's response %+v (%v)", meta, err)
+	err := apiruntime.NewHTTP(srv.URL, apiruntime.WithBearerToken("tok-429-secret")).Do(apiruntime.WithResponse(ctx, &inner), &apiruntime.Request{Operation: "op", Path: "/x", Auth: true}, &v)
+	for name, m := range map[string]*apiruntime.Response{"outer": &meta, "inner": &inner} {
+		if err == nil || m.StatusCode != 429 || m.Header.Get("X-Total-Count") != "7" || len(m.Body) == 0 || strings.Contains(string(m.Body), "tok-429-secret") {
+			t.Errorf("failed call's %s response %+v (%v)", name, *m, err)
+		}
+	}
+	if apiruntime.WithResponse(ctx, nil) != ctx {
+		t.Error("WithResponse(nil) added a recorder")
 	}
 }

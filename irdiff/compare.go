@@ -307,6 +307,7 @@ func (d *differ) body(o, n *ir.Operation) {
 		add(Change{Kind: BodyMediaChanged, Breaking: true, Where: "body", From: o.Body.ContentType, To: n.Body.ContentType,
 			Message: fmt.Sprintf("the request body is sent as %s instead of %s", n.Body.ContentType, o.Body.ContentType)})
 	}
+	d.bodyMediaTypes(o, n)
 	switch {
 	case !o.Body.Required && n.Body.Required:
 		add(Change{Kind: BodyRequired, Breaking: true, Where: "body", Message: "the request body becomes required"})
@@ -333,6 +334,7 @@ func (d *differ) response(o, n *ir.Operation) {
 		add(Change{Kind: ResponseMediaChanged, Breaking: true, Where: "response", From: or.ContentType, To: nr.ContentType,
 			Message: fmt.Sprintf("the response is %s instead of %s", nr.ContentType, or.ContentType)})
 	}
+	d.responseMediaTypes(or, nr, n)
 	if or.Envelope != nr.Envelope {
 		add(Change{Kind: ResponseEnvelope, Breaking: true, Where: "response", From: or.Envelope, To: nr.Envelope,
 			Message: fmt.Sprintf("the response's payload moves from %q to %q", or.Envelope, nr.Envelope)})

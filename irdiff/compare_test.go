@@ -202,3 +202,57 @@ func TestCompareErrorsAndServers(t *testing.T) {
 		}
 	}
 }
+
+// Media types: a request type removed is breaking unless a wildcard still
+// admits it, one added is not; a response type removed is breaking only
+// when it was the last the result decodes from; a default that moves is
+// reported once, as the default's change.
+func TestCompareMediaTypes(t *testing.T) {
+	upload := func(def string, body []string, resDef string, res []string) *ir.API {
+		a := base()
+		o := op(a, "CreateVm")
+		o.Body.ContentType, o.Body.MediaTypes = def, body
+		o.Response.ContentType, o.Response.MediaTypes = resDef, res
+		return a
+	}
+	json, xml, csv, text := "application/json", "application/xml", "text/csv", "text/plain"
+	for _, c := range []struct {
+		name     string
+		old, cur *ir.API
+		want     []string // kind breaking from/to, sorted as Compare sorts
+	}{
+		{"request type removed", upload("image/png", []string{"image/png", "image/jpeg"}, json, nil), upload("image/png", nil, json, nil),
+			[]string{"body-media-type-removed true image/jpeg"}},
+		{"request type covered by a wildcard", upload("image/png", []string{"image/png", "image/jpeg"}, json, nil), upload("image/png", []string{"image/png", "image/*"}, json, nil),
+			[]string{"body-media-type-added false image/*", "body-media-type-removed false image/jpeg"}},
+		{"request type added", upload(json, nil, json, nil), upload(json, []string{json, "application/merge-patch+json"}, json, nil),
+			[]string{"body-media-type-added false application/merge-patch+json"}},
+		{"request default moves", upload(json, nil, json, nil), upload(xml, nil, json, nil),
+			[]string{"body-media-type-changed true application/json→application/xml"}},
+		{"response type other than the decoded one removed", upload(json, nil, json, []string{json, xml}), upload(json, nil, json, []string{json}),
+			[]string{"response-media-type-removed false application/xml"}},
+		{"response text type removed, another text left", upload(json, nil, csv, []string{csv, text}), upload(json, nil, csv, []string{csv}),
+			[]string{"response-media-type-removed false text/plain"}},
+		{"response: last JSON type removed", upload(json, nil, json, []string{json, "application/vnd.x+json", csv}), upload(json, nil, json, []string{csv}),
+			[]string{"response-media-type-removed true application/json", "response-media-type-removed true application/vnd.x+json"}},
+		{"response type added", upload(json, nil, json, nil), upload(json, nil, json, []string{json, text}),
+			[]string{"response-media-type-added false text/plain"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, ch := range Compare(c.old, c.cur) {
+				s := fmt.Sprintf("%s %v %s", ch.Kind, ch.Breaking, ch.From)
+				switch {
+				case ch.From != "" && ch.To != "":
+					s += "→" + ch.To
+				case ch.From == "":
+					s += ch.To
+				}
+				got = append(got, s)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}

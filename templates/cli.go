@@ -36,9 +36,7 @@ func GenerateCLI(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
 		opts.CLIName = opts.Package
 	}
 	g := newGen(api, opts)
-	if _, client := g.cliClient(); client == "" {
-		// Their transports log in or poll differently; a CLI that sent
-		// the generic transport's auth to them would mislead.
+	if runtimeOf(api.Family).cli == nil {
 		return nil, nil, fmt.Errorf("generate cli: the %s family's transport is not supported yet", api.Family)
 	}
 	if err := g.plan(); err != nil {
@@ -322,15 +320,8 @@ func (g *gen) cliMain() ([]byte, error) {
 	if len(g.api.Servers) > 0 {
 		endpoint = g.api.Servers[0]
 	}
-	imports, client := g.cliClient()
-	helpers := ""
-	if g.api.Family == ir.FamilyQingCloud {
-		imports = "\"cmp\"\n\t\"path/filepath\"\n\t\"time\"\n\t" + imports
-		helpers = cliQingCloudHelpers
-		if endpoint == "" {
-			endpoint = "https://api.qingcloud.com/iaas/"
-		}
-	}
+	tr := runtimeOf(g.api.Family).cli(g)
+	endpoint = cmpOr(endpoint, tr.endpoint)
 	r := strings.NewReplacer(
 		"PKGPATH", fmt.Sprintf("%q", g.opts.Import),
 		"CLINAME", fmt.Sprintf("%q", name),
@@ -341,9 +332,9 @@ func (g *gen) cliMain() ([]byte, error) {
 	// The placeholders are replaced in fixed text only, before any text
 	// from the docs goes in.
 	src := r.Replace(cliMainSource)
-	src = strings.Replace(src, "\t// CLIENT\n", client, 1)
-	src = strings.Replace(src, "\t// IMPORTS\n", "\t"+imports+"\n", 1)
-	src += helpers
+	src = strings.Replace(src, "\t// CLIENT\n", tr.client, 1)
+	src = strings.Replace(src, "\t// IMPORTS\n", "\t"+tr.imports+"\n", 1)
+	src += tr.helpers
 	out, err := format.Source([]byte(src))
 	if err != nil {
 		return nil, fmt.Errorf("main.go: %w", err)

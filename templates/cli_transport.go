@@ -7,20 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/ir"
 )
 
-// cliClient is the part of a generated CLI's run that declares the auth
-// flags and builds the client through the family's transport, with the
-// imports it needs (the generated package is imported as api, which no
-// other import of main.go is named); "" when the family's transport is not wired yet.
-func (g *gen) cliClient() (imports, code string) {
-	switch g.api.Family {
-	case ir.FamilyOpenAPI, "":
-		return "", g.cliGenericClient()
-	case ir.FamilyQingCloud:
-		return `"github.com/apigen-dev/apigen/apiruntime/qingcloud"`, cliQingCloudClient
-	}
-	return "", ""
-}
-
 // cliGenericClient offers a flag for each security scheme the docs
 // declare: bearer token, API key, basic user and password.
 func (g *gen) cliGenericClient() string {

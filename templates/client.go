@@ -133,7 +133,9 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	if len(o.Servers) > 0 {
 		dc.addf("Server: ", o.Servers[0], " (used when the transport allows it with apiruntime.WithServer, else the base URL)")
 	}
-	if g.api.Family == ir.FamilyQingCloud && fileStem(o.Service) != "" {
+	if o.Action != "" && fileStem(o.Service) != "" {
+		// An action has no path to say where it belongs; its service does.
+		// (OpenAPI's Service is the first tag, which the file name shows.)
 		dc.addf("Service: ", o.Service)
 	}
 	if since := sinceNote(o.Since, "", o.Summary+"\n"+o.Description); since != "" {

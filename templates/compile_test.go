@@ -8,7 +8,7 @@ import (
 	"github.com/apigen-dev/apigen/ir"
 )
 
-// TestGeneratedCode generates five packages into one module, builds and
+// TestGeneratedCode generates seven packages into one module, builds and
 // vets them, and runs the tests below (and in validate_test.go,
 // body_test.go and cloudtower_test.go) inside them: the generated code is
 // exercised through a fake transport, not only compiled.
@@ -27,6 +27,7 @@ func TestGeneratedCode(t *testing.T) {
 		"edge":       {edgeAPI(), []string{edgeTest, edgeCookieTest}},
 		"cloudtower": {cloudtowerAPI(), []string{cloudtowerTest}},
 		"bodies":     {bodiesAPI(), []string{bodiesTest}},
+		"pages":      {pagesAPI(), []string{pagesTest}},
 	} {
 		files, _ := generate(t, c.api, Options{Package: dir})
 		for name, content := range files {

@@ -12,7 +12,8 @@
 // clean, byte-identical across runs and starts with the "Code generated"
 // line; what cannot be typed degrades to json.RawMessage with a warning.
 //
-// Every decision comes from an IR fact, never from a family name. Numbers
+// Every decision comes from an IR fact, never from a family name; the one
+// table from a family to its runtime package is runtimes.go. Numbers
 // and booleans follow one rule: what the client only sends (the fields of
 // a param struct) is plain Go (bool, int64, float64); what it decodes
 // (named types and responses) is apiruntime.Bool, Int64 and Float64 when

@@ -145,16 +145,13 @@ func (g *gen) packageDoc() []string {
 		d.lines = append(d.lines, desc...)
 	}
 	d.para()
-	d.add("Create a Client with New over a transport from github.com/apigen-dev/apigen/apiruntime" + familyHint(g.api.Family) + ".")
-	return d.lines
-}
-
-func familyHint(f ir.Family) string {
-	switch f {
-	case ir.FamilyZStack, ir.FamilyQingCloud, ir.FamilyCloudTower:
-		return "/" + string(f)
+	rt := runtimeOf(g.api.Family)
+	how := rt.path
+	if rt.constructor != "" {
+		how += " (" + rt.constructor + ")"
 	}
-	return " (NewHTTP)"
+	d.add("Create a Client with New over a transport from " + how + ".")
+	return d.lines
 }
 
 // splitGroup lays one group out: a file named after it, calls first, then

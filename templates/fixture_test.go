@@ -397,13 +397,15 @@ func edgeAPI() *ir.API {
 	return api
 }
 
-// cloudtowerAPI has CloudTower's filters: every input field nullable,
-// where-inputs that refer to each other (VmWhereInput → ClusterWhereInput
-// → VmWhereInput), and a list call paged by first/skip in its body.
+// cloudtowerAPI has CloudTower's filters as its parser gives them: optional
+// fields not nullable (other inputs' fields nullable), where-inputs that
+// refer to each other (VmWhereInput → ClusterWhereInput → VmWhereInput),
+// and a list call paged by first/skip in its body.
 func cloudtowerAPI() *ir.API {
 	str := ir.Prim(ir.KindString, "")
 	i32 := ir.Prim(ir.KindInteger, "int32")
 	null := func(name string, t ir.TypeRef) *ir.Field { return &ir.Field{Name: name, Type: t, Nullable: true} }
+	opt := func(name string, t ir.TypeRef) *ir.Field { return &ir.Field{Name: name, Type: t} }
 	api := &ir.API{
 		Name:   "CloudTower",
 		Family: ir.FamilyCloudTower,
@@ -419,25 +421,25 @@ func cloudtowerAPI() *ir.API {
 				null("gpu_count", i32),
 			}},
 			{Name: "VmWhereInput", Kind: ir.KindStruct, Fields: []*ir.Field{
-				null("AND", ir.ListOf(ir.Ref("VmWhereInput"))),
-				null("OR", ir.ListOf(ir.Ref("VmWhereInput"))),
-				null("NOT", ir.ListOf(ir.Ref("VmWhereInput"))),
-				null("id", str),
-				null("id_in", ir.ListOf(str)),
-				null("vcpu_gt", i32),
-				null("status", ir.Ref("VmStatus")),
-				null("cluster", ir.Ref("ClusterWhereInput")),
+				opt("AND", ir.ListOf(ir.Ref("VmWhereInput"))),
+				opt("OR", ir.ListOf(ir.Ref("VmWhereInput"))),
+				opt("NOT", ir.ListOf(ir.Ref("VmWhereInput"))),
+				opt("id", str),
+				opt("id_in", ir.ListOf(str)),
+				opt("vcpu_gt", i32),
+				opt("status", ir.Ref("VmStatus")),
+				opt("cluster", ir.Ref("ClusterWhereInput")),
 			}},
 			{Name: "ClusterWhereInput", Kind: ir.KindStruct, Fields: []*ir.Field{
-				null("AND", ir.ListOf(ir.Ref("ClusterWhereInput"))),
-				null("id_in", ir.ListOf(str)),
-				null("vms_some", ir.Ref("VmWhereInput")),
+				opt("AND", ir.ListOf(ir.Ref("ClusterWhereInput"))),
+				opt("id_in", ir.ListOf(str)),
+				opt("vms_some", ir.Ref("VmWhereInput")),
 			}},
 			{Name: "GetVmsRequestBody", Kind: ir.KindStruct, Fields: []*ir.Field{
-				null("where", ir.Ref("VmWhereInput")),
-				null("orderBy", ir.Ref("VmOrderByInput")),
-				null("first", i32),
-				null("skip", i32),
+				opt("where", ir.Ref("VmWhereInput")),
+				opt("orderBy", ir.Ref("VmOrderByInput")),
+				opt("first", i32),
+				opt("skip", i32),
 			}},
 		},
 		Operations: []*ir.Operation{

@@ -111,8 +111,7 @@ type fieldInfo struct {
 	typ    *goType
 	// ptr forces a pointer, to break a recursive type.
 	ptr bool
-	// nullable is whether the field is declared apiruntime.Nullable:
-	// f.Nullable, except where null carries no meaning (filters).
+	// nullable is whether the field is declared apiruntime.Nullable.
 	nullable bool
 	// json is the json tag value.
 	json string

@@ -44,6 +44,8 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -53,12 +55,15 @@ import (
 type seen struct {
 	path, contentType, body, auth string
 	parts                         []string
+	length                        int64 // -1: no Content-Length
+	encoding                      []string
 }
 
 func server(t *testing.T) (*Client, *seen) {
 	var s seen
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s = seen{path: r.URL.Path, contentType: r.Header.Get("Content-Type"), auth: r.Header.Get("Authorization")}
+		s = seen{path: r.URL.Path, contentType: r.Header.Get("Content-Type"), auth: r.Header.Get("Authorization"),
+			length: r.ContentLength, encoding: r.TransferEncoding}
 		if mt, params, _ := mime.ParseMediaType(s.contentType); mt == "multipart/form-data" {
 			mr := multipart.NewReader(r.Body, params["boundary"])
 			for {
@@ -113,6 +118,32 @@ func TestAnyTypeUploadIsRaw(t *testing.T) {
 	}
 	if err := c.UploadAsset(context.Background(), &UploadAssetParams{Body: strings.NewReader(data)}, apiruntime.WithContentType("application/zip")); err != nil || s.contentType != "application/zip" {
 		t.Errorf("*/* admits any type: %q %v", s.contentType, err)
+	}
+}
+
+// An upload whose size can be known goes out with Content-Length (many
+// upload endpoints refuse chunked bodies); one that cannot is chunked
+// unless the caller gives the length.
+func TestUploadContentLength(t *testing.T) {
+	c, s := server(t)
+	ctx := context.Background()
+	name := filepath.Join(t.TempDir(), "asset.bin")
+	if err := os.WriteFile(name, []byte("0123456789"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.UploadAsset(ctx, &UploadAssetParams{Body: f}); err != nil || s.length != 10 || s.encoding != nil || s.body != "0123456789" {
+		t.Errorf("file: %v, server saw %+v", err, *s)
+	}
+	unknown := func() io.Reader { return io.MultiReader(strings.NewReader("ab"), strings.NewReader("c")) }
+	if err := c.UploadAsset(ctx, &UploadAssetParams{Body: unknown()}); err != nil || s.length != -1 || len(s.encoding) != 1 || s.encoding[0] != "chunked" || s.body != "abc" {
+		t.Errorf("unknown size: %v, server saw %+v", err, *s)
+	}
+	if err := c.UploadAsset(ctx, &UploadAssetParams{Body: unknown()}, apiruntime.WithContentLength(3)); err != nil || s.length != 3 || s.encoding != nil || s.body != "abc" {
+		t.Errorf("size given: %v, server saw %+v", err, *s)
 	}
 }
 

@@ -41,7 +41,7 @@ func (g *gen) planStruct(t *ir.Type) {
 			g.warn(f.Pos, "unrepresentable-name", "type %q: field %s cannot be written as a json tag; skipped", t.Name, quote(f.Name))
 			continue
 		}
-		fi := &fieldInfo{f: f, typ: g.resolve(f.Type, ctx), nullable: f.Nullable && (f.Required || !g.filterInput(t))}
+		fi := &fieldInfo{f: f, typ: g.resolve(f.Type, ctx), nullable: f.Nullable}
 		if p := fi.typ.problem; p != "" {
 			g.warn(f.Pos, "untyped", "type %q: field %q: %s; using json.RawMessage", t.Name, f.Name, p)
 		}
@@ -185,24 +185,6 @@ func (g *gen) structDecl(t *ir.Type) *decl {
 		g.validateDecl(d, t)
 	}
 	return d
-}
-
-// filterInput reports whether t is a CloudTower filter input (a
-// where-filter, an order-by input or a list call's request body). Their
-// optional fields are all nullable in the spec, but null means nothing in
-// a filter that absence does not, so they are declared as plain optional
-// fields: Where: &VMWhereInput{Or: []VMWhereInput{...}} reads like the
-// docs, where Nullable would wrap every level in apiruntime.Value.
-func (g *gen) filterInput(t *ir.Type) bool {
-	if g.api.Family != ir.FamilyCloudTower || t.Kind != ir.KindStruct {
-		return false
-	}
-	for _, suffix := range []string{"WhereInput", "OrderByInput", "RequestBody"} {
-		if strings.HasSuffix(t.Name, suffix) {
-			return true
-		}
-	}
-	return false
 }
 
 // addlMethods emits MarshalJSON and UnmarshalJSON that move undeclared keys

@@ -120,6 +120,11 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 	if info.body != "" {
 		var bd doc
 		bd.add(o.Body.Description)
+		if info.bodyType.cat == catStream {
+			bd.para()
+			bd.add(info.body + " is streamed with a Content-Length when its size can be known (*os.File, *bytes.Reader, " +
+				"*strings.Reader, io.SectionReader, or apiruntime.WithContentLength), else chunked, which some servers refuse.")
+		}
 		fields = append(fields, bd.code()...)
 		fields = append(fields, jen.Id(info.body).Add(fieldType(info.bodyType, o.Body.Required, false, false)).Tag(map[string]string{"json": "-"}))
 		d.lines += bd.len() + 1

@@ -58,6 +58,9 @@ func (p *parser) build(opts Options) {
 	p.defineComponents()
 	p.operations()
 	p.breakAliasCycles()
+	if p.api.Family == ir.FamilyCloudTower {
+		p.cloudTowerFilters()
+	}
 	if p.api.Family == ir.FamilyOpenAPI {
 		p.detectPaging()
 	}

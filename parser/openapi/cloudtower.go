@@ -1,6 +1,10 @@
 package openapi
 
-import "github.com/apigen-dev/apigen/ir"
+import (
+	"strings"
+
+	"github.com/apigen-dev/apigen/ir"
+)
 
 // cloudTower adds the conventions CloudTower follows but its spec does not
 // state:
@@ -27,6 +31,36 @@ func (p *parser) cloudTower(o *ir.Operation) {
 			}
 		}
 	}
+}
+
+// cloudTowerFilters clears the nullability of the optional fields of
+// CloudTower's filter inputs (where-filters, order-by inputs, list calls'
+// request bodies): the spec marks them all nullable, but in a filter null
+// says nothing that absence does not, so the client declares them as plain
+// optional fields (Where: &VMWhereInput{Or: ...} reads like the docs).
+// Required fields keep what the spec says.
+func (p *parser) cloudTowerFilters() {
+	for _, t := range p.api.Types {
+		if t.Kind != ir.KindStruct || !filterInputName(t.Name) {
+			continue
+		}
+		for _, f := range t.Fields {
+			if !f.Required {
+				f.Nullable = false
+			}
+		}
+	}
+}
+
+// filterInputName reports whether a CloudTower type name is one of its
+// filter inputs, which the spec tells apart only by these suffixes.
+func filterInputName(name string) bool {
+	for _, suffix := range []string{"WhereInput", "OrderByInput", "RequestBody"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // structOf returns the struct type r names, following aliases.

@@ -125,7 +125,7 @@ var corpusChecks = map[string]func(*testing.T, *ir.API){
 			t.Errorf("CreateVm async %v body %s", o.Async, o.Body.Type)
 		}
 		where := mustType(t, api, "VmWhereInput")
-		if f := mustField(t, where, "AND"); f.Type.String() != "[]ref(VmWhereInput)" || !f.Nullable {
+		if f := mustField(t, where, "AND"); f.Type.String() != "[]ref(VmWhereInput)" || f.Nullable { // nullable in the spec, cleared for filters
 			t.Errorf("VmWhereInput.AND = %+v", f)
 		}
 		if s := api.Security; len(s) != 2 || s[0].Kind != "token" || s[1].Kind != "basic" {
