@@ -71,6 +71,24 @@ func PaginateCursor[T any](ctx context.Context, fetch func(ctx context.Context, 
 	}
 }
 
+// PaginateToken walks a collection whose every answer carries an opaque
+// token for the next page (Kubernetes' continue, Google's pageToken,
+// Slack's cursor) as an iterator. fetch gets the token ("" for the first
+// page) and returns the page and the next token. The walk ends on an empty
+// token or one seen before (a server repeating itself would loop
+// forever); an empty page with a new token goes on, as such servers send.
+func PaginateToken[T any](ctx context.Context, fetch func(ctx context.Context, token string) (items []T, next string, err error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		token, seen := "", map[string]bool{}
+		walk(ctx, yield, func(ctx context.Context) ([]T, bool, error) {
+			items, next, err := fetch(ctx, token)
+			done := next == "" || seen[next]
+			seen[next], token = true, next
+			return items, done, err
+		})
+	}
+}
+
 // PaginatePages walks a page-numbered collection (GitHub's and Gitea's
 // page with per_page or limit) as an iterator, from page 1. fetch returns
 // one page and the number of the next one, 0 when there is none (see

@@ -133,3 +133,38 @@ func TestPaginateContext(t *testing.T) {
 		t.Errorf("err %v after %d calls; want context.Canceled after 1", err, len(p.calls))
 	}
 }
+
+// A token walk goes on over empty pages that carry a new token, and ends
+// at an empty token, at one already sent, or at an error, which it yields
+// after the page's items.
+func TestPaginateToken(t *testing.T) {
+	type page struct {
+		items []int
+		next  string
+		err   error
+	}
+	boom := errors.New("boom")
+	for _, c := range []struct {
+		name  string
+		pages map[string]page
+		want  []int
+		sent  []string
+		err   error
+	}{
+		{"empty token ends", map[string]page{"": {[]int{1, 2}, "a", nil}, "a": {[]int{3}, "", nil}}, []int{1, 2, 3}, []string{"", "a"}, nil},
+		{"empty page goes on", map[string]page{"": {nil, "a", nil}, "a": {[]int{1}, "", nil}}, []int{1}, []string{"", "a"}, nil},
+		{"repeated token ends", map[string]page{"": {[]int{1}, "a", nil}, "a": {[]int{2}, "b", nil}, "b": {[]int{3}, "a", nil}}, []int{1, 2, 3}, []string{"", "a", "b"}, nil},
+		{"error after items", map[string]page{"": {[]int{1}, "a", nil}, "a": {[]int{2}, "b", boom}}, []int{1, 2}, []string{"", "a"}, boom},
+	} {
+		var sent []string
+		seq := apiruntime.PaginateToken(context.Background(), func(_ context.Context, token string) ([]int, string, error) {
+			sent = append(sent, token)
+			p := c.pages[token]
+			return p.items, p.next, p.err
+		})
+		got, err := collect(t, seq)
+		if !slices.Equal(got, c.want) || !slices.Equal(sent, c.sent) || !errors.Is(err, c.err) {
+			t.Errorf("%s: items %v, tokens sent %q, err %v; want %v, %q, %v", c.name, got, sent, err, c.want, c.sent, c.err)
+		}
+	}
+}

@@ -150,6 +150,11 @@ type Paging struct {
 	// Gitea: page with per_page or limit in LimitParam); the next page
 	// comes from the Link header, X-Total-Count or a full page.
 	PageParam string `json:"pageParam,omitempty"`
+	// NextField is, for "token" paging (Kubernetes' continue, Google's
+	// pageToken, Slack's cursor), the answer's field holding the token
+	// CursorParam takes for the next page, as a dotted path of wire names
+	// ("metadata.continue"); an empty or repeated token ends the walk.
+	NextField string `json:"nextField,omitempty"`
 }
 
 // Param looks up a parameter by wire name; nil when absent.
@@ -196,6 +201,9 @@ const (
 	PagingFirstSkip PagingStyle = "first-skip"
 	// PagingCursor is Stripe's starting_after cursor with has_more.
 	PagingCursor PagingStyle = "cursor"
+	// PagingToken is an opaque next-page token the answer carries
+	// (Kubernetes, Google APIs, Slack).
+	PagingToken PagingStyle = "token"
 	// PagingPage is page numbers (GitHub, Gitea), the next page known from
 	// the Link header, X-Total-Count or a full page.
 	PagingPage PagingStyle = "page"
@@ -203,5 +211,5 @@ const (
 
 // PagingStyles lists every paging style.
 func PagingStyles() []PagingStyle {
-	return []PagingStyle{PagingOffset, PagingFirstSkip, PagingCursor, PagingPage}
+	return []PagingStyle{PagingOffset, PagingFirstSkip, PagingCursor, PagingPage, PagingToken}
 }

@@ -282,6 +282,14 @@ func pagingString(p *ir.Paging) string {
 	if p == nil {
 		return ""
 	}
+	switch p.Style {
+	case ir.PagingCursor:
+		return fmt.Sprintf("%s(%s=%s,%s→%s)", p.Style, p.CursorParam, p.CursorField, p.HasMoreField, p.ItemsField)
+	case ir.PagingToken:
+		return fmt.Sprintf("%s(%s=%s,%s→%s)", p.Style, p.CursorParam, p.NextField, p.LimitParam, p.ItemsField)
+	case ir.PagingPage:
+		return fmt.Sprintf("%s(%s,%s)", p.Style, p.PageParam, p.LimitParam)
+	}
 	return fmt.Sprintf("%s(%s,%s→%s)", p.Style, p.OffsetParam, p.LimitParam, p.ItemsField)
 }
 

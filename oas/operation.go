@@ -74,7 +74,7 @@ func operation(o *ir.Operation, apiHasSecurity bool) *object {
 		p := o.Paging
 		op.set("x-apigen-paging", obj().set("style", string(p.Style)).set("offsetParam", p.OffsetParam).set("limitParam", p.LimitParam).
 			set("countParam", p.CountParam).set("itemsField", p.ItemsField).set("totalField", p.TotalField).set("maxLimit", maxLimit(p.MaxLimit)).
-			set("cursorParam", p.CursorParam).set("cursorField", p.CursorField).set("hasMoreField", p.HasMoreField).set("pageParam", p.PageParam))
+			set("cursorParam", p.CursorParam).set("cursorField", p.CursorField).set("hasMoreField", p.HasMoreField).set("pageParam", p.PageParam).set("nextField", p.NextField))
 	}
 	if len(o.URLs) > 0 {
 		var urls []any
@@ -214,6 +214,12 @@ func responses(r *ir.Response, errs []*ir.ErrorResponse) *object {
 		}
 		resp.put("content", content)
 		resp.set("x-apigen-no-media-types", len(r.MediaTypes) == 0) // the docs listed none (doc pages)
+		if len(r.MediaTypes) > 0 && r.MediaTypes[0] != r.ContentType {
+			// The type read first is not the first listed (Swagger 2.0
+			// produces text/plain first, or only */*, read as JSON): the
+			// keys alone would reorder the list or add to it.
+			resp.set("x-apigen-media-types", anys(r.MediaTypes))
+		}
 	} else {
 		resp.set("x-apigen-content-type", r.ContentType) // a body of no documented shape
 	}

@@ -59,7 +59,7 @@ func TestRoundTripCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the ZStack manual and CloudTower twice")
 	}
-	for _, in := range []string{"zstack/dev-manual-5.5.6-zh", "qingcloud", "openapi/cloudtower/4.6.0-swagger.json"} {
+	for _, in := range []string{"zstack/dev-manual-5.5.6-zh", "qingcloud", "openapi/cloudtower/4.6.0-swagger.json", "openapi/kubernetes-swagger.json"} {
 		t.Run(in, func(t *testing.T) {
 			if want, got := roundTrip(t, filepath.Join(corpus, in), JSON); got != want {
 				t.Errorf("the export reads back differently:\n%s", firstDiff(want, got))

@@ -28,6 +28,7 @@ func TestGeneratedCode(t *testing.T) {
 		"cloudtower": {cloudtowerAPI(), []string{cloudtowerTest}},
 		"bodies":     {bodiesAPI(), []string{bodiesTest}},
 		"pages":      {pagesAPI(), []string{pagesTest}},
+		"tokens":     {tokenAPI(), []string{tokenTest}},
 	} {
 		files, _ := generate(t, c.api, Options{Package: dir})
 		for name, content := range files {

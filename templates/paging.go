@@ -25,6 +25,8 @@ type pagingPlan struct {
 	cursor, cursorOf, hasMore *pageField
 	// page paging: the page number parameter.
 	page *pageField
+	// token paging: the path to the answer's next token.
+	next []*pageField
 }
 
 // pageField is a settable or readable field of the params, of the body
@@ -63,6 +65,9 @@ func (g *gen) planPaging(o *ir.Operation) {
 		return
 	case ir.PagingPage:
 		g.planPages(o, plan, skip)
+		return
+	case ir.PagingToken:
+		g.planToken(o, plan, skip)
 		return
 	}
 	var ok bool
@@ -200,6 +205,9 @@ func (g *gen) pagingDecl(d *decl, o *ir.Operation) {
 		return
 	case ir.PagingPage:
 		g.pagesDecl(d, o)
+		return
+	case ir.PagingToken:
+		g.tokenDecl(d, o)
 		return
 	}
 	elem := pl.elem.code

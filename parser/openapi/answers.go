@@ -58,6 +58,9 @@ func (p *parser) answers(o *ir.Operation, op *openapi3.Operation, at loc) {
 		if !isErr || rr == nil || rr.Value == nil || o.Response != nil && o.Response.Status == 0 && code == "default" {
 			continue // default as the only success answer is not an error
 		}
+		if code == "default" && extBool(rr.Value.Extensions, "x-apigen-undocumented") {
+			continue // an export's stand-in for "no answer documented"
+		}
 		e := &ir.ErrorResponse{Code: strings.ToUpper(code)}
 		if code == "default" {
 			e.Code = code

@@ -102,6 +102,7 @@ func apigenOperation(o *ir.Operation, op *openapi3.Operation) {
 			CursorField:  extString(pg, "cursorField"),
 			HasMoreField: extString(pg, "hasMoreField"),
 			PageParam:    extString(pg, "pageParam"),
+			NextField:    extString(pg, "nextField"),
 		}
 	}
 	if urls, ok := x["x-apigen-urls"].([]any); ok {
@@ -134,7 +135,7 @@ func apigenParamOrder(o *ir.Operation, op *openapi3.Operation) {
 // apigenUndocumented reports an operation the export gave only its
 // placeholder answer: the IR had no response.
 func apigenUndocumented(op *openapi3.Operation) bool {
-	if op.Responses == nil || op.Responses.Len() != 1 {
+	if op.Responses == nil {
 		return false
 	}
 	d := op.Responses.Default()
@@ -148,8 +149,14 @@ func apigenMediaTypes(o *ir.Operation, op *openapi3.Operation) {
 		return
 	}
 	for _, rr := range op.Responses.Map() {
-		if rr != nil && rr.Value != nil && extBool(rr.Value.Extensions, "x-apigen-no-media-types") {
+		if rr == nil || rr.Value == nil {
+			continue
+		}
+		if extBool(rr.Value.Extensions, "x-apigen-no-media-types") {
 			o.Response.MediaTypes = nil
+		}
+		if list, ok := rr.Value.Extensions["x-apigen-media-types"].([]any); ok {
+			o.Response.MediaTypes = extStrings(list)
 		}
 	}
 }
@@ -263,11 +270,17 @@ func apigenBody(b *ir.Body, v *openapi3.RequestBody) {
 		b.ContentType = ct
 	}
 	if list, ok := v.Extensions["x-apigen-media-types"].([]any); ok {
-		b.MediaTypes = nil
-		for _, x := range list {
-			if s, ok := x.(string); ok {
-				b.MediaTypes = append(b.MediaTypes, s)
-			}
+		b.MediaTypes = extStrings(list)
+	}
+}
+
+// extStrings is an extension's list of strings.
+func extStrings(list []any) []string {
+	var out []string
+	for _, x := range list {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
 		}
 	}
+	return out
 }

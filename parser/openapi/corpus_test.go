@@ -172,5 +172,22 @@ var corpusChecks = map[string]func(*testing.T, *ir.API){
 		if len(api.Servers) != 0 {
 			t.Errorf("servers = %v", api.Servers)
 		}
+		// Every list call (GET, limit and continue, an answer with items
+		// and metadata.continue) pages by token; 129 counted with jq.
+		paged := 0
+		for _, o := range api.Operations {
+			if pg := o.Paging; pg != nil {
+				paged++
+				if pg.Style != ir.PagingToken || pg.CursorParam != "continue" || pg.NextField != "metadata.continue" || pg.ItemsField != "items" || pg.LimitParam != "limit" {
+					t.Errorf("%s paging = %+v", o.Name, pg)
+				}
+			}
+		}
+		if paged != 129 {
+			t.Errorf("%d operations page, want 129", paged)
+		}
+		if p := mustOp(t, api, "patchCoreV1NamespacedPod").Body; p.ContentType != "application/json-patch+json" {
+			t.Errorf("patchCoreV1NamespacedPod body goes as %q, want the first JSON type its consumes lists", p.ContentType)
+		}
 	},
 }

@@ -159,6 +159,25 @@ func TestKubernetes(t *testing.T) {
 			t.Errorf("list query %v", q)
 		}
 
+		// Every list pages by token (limit, continue, metadata.continue).
+		// Prism answers each page with the same example token, so the
+		// iterator stops at the second page, which repeats it, rather than
+		// looping forever.
+		n0 := w.count()
+		var names int
+		for p, err := range c.ListCoreV1NamespacedPodAll(ctx, &k8s.ListCoreV1NamespacedPodParams{Namespace: "default"}) {
+			if err != nil {
+				t.Fatalf("list all: %v", err)
+			}
+			if p.Metadata != nil && p.Metadata.Name != nil {
+				names++
+			}
+		}
+		r = w.last(t)
+		if w.count()-n0 != 2 || names == 0 || r.URL.Query().Get("continue") == "" || r.URL.Query().Get("limit") != "100" {
+			t.Errorf("list all: %d requests, %d named pods, last %s; want 2 pages, the second sending back the token", w.count()-n0, names, r.URL)
+		}
+
 		// The spec lists json-patch, merge-patch and strategic-merge-patch
 		// (and YAML/CBOR apply patches) but not application/json; the
 		// default is the first JSON type, and the caller picks another.

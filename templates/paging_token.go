@@ -1,0 +1,112 @@
+package templates
+
+import (
+	"strings"
+
+	"github.com/apigen-dev/apigen/ir"
+	"github.com/dave/jennifer/jen"
+)
+
+// Token paging (Kubernetes' continue, Google's pageToken, Slack's cursor):
+// each answer carries the opaque token the next request sends back.
+
+// planToken checks what a token iterator needs: the token parameter, a
+// page size if there is one, and in the answer a list and the next token
+// at the path NextField names, through plain or pointer struct fields.
+func (g *gen) planToken(o *ir.Operation, plan *pagingPlan, skip func(string, ...any)) {
+	pg, info := o.Paging, g.opInfo[o]
+	var ok bool
+	if plan.cursor, ok = g.paramField(o, pg.CursorParam, catString); !ok || plan.cursor.inBody {
+		skip("token parameter %q not found or not a string", pg.CursorParam)
+		return
+	}
+	if pg.LimitParam != "" {
+		if plan.limit, ok = g.paramField(o, pg.LimitParam, catInt); !ok || plan.limit.inBody {
+			plan.limit = nil
+		}
+	}
+	res := info.result
+	if !res.ptr || res.envelope != "" {
+		skip("the response is not an object")
+		return
+	}
+	items := g.structField(res.typ, pg.ItemsField)
+	if items == nil || items.typ.cat != catSlice || items.typ.elem == nil {
+		skip("the response has no list %q", pg.ItemsField)
+		return
+	}
+	typ := res.typ
+	for _, wire := range strings.Split(pg.NextField, ".") {
+		fi := g.structField(typ, wire)
+		if fi == nil || fi.nullable {
+			skip("the response has no plain field %q", pg.NextField)
+			return
+		}
+		plan.next = append(plan.next, &pageField{goName: fi.goName, typ: fi.typ, ptr: isPointer(fi.typ, fi.f.Required, false, fi.ptr)})
+		typ = fi.typ
+	}
+	if last := plan.next[len(plan.next)-1]; last.typ.cat != catString {
+		skip("the next token %q is not a string", pg.NextField)
+		return
+	}
+	plan.items, plan.elem = items.goName, items.typ.elem
+	plan.method = g.methods.take(info.method+"All", info.method+"Iter")
+	info.paging = plan
+}
+
+// tokenDecl emits the token iterator (apiruntime.PaginateToken).
+func (g *gen) tokenDecl(d *decl, o *ir.Operation) {
+	info := g.opInfo[o]
+	pl := info.paging
+	fetch := []jen.Code{
+		jen.Id("q").Op(":=").Id("base"),
+		jen.If(jen.Id("token").Op("!=").Lit("")).Block(jen.Id("q").Dot(pl.cursor.goName).Op("=").Add(pl.cursor.setString(jen.Id("token")))),
+	}
+	if pl.limit != nil && pl.limit.ptr {
+		fetch = append(fetch, jen.If(jen.Id("q").Dot(pl.limit.goName).Op("==").Nil()).Block(
+			jen.Id("q").Dot(pl.limit.goName).Op("=").Add(pl.limit.set(jen.Lit(pl.size)))))
+	}
+	// The token is read through the path, each pointer checked on the way
+	// (a selector goes through a pointer to a struct by itself).
+	var conds []jen.Code
+	x := jen.Id("out")
+	for _, f := range pl.next {
+		x = jen.Add(x).Dot(f.goName)
+		if f.ptr {
+			conds = append(conds, jen.Add(x).Op("!=").Nil())
+		}
+	}
+	last := pl.next[len(pl.next)-1]
+	val := jen.Add(x)
+	if last.ptr {
+		val = jen.Op("*").Add(x)
+	}
+	if !last.typ.builtin {
+		val = jen.String().Call(val)
+	}
+	set := jen.Id("next").Op("=").Add(val)
+	if len(conds) > 0 {
+		set = jen.If(jen.Add(andAll(conds))).Block(set)
+	}
+	fetch = append(fetch,
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(jen.Id("ctx"), jen.Op("&").Id("q"), jen.Id("opts").Op("...")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
+		jen.Id("next").Op(":=").Lit(""),
+		set,
+		jen.Return(jen.Id("out").Dot(pl.items), jen.Id("next"), jen.Nil()),
+	)
+	walk := jen.Qual(runtimePath, "PaginateToken").Call(jen.Id("ctx"),
+		jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").String()).
+			Params(jen.Index().Add(pl.elem.code), jen.String(), jen.Error()).Block(fetch...))
+	what := "sending back as " + quote(o.Paging.CursorParam) + " the " + quote(o.Paging.NextField) + " each answer carries"
+	g.iterDecl(d, o, what, walk, len(fetch))
+}
+
+// andAll joins conditions with &&.
+func andAll(conds []jen.Code) jen.Code {
+	c := jen.Add(conds[0])
+	for _, x := range conds[1:] {
+		c = c.Op("&&").Add(x)
+	}
+	return c
+}
