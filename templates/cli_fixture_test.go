@@ -32,7 +32,7 @@ func TestCLIFixturesCompile(t *testing.T) {
 			src := string(cli[0].Content)
 			// getPet's since-version in its help, its path parameter a
 			// required typed flag.
-			for _, want := range []string{`"Get a pet.\n\nGET /pets/{petId}\n\nSince: 1.1"`, `{"pet-id", "petId", "int", "", true}`} {
+			for _, want := range []string{`"Get a pet.\n\nGET /pets/{petId}\n\nSince: 1.1"`, `{Name: "pet-id", Field: "petId", Kind: "int", Required: true}`} {
 				if !strings.Contains(src, want) {
 					t.Errorf("petstore commands.go lacks %s", want)
 				}

@@ -74,4 +74,11 @@ func TestPetstoreCLI(t *testing.T) {
 	if _, errOut, code = cli("pets", "get-pet"); code != 2 || !strings.Contains(errOut, "pet-id") {
 		t.Errorf("get-pet without --pet-id: exit %d, want 2\n%s", code, errOut)
 	}
+
+	// run keeps no state between calls: a second run without --token
+	// sends none, in the same process.
+	var o, e bytes.Buffer
+	if code := run([]string{"--endpoint", srv.URL, "pets", "list-pets"}, &o, &e); code != 0 || got.auth != "" {
+		t.Errorf("a second run without --token: exit %d, Authorization %q\n%s", code, got.auth, e.String())
+	}
 }
