@@ -22,9 +22,8 @@ const (
 
 // GenerateCLI turns api into a main package built on cobra that calls the
 // package Generate writes (imported as opts.Import): one subcommand per
-// operation, grouped by service or tag, flags from the parameters. Only
-// the generic HTTP transport (the openapi family) and QingCloud's are
-// wired so far.
+// operation, grouped by service or tag, flags from the parameters, over
+// the family's transport (runtimes.go).
 func GenerateCLI(api *ir.API, opts Options) ([]File, []ir.Diagnostic, error) {
 	if api == nil {
 		return nil, nil, errors.New("generate cli: no API")
@@ -85,7 +84,13 @@ func cliFlagKind(t *goType) string {
 
 // cliReserved are the flags every command has; a parameter of the same
 // name gets a "-param" suffix.
-var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config", "time-stamp", "output"}
+var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config", "time-stamp", "output",
+	"account", "session", "access-key-secret", "user-source", "language"}
+
+// cliRootCommands are the commands apiruntime/cli and cobra put at the
+// root; an ungrouped operation or a group of the same name gets an "-api"
+// suffix (CloudTower's own login operation beside the CLI's login).
+var cliRootCommands = []string{"login", "help", "completion", "man"}
 
 // kebab spells a Go identifier the way command lines do: PetID → pet-id,
 // XRequestID → x-request-id.
@@ -121,11 +126,18 @@ func (g *gen) cliCommands() ([]byte, error) {
 	for _, o := range g.ops {
 		info := g.opInfo[o]
 		ctor := "cmd" + info.method
-		f.Add(g.cliCommand(o, ctor)).Line()
 		group := ""
 		if o.Service != "" {
 			group = kebab(goName(o.Service, "Group"))
+			if slices.Contains(cliRootCommands, group) {
+				group += "-api"
+			}
 		}
+		use := kebab(info.method)
+		if group == "" && slices.Contains(cliRootCommands, use) {
+			use += "-api"
+		}
+		f.Add(g.cliCommand(o, ctor, use)).Line()
 		groups[group] = append(groups[group], jen.Id(ctor).Call(jen.Id("client")))
 	}
 	names := make([]string, 0, len(groups))
@@ -153,9 +165,9 @@ func (g *gen) cliCommands() ([]byte, error) {
 }
 
 // cliCommand emits the constructor of one operation's command.
-func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
+func (g *gen) cliCommand(o *ir.Operation, ctor, use string) jen.Code {
 	info := g.opInfo[o]
-	short := firstSentence(o.Summary)
+	short := firstSentence(cmpOr(o.Summary, o.Description))
 	if short == "" {
 		short = fmt.Sprintf("%s %s", o.Method, o.Path)
 	}
@@ -183,7 +195,7 @@ func (g *gen) cliCommand(o *ir.Operation, ctor string) jen.Code {
 	}
 	var body []jen.Code
 	body = append(body, jen.Id("cmd").Op(":=").Op("&").Qual(cobraPath, "Command").Values(jen.Dict{
-		jen.Id("Use"):   jen.Lit(kebab(info.method)),
+		jen.Id("Use"):   jen.Lit(use),
 		jen.Id("Short"): jen.Lit(short),
 		jen.Id("Long"):  jen.Lit(long),
 		jen.Id("Args"):  jen.Qual(cobraPath, "NoArgs"),
@@ -348,7 +360,8 @@ func (g *gen) cliMain() ([]byte, error) {
 		return '_'
 	}, name))
 	endpoint := ""
-	if len(g.api.Servers) > 0 {
+	// A relative server ("/v2/api", CloudTower's) names no host to default to.
+	if len(g.api.Servers) > 0 && strings.Contains(g.api.Servers[0], "://") {
 		endpoint = g.api.Servers[0]
 	}
 	tr := runtimeOf(g.api.Family).cli(g)

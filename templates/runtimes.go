@@ -30,10 +30,16 @@ type cliTransport struct {
 
 func runtimeOf(f ir.Family) familyRuntime {
 	switch f {
-	case ir.FamilyZStack, ir.FamilyCloudTower:
-		// Their transports log in (and ZStack's polls jobs) in ways a
-		// CLI with the generic transport's auth flags would get wrong.
-		return familyRuntime{path: runtimePath + "/" + string(f)}
+	case ir.FamilyZStack:
+		return familyRuntime{path: runtimePath + "/zstack", cli: func(*gen) cliTransport {
+			// zstack-cli's default: a management node's API port on this host.
+			return cliTransport{transport: jen.Qual(cliPath, "ZStack").Call(jen.Id("app")), endpoint: "http://localhost:8080"}
+		}}
+	case ir.FamilyCloudTower:
+		// No default endpoint: every tower is the user's own.
+		return familyRuntime{path: runtimePath + "/cloudtower", cli: func(*gen) cliTransport {
+			return cliTransport{transport: jen.Qual(cliPath, "CloudTower").Call(jen.Id("app"))}
+		}}
 	case ir.FamilyQingCloud:
 		return familyRuntime{path: runtimePath + "/qingcloud", cli: func(*gen) cliTransport {
 			return cliTransport{

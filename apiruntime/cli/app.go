@@ -32,6 +32,8 @@ type App struct {
 	cfg    Config
 	masked []string
 	preRun []func(cmd *cobra.Command) error
+	// atEnd runs after the command, whatever its outcome (a logout).
+	atEnd []func()
 }
 
 // New builds the root command with the flags every generated CLI has:
@@ -68,6 +70,9 @@ func New(cfg Config) *App {
 // request is sent; its error is a usage error.
 func (a *App) PreRun(check func(cmd *cobra.Command) error) { a.preRun = append(a.preRun, check) }
 
+// AtEnd runs f once the command has run, whatever its outcome.
+func (a *App) AtEnd(f func()) { a.atEnd = append(a.atEnd, f) }
+
 // Run executes args and returns the exit status: 0 ok, 1 API error (the
 // error printed on stderr), 2 usage error.
 func (a *App) Run(args []string, stdout, stderr io.Writer) int {
@@ -75,6 +80,9 @@ func (a *App) Run(args []string, stdout, stderr io.Writer) int {
 	a.Root.SetOut(stdout)
 	a.Root.SetErr(stderr)
 	err := a.Root.Execute()
+	for _, f := range a.atEnd {
+		f()
+	}
 	if err == nil {
 		return 0
 	}
