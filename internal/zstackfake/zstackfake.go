@@ -124,4 +124,3 @@ func (f *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(400)
 	}
 }
-
