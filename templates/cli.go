@@ -85,7 +85,7 @@ func cliFlagKind(t *goType) string {
 // cliReserved are the flags every command has; a parameter of the same
 // name gets a "-param" suffix.
 var cliReserved = []string{"endpoint", "token", "api-key", "username", "password", "dry-run", "help", "access-key-id", "secret-access-key", "zone", "config", "time-stamp", "output",
-	"account", "session", "access-key-secret", "user-source", "language"}
+	"account", "session", "access-key-secret", "user-source", "language", "wait", "wait-timeout", "poll-interval"}
 
 // cliRootCommands are the commands apiruntime/cli and cobra put at the
 // root; an ungrouped operation or a group of the same name gets an "-api"
@@ -260,6 +260,16 @@ func (g *gen) cliCommand(o *ir.Operation, ctor, use string) jen.Code {
 		))
 	}
 	call := jen.Id("client").Call(jen.Id("cmd")).Dot(info.method).Call(args...)
+	if info.andWait != "" {
+		// --wait picks the AndWait method, which has the same signature.
+		body = append(body, jen.Qual(cliPath, "WaitFlags").Call(jen.Id("cmd")))
+		run = append(run,
+			jen.Id("c").Op(":=").Id("client").Call(jen.Id("cmd")),
+			jen.Id("call").Op(":=").Id("c").Dot(info.method),
+			jen.If(jen.Qual(cliPath, "Waiting").Call(jen.Id("cmd"))).Block(jen.Id("call").Op("=").Id("c").Dot(info.andWait)),
+		)
+		call = jen.Id("call").Call(append(args, jen.Qual(cliPath, "WaitOptions").Call(jen.Id("cmd")).Op("..."))...)
+	}
 	if info.result != nil {
 		run = append(run,
 			jen.List(jen.Id("out"), jen.Err()).Op(":=").Add(call),

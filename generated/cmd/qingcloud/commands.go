@@ -24,12 +24,18 @@ func cmdCreateVolumes(client func(*cobra.Command) *api.Client) *cobra.Command {
 		{Name: "zone-param", Field: "zone", Kind: "string", Usage: "区域 ID，注意要小写"},
 	}
 	cli.AddFlags(cmd, flags)
+	cli.WaitFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.CreateVolumesParams
 		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		out, err := client(cmd).CreateVolumes(cmd.Context(), &p)
+		c := client(cmd)
+		call := c.CreateVolumes
+		if cli.Waiting(cmd) {
+			call = c.CreateVolumesAndWait
+		}
+		out, err := call(cmd.Context(), &p, cli.WaitOptions(cmd)...)
 		if err != nil {
 			return cli.Failed(err)
 		}

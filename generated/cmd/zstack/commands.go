@@ -22,12 +22,18 @@ func cmdChangeZoneState(client func(*cobra.Command) *api.Client) *cobra.Command 
 		{Name: "user-tags", Field: "userTags", Kind: "strings", Usage: "用户标签 (since 0.6)"},
 	}
 	cli.AddFlags(cmd, flags)
+	cli.WaitFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.ChangeZoneStateParams
 		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		out, err := client(cmd).ChangeZoneState(cmd.Context(), &p)
+		c := client(cmd)
+		call := c.ChangeZoneState
+		if cli.Waiting(cmd) {
+			call = c.ChangeZoneStateAndWait
+		}
+		out, err := call(cmd.Context(), &p, cli.WaitOptions(cmd)...)
 		if err != nil {
 			return cli.Failed(err)
 		}
@@ -53,12 +59,18 @@ func cmdCreateZone(client func(*cobra.Command) *api.Client) *cobra.Command {
 		{Name: "user-tags", Field: "userTags", Kind: "strings", Usage: "用户标签 (since 0.6)"},
 	}
 	cli.AddFlags(cmd, flags)
+	cli.WaitFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.CreateZoneParams
 		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		out, err := client(cmd).CreateZone(cmd.Context(), &p)
+		c := client(cmd)
+		call := c.CreateZone
+		if cli.Waiting(cmd) {
+			call = c.CreateZoneAndWait
+		}
+		out, err := call(cmd.Context(), &p, cli.WaitOptions(cmd)...)
 		if err != nil {
 			return cli.Failed(err)
 		}
@@ -79,12 +91,18 @@ func cmdDeleteZone(client func(*cobra.Command) *api.Client) *cobra.Command {
 		{Name: "delete-mode", Field: "deleteMode", Kind: "string", Usage: "删除模式 (since 0.6)", Enum: []string{"Permissive", "Enforcing"}},
 	}
 	cli.AddFlags(cmd, flags)
+	cli.WaitFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.DeleteZoneParams
 		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		if err := client(cmd).DeleteZone(cmd.Context(), &p); err != nil {
+		c := client(cmd)
+		call := c.DeleteZone
+		if cli.Waiting(cmd) {
+			call = c.DeleteZoneAndWait
+		}
+		if err := call(cmd.Context(), &p, cli.WaitOptions(cmd)...); err != nil {
 			return cli.Failed(err)
 		}
 		return nil
@@ -170,12 +188,18 @@ func cmdUpdateZone(client func(*cobra.Command) *api.Client) *cobra.Command {
 		{Name: "system-tags", Field: "systemTags", Kind: "strings", Usage: "系统标签 (since 0.6)"},
 	}
 	cli.AddFlags(cmd, flags)
+	cli.WaitFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.UpdateZoneParams
 		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		out, err := client(cmd).UpdateZone(cmd.Context(), &p)
+		c := client(cmd)
+		call := c.UpdateZone
+		if cli.Waiting(cmd) {
+			call = c.UpdateZoneAndWait
+		}
+		out, err := call(cmd.Context(), &p, cli.WaitOptions(cmd)...)
 		if err != nil {
 			return cli.Failed(err)
 		}

@@ -31,10 +31,14 @@ func TestZStackCLI(t *testing.T) {
 		t.Fatalf("login: exit %d, %q\n%s", code, out, errOut)
 	}
 
-	out, errOut, code = cli("create-zone", "--session", login.Session, "--name", "zone1", "--description", "d")
+	// --wait polls at --poll-interval with a line on stderr per running poll.
+	out, errOut, code = cli("create-zone", "--session", login.Session, "--name", "zone1", "--description", "d", "--wait", "--poll-interval", "5ms")
 	var created struct{ Inventory struct{ UUID, Name string } }
 	if err := json.Unmarshal([]byte(out), &created); code != 0 || err != nil || created.Inventory.UUID != "z1" || fake.Polls("create") != 3 {
 		t.Fatalf("create-zone: exit %d, %d polls, %q\n%s", code, fake.Polls("create"), out, errOut)
+	}
+	if lines := strings.Split(errOut, "\n"); len(lines) != 3 || !strings.HasPrefix(lines[0], "waiting for job create: running (") || !strings.HasSuffix(lines[1], ", poll 2)") {
+		t.Errorf("create-zone --wait's progress: %q", errOut)
 	}
 
 	before := len(fake.Requests())
@@ -51,7 +55,7 @@ func TestZStackCLI(t *testing.T) {
 
 	// An API error exits 1 with ZStack's code; --dry-run masks the
 	// password's hash.
-	if _, errOut, code = cli("change-zone-state", "--session", login.Session, "--uuid", "z1", "--state-event", "disable"); code != 1 || !strings.Contains(errOut, "SYS.1006") {
+	if _, errOut, code = cli("change-zone-state", "--session", login.Session, "--uuid", "z1", "--state-event", "disable", "--wait", "--poll-interval", "5ms"); code != 1 || !strings.Contains(errOut, "SYS.1006") {
 		t.Errorf("a failing job: exit %d\n%s", code, errOut)
 	}
 	hash := zstack.HashPassword("password")
