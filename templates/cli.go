@@ -167,11 +167,11 @@ func (g *gen) cliCommands() ([]byte, error) {
 // cliCommand emits the constructor of one operation's command.
 func (g *gen) cliCommand(o *ir.Operation, ctor, use string) jen.Code {
 	info := g.opInfo[o]
-	short := firstSentence(cmpOr(o.Summary, o.Description))
+	short := firstSentence(helpText(cmpOr(o.Summary, o.Description)))
 	if short == "" {
 		short = fmt.Sprintf("%s %s", o.Method, o.Path)
 	}
-	long := strings.TrimSpace(cmpOr(o.Description, o.Summary))
+	long := strings.TrimSpace(helpText(cmpOr(o.Description, o.Summary)))
 	if o.Method != "" {
 		long = strings.TrimSpace(long + "\n\n" + o.Method + " " + o.Path)
 	}
@@ -210,7 +210,7 @@ func (g *gen) cliCommand(o *ir.Operation, ctor, use string) jen.Code {
 		kind := cliFlagKind(pi.typ)
 		// pflag takes a `quoted` word of the usage for the value's name
 		// ("--ending-before ending_before"); the docs' backquotes are code.
-		usage := strings.ReplaceAll(strings.TrimSpace(firstSentence(pi.p.Description)), "`", "'")
+		usage := strings.ReplaceAll(strings.TrimSpace(firstSentence(helpText(pi.p.Description))), "`", "'")
 		if pi.p.Default != "" {
 			// The doc's default, which the server applies when the flag is
 			// absent; the CLI sends nothing then.
@@ -230,7 +230,7 @@ func (g *gen) cliCommand(o *ir.Operation, ctor, use string) jen.Code {
 	bodyFlag := ""
 	if info.body != "" {
 		bodyFlag = flagName("body")
-		usage := strings.TrimSpace(firstSentence(o.Body.Description) + " (the request body: JSON, or @file.json)")
+		usage := strings.TrimSpace(firstSentence(helpText(o.Body.Description)) + " (the request body: JSON, or @file.json)")
 		flags = append(flags, cliFlag(bodyFlag, "", "json", usage, o.Body.Required, nil))
 	}
 	allFlag := ""
@@ -390,7 +390,7 @@ func (g *gen) cliMain() ([]byte, error) {
 	f.Func().Id("run").Params(jen.Id("args").Index().String(), jen.List(jen.Id("stdout"), jen.Id("stderr")).Qual("io", "Writer")).Int().Block(
 		jen.Id("app").Op(":=").Qual(cliPath, "New").Call(jen.Qual(cliPath, "Config").Values(jen.Dict{
 			jen.Id("Name"):      jen.Lit(name),
-			jen.Id("Short"):     jen.Lit(strings.TrimSpace(cmpOr(g.api.Description, g.api.Name))),
+			jen.Id("Short"):     jen.Lit(firstSentence(helpText(cmpOr(g.api.Description, g.api.Name)))),
 			jen.Id("EnvPrefix"): jen.Lit(env + "_"),
 			jen.Id("Endpoint"):  jen.Lit(endpoint),
 		})),

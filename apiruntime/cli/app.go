@@ -51,6 +51,7 @@ func New(cfg Config) *App {
 	fl.Bool("dry-run", false, "print the request that would be sent (secrets masked) instead of sending it")
 	fl.StringP("output", "o", cliprint.Formats[0], "answer format: "+strings.Join(cliprint.Formats, ", ")+" (a table shows a list's id, name and status-like fields)")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(cliprint.Formats, cobra.ShellCompDirectiveNoFileComp))
+	root.AddCommand(manCommand(root))
 	a.PreRun(func(cmd *cobra.Command) error {
 		format, _ := cmd.Flags().GetString("output")
 		return cliprint.Check(format)
