@@ -147,11 +147,13 @@ func (g *gen) cliCommands() ([]byte, error) {
 	slices.Sort(names)
 	var body []jen.Code
 	for _, n := range names {
+		// One command a line, so an operation added is a one-line diff.
+		multi := jen.Options{Open: "(", Close: ")", Separator: ",", Multi: true}
 		if n == "" {
-			body = append(body, jen.Id("root").Dot("AddCommand").Call(groups[n]...))
+			body = append(body, jen.Id("root").Dot("AddCommand").Custom(multi, groups[n]...))
 			continue
 		}
-		body = append(body, jen.Id("root").Dot("AddCommand").Call(jen.Qual(cliPath, "Group").Call(
+		body = append(body, jen.Id("root").Dot("AddCommand").Call(jen.Qual(cliPath, "Group").Custom(multi,
 			append([]jen.Code{jen.Lit(n)}, groups[n]...)...)))
 	}
 	f.Comment("addCommands adds every operation's command to root, in its group; client builds")

@@ -178,6 +178,16 @@ func cmdUploadPetPhoto(client func(*cobra.Command) *api.Client) *cobra.Command {
 // addCommands adds every operation's command to root, in its group; client builds
 // the API client from a command's flags.
 func addCommands(root *cobra.Command, client func(*cobra.Command) *api.Client) {
-	root.AddCommand(cli.Group("auth", cmdLogin(client)))
-	root.AddCommand(cli.Group("pets", cmdCreatePet(client), cmdDeletePet(client), cmdGetPet(client), cmdListPets(client), cmdUploadPetPhoto(client)))
+	root.AddCommand(cli.Group(
+		"auth",
+		cmdLogin(client),
+	))
+	root.AddCommand(cli.Group(
+		"pets",
+		cmdCreatePet(client),
+		cmdDeletePet(client),
+		cmdGetPet(client),
+		cmdListPets(client),
+		cmdUploadPetPhoto(client),
+	))
 }

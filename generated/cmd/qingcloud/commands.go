@@ -82,5 +82,9 @@ func cmdDescribeVolumes(client func(*cobra.Command) *api.Client) *cobra.Command 
 // addCommands adds every operation's command to root, in its group; client builds
 // the API client from a command's flags.
 func addCommands(root *cobra.Command, client func(*cobra.Command) *api.Client) {
-	root.AddCommand(cli.Group("volume", cmdCreateVolumes(client), cmdDescribeVolumes(client)))
+	root.AddCommand(cli.Group(
+		"volume",
+		cmdCreateVolumes(client),
+		cmdDescribeVolumes(client),
+	))
 }

@@ -211,5 +211,12 @@ func cmdUpdateZone(client func(*cobra.Command) *api.Client) *cobra.Command {
 // addCommands adds every operation's command to root, in its group; client builds
 // the API client from a command's flags.
 func addCommands(root *cobra.Command, client func(*cobra.Command) *api.Client) {
-	root.AddCommand(cmdChangeZoneState(client), cmdCreateZone(client), cmdDeleteZone(client), cmdLogInByAccount(client), cmdQueryZone(client), cmdUpdateZone(client))
+	root.AddCommand(
+		cmdChangeZoneState(client),
+		cmdCreateZone(client),
+		cmdDeleteZone(client),
+		cmdLogInByAccount(client),
+		cmdQueryZone(client),
+		cmdUpdateZone(client),
+	)
 }
