@@ -170,6 +170,32 @@ type Wait struct {
 	// Interval between polls and Timeout of the whole wait; zero keeps
 	// the transport's own (its documentation says which).
 	Interval, Timeout time.Duration
+	// Progress, when set, hears of every poll that found the work still
+	// running.
+	Progress func(Progress)
+}
+
+// Progress is one poll of a wait that found the work still running.
+type Progress struct {
+	// ID names what is waited on ("job 9a8b…", "task t1"); Status is the
+	// API's word for its state ("running" when the API has none).
+	ID, Status string
+	// Polls counts the polls so far; Elapsed is the time since the wait began.
+	Polls   int
+	Elapsed time.Duration
+}
+
+// OnProgress reports the polls of an AndWait call to f, e.g. for a
+// progress line.
+func OnProgress(f func(Progress)) CallOption {
+	return CallOption{func(r *Request) { r.Wait.Progress = f }}
+}
+
+// Report calls w.Progress, when set.
+func (w Wait) Report(p Progress) {
+	if w.Progress != nil {
+		w.Progress(p)
+	}
 }
 
 // AndWait makes the call wait for the work it started. Generated

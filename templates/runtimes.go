@@ -1,7 +1,7 @@
 package templates
 
 import (
-	"strconv"
+	"github.com/dave/jennifer/jen"
 
 	"github.com/apigen-dev/apigen/ir"
 )
@@ -19,36 +19,36 @@ type familyRuntime struct {
 	cli func(g *gen) cliTransport
 }
 
-// cliTransport is what a family adds to the generated CLI's main.go.
+// cliTransport is what a family puts in the generated CLI's main.go.
 type cliTransport struct {
-	// imports are import lines beside main.go's own.
-	imports string
-	// client declares the auth flags and sets client (see cli_main.go).
-	client string
-	// helpers are functions appended to main.go.
-	helpers string
+	// transport is an expression over app (an *apiruntime/cli.App) whose
+	// value builds the family's transport from a command's flags.
+	transport jen.Code
 	// endpoint is the default endpoint when the docs name no server.
 	endpoint string
 }
 
 func runtimeOf(f ir.Family) familyRuntime {
 	switch f {
-	case ir.FamilyZStack, ir.FamilyCloudTower:
-		// Their transports log in (and ZStack's polls jobs) in ways a
-		// CLI with the generic transport's auth flags would get wrong.
-		return familyRuntime{path: runtimePath + "/" + string(f)}
+	case ir.FamilyZStack:
+		return familyRuntime{path: runtimePath + "/zstack", cli: func(*gen) cliTransport {
+			// zstack-cli's default: a management node's API port on this host.
+			return cliTransport{transport: jen.Qual(cliPath, "ZStack").Call(jen.Id("app")), endpoint: "http://localhost:8080"}
+		}}
+	case ir.FamilyCloudTower:
+		// No default endpoint: every tower is the user's own.
+		return familyRuntime{path: runtimePath + "/cloudtower", cli: func(*gen) cliTransport {
+			return cliTransport{transport: jen.Qual(cliPath, "CloudTower").Call(jen.Id("app"))}
+		}}
 	case ir.FamilyQingCloud:
-		path := runtimePath + "/qingcloud"
-		return familyRuntime{path: path, cli: func(*gen) cliTransport {
+		return familyRuntime{path: runtimePath + "/qingcloud", cli: func(*gen) cliTransport {
 			return cliTransport{
-				imports:  "\"cmp\"\n\t\"path/filepath\"\n\t\"time\"\n\t" + strconv.Quote(path),
-				client:   cliQingCloudClient,
-				helpers:  cliQingCloudHelpers,
-				endpoint: "https://api.qingcloud.com/iaas/",
+				transport: jen.Qual(cliPath, "QingCloud").Call(jen.Id("app")),
+				endpoint:  "https://api.qingcloud.com/iaas/",
 			}
 		}}
 	}
 	return familyRuntime{path: runtimePath, constructor: "NewHTTP", cli: func(g *gen) cliTransport {
-		return cliTransport{client: g.cliGenericClient()}
+		return cliTransport{transport: g.cliHTTPAuth()}
 	}}
 }

@@ -1,8 +1,10 @@
 package cloudtower
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"slices"
 	"time"
@@ -43,6 +45,13 @@ type WaitOption func(*waitConfig)
 
 type waitConfig struct {
 	interval, timeout time.Duration
+	progress          func(apiruntime.Progress)
+}
+
+// WithProgress reports each poll that finds tasks still running to f,
+// naming the first of them.
+func WithProgress(f func(apiruntime.Progress)) WaitOption {
+	return func(c *waitConfig) { c.progress = f }
 }
 
 // WithInterval sets the pause between polls (default 5 s).
@@ -96,6 +105,7 @@ func (t *Transport) WaitTasks(ctx context.Context, ids []string, opts ...WaitOpt
 	}
 	timer := time.NewTimer(0)
 	defer timer.Stop()
+	start, polls := time.Now(), 0
 	for {
 		select {
 		case <-wctx.Done():
@@ -137,6 +147,15 @@ func (t *Transport) WaitTasks(ctx context.Context, ids []string, opts ...WaitOpt
 		pending = still
 		if len(pending) == 0 {
 			return nil
+		}
+		polls++
+		if c.progress != nil {
+			id := "task " + pending[0]
+			if len(pending) > 1 {
+				id = fmt.Sprintf("%d tasks (%s…)", len(pending), pending[0])
+			}
+			status := string(byID[pending[0]].Status)
+			c.progress(apiruntime.Progress{ID: id, Status: cmp.Or(status, "unknown"), Polls: polls, Elapsed: time.Since(start)})
 		}
 		timer.Reset(c.interval)
 	}

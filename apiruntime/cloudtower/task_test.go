@@ -4,9 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/apigen-dev/apigen/apiruntime"
 )
 
 func status(ss ...TaskStatus) []Task {
@@ -35,8 +38,16 @@ func TestWaitTasksSucceeds(t *testing.T) {
 	f.tasks["t2"] = status(TaskExecuting, TaskExecuting, TaskSucceeded)
 	tr := New(srv.URL+"/v2/api", WithToken("tok-123"))
 	start := time.Now()
-	if err := tr.WaitTasks(context.Background(), []string{"t1", "t2", "t1", ""}, WithInterval(5*time.Millisecond), WithTimeout(5*time.Second)); err != nil {
+	var progress []string
+	report := WithProgress(func(p apiruntime.Progress) {
+		progress = append(progress, fmt.Sprintf("%s %s %d", p.ID, p.Status, p.Polls))
+	})
+	if err := tr.WaitTasks(context.Background(), []string{"t1", "t2", "t1", ""}, WithInterval(5*time.Millisecond), WithTimeout(5*time.Second), report); err != nil {
 		t.Fatal(err)
+	}
+	// Each poll that left tasks running is reported, naming the first.
+	if want := []string{"2 tasks (t1…) PENDING 1", "task t2 EXECUTING 2"}; !slices.Equal(progress, want) {
+		t.Errorf("progress %q, want %q", progress, want)
 	}
 	// Three polls, two pauses; finished tasks are no longer asked for.
 	want := [][]string{{"t1", "t2"}, {"t1", "t2"}, {"t2"}}

@@ -129,6 +129,9 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	if d := req.Wait.Timeout; d > 0 {
 		opts = append(opts, WithTimeout(d))
 	}
+	if req.Wait.Progress != nil {
+		opts = append(opts, WithProgress(req.Wait.Progress))
+	}
 	return t.WaitTasks(ctx, answerTaskIDs(answer), opts...)
 }
 

@@ -101,9 +101,14 @@ func TestGeneratedClientAndWait(t *testing.T) {
 	f.jobs["j-b"] = []string{"working", "failed"}
 	c := gen.New(tr)
 	ctx := context.Background()
-	out, err := c.CreateVolumesAndWait(ctx, &gen.CreateVolumesParams{Size: 10, VolumeName: apiruntime.Ptr("a")}, apiruntime.PollInterval(2*time.Second))
+	var progress []string
+	report := apiruntime.OnProgress(func(p apiruntime.Progress) { progress = append(progress, p.ID+" "+p.Status) })
+	out, err := c.CreateVolumesAndWait(ctx, &gen.CreateVolumesParams{Size: 10, VolumeName: apiruntime.Ptr("a")}, apiruntime.PollInterval(2*time.Second), report)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if want := []string{"job j-a pending", "job j-a working"}; !slices.Equal(progress, want) {
+		t.Errorf("progress %q, want %q", progress, want)
 	}
 	if out.JobID == nil || *out.JobID != "j-a" || len(out.Volumes) != 1 {
 		t.Errorf("answer %+v", out)

@@ -72,7 +72,16 @@ func (e *JobFailedError) Error() string {
 // WaitOption configures WaitJob.
 type WaitOption func(*waitConfig)
 
-type waitConfig struct{ first, max time.Duration }
+type waitConfig struct {
+	first, max time.Duration
+	progress   func(apiruntime.Progress)
+}
+
+// WithProgress reports each poll that finds the job still pending or
+// working to f.
+func WithProgress(f func(apiruntime.Progress)) WaitOption {
+	return func(c *waitConfig) { c.progress = f }
+}
 
 // PollInterval sets the wait between DescribeJobs calls: first, growing by
 // half each time up to limit (pass first == limit for a fixed interval). The
@@ -101,6 +110,7 @@ func (t *Transport) WaitJob(ctx context.Context, jobID string, opts ...WaitOptio
 		o(&cfg)
 	}
 	interval := cfg.first
+	start, polls := time.Now(), 0
 	for {
 		var resp describeJobsResponse
 		req := &apiruntime.Request{
@@ -123,6 +133,10 @@ func (t *Transport) WaitJob(ctx context.Context, jobID string, opts ...WaitOptio
 			return job, &JobFailedError{Job: *job}
 		case StatusDoneWithFailure:
 			return job, &JobFailedError{Job: *job, Partial: true}
+		}
+		polls++
+		if cfg.progress != nil {
+			cfg.progress(apiruntime.Progress{ID: "job " + jobID, Status: job.Status, Polls: polls, Elapsed: time.Since(start)})
 		}
 		if err := t.clock.sleep(ctx, interval); err != nil {
 			return job, fmt.Errorf("wait job %s: still %s: %w", jobID, job.Status, err)

@@ -204,6 +204,9 @@ func (t *Transport) Do(ctx context.Context, req *apiruntime.Request, out any) er
 	if d := req.Wait.Interval; d > 0 {
 		opts = append(opts, PollInterval(d, d))
 	}
+	if req.Wait.Progress != nil {
+		opts = append(opts, WithProgress(req.Wait.Progress))
+	}
 	_, err = t.WaitJob(wctx, job.JobID, opts...)
 	return req.Wait.TimedOut(ctx, wctx, action, "job "+job.JobID, err)
 }

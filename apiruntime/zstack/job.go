@@ -106,6 +106,7 @@ func (t *Transport) poll(wctx context.Context, req *apiruntime.Request, target *
 	poll := &apiruntime.Request{Operation: req.Operation, Method: http.MethodGet, Auth: req.Auth}
 	timer := time.NewTimer(0) // the first poll goes out at once: many jobs are quick
 	defer timer.Stop()
+	start, polls := time.Now(), 0
 	for {
 		select {
 		case <-wctx.Done():
@@ -131,6 +132,8 @@ func (t *Transport) poll(wctx context.Context, req *apiruntime.Request, target *
 		}
 		switch {
 		case resp.StatusCode == http.StatusAccepted:
+			polls++
+			req.Wait.Report(apiruntime.Progress{ID: "job " + job, Status: "running", Polls: polls, Elapsed: time.Since(start)})
 			timer.Reset(interval)
 			continue
 		case resp.StatusCode >= 200 && resp.StatusCode <= 299:

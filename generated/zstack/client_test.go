@@ -2,15 +2,11 @@ package zstack_test
 
 import (
 	"context"
-	"crypto/sha512"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -19,99 +15,11 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 	rt "github.com/apigen-dev/apigen/apiruntime/zstack"
 	"github.com/apigen-dev/apigen/generated/zstack"
+	"github.com/apigen-dev/apigen/internal/zstackfake"
 )
 
-// fakeZStack answers like a ZStack management node: login, async jobs that
-// run for two polls, a paged query, a failing job with a cause chain, and an
-// expired job. Job locations name an internal host the client must rewrite.
-type fakeZStack struct {
-	t        *testing.T
-	mu       sync.Mutex
-	polls    map[string]int
-	requests []string
-}
-
-const session = "5e55105e55105e55105e55105e551051"
-
-func (f *fakeZStack) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.requests = append(f.requests, r.Method+" "+r.URL.Path)
-	body, _ := io.ReadAll(r.Body)
-	w.Header().Set("Content-Type", "application/json")
-	if r.URL.Path != "/zstack/v1/accounts/login" && r.Header.Get("Authorization") != "OAuth "+session {
-		w.WriteHeader(401)
-		io.WriteString(w, `{"error":{"code":"ID.1001","description":"no session"}}`)
-		return
-	}
-	job := func(id string) {
-		w.WriteHeader(202)
-		fmt.Fprintf(w, `{"location":"http://10.0.0.1:8080/zstack/v1/api-jobs/%s"}`, id)
-	}
-	switch {
-	case r.URL.Path == "/zstack/v1/accounts/login":
-		var in struct {
-			LogInByAccount struct{ AccountName, Password string }
-		}
-		json.Unmarshal(body, &in)
-		sum := sha512.Sum512([]byte("password"))
-		if in.LogInByAccount.AccountName != "admin" || in.LogInByAccount.Password != hex.EncodeToString(sum[:]) {
-			f.t.Errorf("login body %s", body)
-		}
-		fmt.Fprintf(w, `{"inventory":{"uuid":%q,"accountUuid":"36c27e8ff05c4780bf6d2fa65700f22e"}}`, session)
-	case r.Method == "POST" && r.URL.Path == "/zstack/v1/zones":
-		if string(body) != `{"params":{"description":"d","name":"zone1"}}` {
-			f.t.Errorf("create body %s", body)
-		}
-		job("create")
-	case r.Method == "PUT" && r.URL.Path == "/zstack/v1/zones/z1/actions":
-		if string(body) != `{"changeZoneState":{"stateEvent":"disable"}}` {
-			f.t.Errorf("action body %s", body)
-		}
-		job("fail")
-	case r.Method == "DELETE" && r.URL.Path == "/zstack/v1/zones/z1":
-		if r.URL.RawQuery != "deleteMode=Enforcing" {
-			f.t.Errorf("delete query %q", r.URL.RawQuery)
-		}
-		job("gone")
-	case strings.HasPrefix(r.URL.Path, "/zstack/v1/api-jobs/"):
-		id := strings.TrimPrefix(r.URL.Path, "/zstack/v1/api-jobs/")
-		f.polls[id]++
-		switch {
-		case id == "gone":
-			w.WriteHeader(404)
-		case f.polls[id] <= 2:
-			w.WriteHeader(202)
-			io.WriteString(w, `{}`)
-		case id == "create":
-			io.WriteString(w, `{"inventory":{"uuid":"z1","name":"zone1","state":"Enabled","isDefault":"false","createDate":"Jun 7, 2017 9:20:28 PM"}}`)
-		case id == "fail":
-			w.WriteHeader(503)
-			io.WriteString(w, `{"error":{"code":"SYS.1006","description":"operation failed","details":"zone busy","cause":{"code":"HOST.1001","description":"host unreachable","cause":{"code":"SYS.1000","description":"timeout"}}}}`)
-		}
-	case r.Method == "GET" && r.URL.Path == "/zstack/v1/zones":
-		q := r.URL.Query()
-		if got := strings.Join(q["q"], "&"); got != "name~=zone%&state=Enabled" {
-			f.t.Errorf("conditions %q", got)
-		}
-		if q.Get("replyWithCount") != "true" || q.Get("sort") != "-createDate" {
-			f.t.Errorf("query %q", r.URL.RawQuery)
-		}
-		start, _ := strconv.Atoi(q.Get("start"))
-		limit, _ := strconv.Atoi(q.Get("limit"))
-		var inv []string
-		for i := start; i < start+limit && i < 250; i++ {
-			inv = append(inv, fmt.Sprintf(`{"uuid":"z%d","name":"zone%d"}`, i, i))
-		}
-		fmt.Fprintf(w, `{"inventories":[%s],"total":"250"}`, strings.Join(inv, ","))
-	default:
-		f.t.Errorf("unexpected %s %s", r.Method, r.URL)
-		w.WriteHeader(400)
-	}
-}
-
 func TestZStackClient(t *testing.T) {
-	fake := &fakeZStack{t: t, polls: map[string]int{}}
+	fake := zstackfake.New(t)
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
 	tr := rt.New(srv.URL, rt.WithPollInterval(time.Millisecond))
@@ -127,8 +35,8 @@ func TestZStackClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fake.polls["create"] != 3 {
-		t.Errorf("polled %d times, want 2 running + 1 done", fake.polls["create"])
+	if fake.Polls("create") != 3 {
+		t.Errorf("polled %d times, want 2 running + 1 done", fake.Polls("create"))
 	}
 	inv := created.Inventory
 	if inv == nil || inv.UUID == nil || *inv.UUID != "z1" || bool(*inv.IsDefault) {
@@ -165,7 +73,7 @@ func TestZStackClient(t *testing.T) {
 	if !errors.Is(err, &rt.Error{Code: "SYS.1000"}) {
 		t.Errorf("root cause not reachable with errors.Is: %v", err)
 	}
-	if strings.Contains(err.Error(), session) {
+	if strings.Contains(err.Error(), zstackfake.Session) {
 		t.Errorf("session in error: %v", err)
 	}
 
@@ -176,10 +84,10 @@ func TestZStackClient(t *testing.T) {
 	}
 
 	// Validate catches every problem before anything is sent.
-	before := len(fake.requests)
+	before := len(fake.Requests())
 	_, err = c.ChangeZoneState(ctx, &zstack.ChangeZoneStateParams{StateEvent: "melt"})
 	var ve *apiruntime.ValidationError
-	if !errors.As(err, &ve) || len(ve.Problems) != 2 || len(fake.requests) != before {
+	if !errors.As(err, &ve) || len(ve.Problems) != 2 || len(fake.Requests()) != before {
 		t.Fatalf("validation: %v", err)
 	}
 }
@@ -197,7 +105,7 @@ func TestZStackAndWaitAndExtras(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
-		if r.Header.Get("Authorization") != "OAuth "+session {
+		if r.Header.Get("Authorization") != "OAuth "+zstackfake.Session {
 			t.Errorf("%s %s: Authorization %q", r.Method, r.URL.Path, r.Header.Get("Authorization"))
 		}
 		if r.Method == "POST" {
@@ -211,7 +119,7 @@ func TestZStackAndWaitAndExtras(t *testing.T) {
 	}))
 	defer srv.Close()
 	tr := rt.New(srv.URL, rt.WithPollInterval(time.Hour))
-	tr.SetSession(session)
+	tr.SetSession(zstackfake.Session)
 	c := zstack.New(tr)
 	_, err := c.CreateZoneAndWait(context.Background(), &zstack.CreateZoneParams{Name: "z"},
 		apiruntime.PollInterval(5*time.Millisecond), apiruntime.WaitTimeout(60*time.Millisecond),

@@ -3,82 +3,90 @@
 package main
 
 import (
+	cli "github.com/apigen-dev/apigen/apiruntime/cli"
 	api "github.com/apigen-dev/apigen/generated/petstore"
 	cobra "github.com/spf13/cobra"
 )
 
-func cmdCreatePet() *cobra.Command {
+func cmdCreatePet(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "Add a pet.\n\nPOST /pets",
 		Short: "Add a pet.",
 		Use:   "create-pet",
 	}
-	specs := []flagSpec{{"body", "", "json", "(the request body: JSON, or @file.json)", true}}
-	addFlags(cmd, specs)
+	flags := []cli.Flag{
+		{Name: "body", Kind: "json", Usage: "(the request body: JSON, or @file.json)", Required: true},
+	}
+	cli.AddFlags(cmd, flags)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.CreatePetParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		if err := bindJSON(cmd, "body", &p.Body); err != nil {
+		if err := cli.BindJSON(cmd, "body", &p.Body); err != nil {
 			return err
 		}
 		out, err := client(cmd).CreatePet(cmd.Context(), &p)
 		if err != nil {
-			return callFailed(err)
+			return cli.Failed(err)
 		}
-		return printAnswer(cmd, out)
+		return cli.Print(cmd, out)
 	}
 	return cmd
 }
 
-func cmdDeletePet() *cobra.Command {
+func cmdDeletePet(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "DELETE /pets/{petId}",
 		Short: "DELETE /pets/{petId}",
 		Use:   "delete-pet",
 	}
-	specs := []flagSpec{{"pet-id", "petId", "int", "", true}, {"force", "force", "bool", "", false}}
-	addFlags(cmd, specs)
+	flags := []cli.Flag{
+		{Name: "pet-id", Field: "petId", Kind: "int", Required: true},
+		{Name: "force", Field: "force", Kind: "bool"},
+	}
+	cli.AddFlags(cmd, flags)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.DeletePetParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
 		if err := client(cmd).DeletePet(cmd.Context(), &p); err != nil {
-			return callFailed(err)
+			return cli.Failed(err)
 		}
 		return nil
 	}
 	return cmd
 }
 
-func cmdGetPet() *cobra.Command {
+func cmdGetPet(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "Fetch one pet.\n\nGET /pets/{petId}",
 		Short: "Fetch one pet.",
 		Use:   "get-pet",
 	}
-	specs := []flagSpec{{"pet-id", "petId", "int", "", true}}
-	addFlags(cmd, specs)
+	flags := []cli.Flag{
+		{Name: "pet-id", Field: "petId", Kind: "int", Required: true},
+	}
+	cli.AddFlags(cmd, flags)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.GetPetParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
 		out, err := client(cmd).GetPet(cmd.Context(), &p)
 		if err != nil {
-			return callFailed(err)
+			return cli.Failed(err)
 		}
-		return printAnswer(cmd, out)
+		return cli.Print(cmd, out)
 	}
 	return cmd
 }
 
-func cmdListPets() *cobra.Command {
+func cmdListPets(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "List pets, a page at a time.\n\nGET /pets",
@@ -86,79 +94,100 @@ func cmdListPets() *cobra.Command {
 		Use:   "list-pets",
 	}
 	cmd.Flags().Bool("all", false, "follow the pages and print every item as one list")
-	specs := []flagSpec{{"limit", "limit", "int", "How many pets to return at most. (server default 20)", false}, {"offset", "offset", "int", "(server default 0)", false}, {"status", "status", "string", "Only pets in this state.", false}, {"tags", "tags", "strings", "", false}, {"x-request-id", "X-Request-Id", "string", "", false}}
-	addFlags(cmd, specs)
-	completeWith(cmd, "status", "available\npending\nsold")
+	flags := []cli.Flag{
+		{Name: "limit", Field: "limit", Kind: "int", Usage: "How many pets to return at most. (server default 20)"},
+		{Name: "offset", Field: "offset", Kind: "int", Usage: "(server default 0)"},
+		{Name: "status", Field: "status", Kind: "string", Usage: "Only pets in this state.", Enum: []string{"available", "pending", "sold"}},
+		{Name: "tags", Field: "tags", Kind: "strings"},
+		{Name: "x-request-id", Field: "X-Request-Id", Kind: "string"},
+	}
+	cli.AddFlags(cmd, flags)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.ListPetsParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
 		if all, _ := cmd.Flags().GetBool("all"); all {
-			return printAll(cmd, client(cmd).ListPetsAll(cmd.Context(), &p))
+			return cli.PrintAll(cmd, client(cmd).ListPetsAll(cmd.Context(), &p))
 		}
 		out, err := client(cmd).ListPets(cmd.Context(), &p)
 		if err != nil {
-			return callFailed(err)
+			return cli.Failed(err)
 		}
-		return printAnswer(cmd, out)
+		return cli.Print(cmd, out)
 	}
 	return cmd
 }
 
-func cmdLogin() *cobra.Command {
+func cmdLogin(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "POST /login",
 		Short: "POST /login",
 		Use:   "login",
 	}
-	specs := []flagSpec{{"body", "", "json", "(the request body: JSON, or @file.json)", true}}
-	addFlags(cmd, specs)
+	flags := []cli.Flag{
+		{Name: "body", Kind: "json", Usage: "(the request body: JSON, or @file.json)", Required: true},
+	}
+	cli.AddFlags(cmd, flags)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.LoginParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		if err := bindJSON(cmd, "body", &p.Body); err != nil {
+		if err := cli.BindJSON(cmd, "body", &p.Body); err != nil {
 			return err
 		}
 		out, err := client(cmd).Login(cmd.Context(), &p)
 		if err != nil {
-			return callFailed(err)
+			return cli.Failed(err)
 		}
-		return printAnswer(cmd, out)
+		return cli.Print(cmd, out)
 	}
 	return cmd
 }
 
-func cmdUploadPetPhoto() *cobra.Command {
+func cmdUploadPetPhoto(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "Attach a photo to a pet.\n\nPOST /pets/{petId}/photo",
 		Short: "Attach a photo to a pet.",
 		Use:   "upload-pet-photo",
 	}
-	specs := []flagSpec{{"pet-id", "petId", "int", "", true}, {"body", "", "json", "(the request body: JSON, or @file.json)", true}}
-	addFlags(cmd, specs)
+	flags := []cli.Flag{
+		{Name: "pet-id", Field: "petId", Kind: "int", Required: true},
+		{Name: "body", Kind: "json", Usage: "(the request body: JSON, or @file.json)", Required: true},
+	}
+	cli.AddFlags(cmd, flags)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.UploadPetPhotoParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		if err := bindJSON(cmd, "body", &p.Body); err != nil {
+		if err := cli.BindJSON(cmd, "body", &p.Body); err != nil {
 			return err
 		}
 		if err := client(cmd).UploadPetPhoto(cmd.Context(), &p); err != nil {
-			return callFailed(err)
+			return cli.Failed(err)
 		}
 		return nil
 	}
 	return cmd
 }
 
-// addCommands adds every operation's command to root, in its group.
-func addCommands(root *cobra.Command) {
-	root.AddCommand(group("auth", cmdLogin()))
-	root.AddCommand(group("pets", cmdCreatePet(), cmdDeletePet(), cmdGetPet(), cmdListPets(), cmdUploadPetPhoto()))
+// addCommands adds every operation's command to root, in its group; client builds
+// the API client from a command's flags.
+func addCommands(root *cobra.Command, client func(*cobra.Command) *api.Client) {
+	root.AddCommand(cli.Group(
+		"auth",
+		cmdLogin(client),
+	))
+	root.AddCommand(cli.Group(
+		"pets",
+		cmdCreatePet(client),
+		cmdDeletePet(client),
+		cmdGetPet(client),
+		cmdListPets(client),
+		cmdUploadPetPhoto(client),
+	))
 }

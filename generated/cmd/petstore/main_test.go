@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -73,5 +75,27 @@ func TestPetstoreCLI(t *testing.T) {
 	}
 	if _, errOut, code = cli("pets", "get-pet"); code != 2 || !strings.Contains(errOut, "pet-id") {
 		t.Errorf("get-pet without --pet-id: exit %d, want 2\n%s", code, errOut)
+	}
+
+	// run keeps no state between calls: a second run without --token
+	// sends none, in the same process.
+	var o, e bytes.Buffer
+	if code := run([]string{"--endpoint", srv.URL, "pets", "list-pets"}, &o, &e); code != 0 || got.auth != "" {
+		t.Errorf("a second run without --token: exit %d, Authorization %q\n%s", code, got.auth, e.String())
+	}
+
+	// The hidden man command writes a page per command; --help does not
+	// list it.
+	dir := t.TempDir()
+	if code := run([]string{"man", dir}, &o, &e); code != 0 {
+		t.Fatalf("man: exit %d\n%s", code, e.String())
+	}
+	man, err := os.ReadFile(filepath.Join(dir, "petstore-pets-list-pets.1"))
+	if err != nil || !strings.Contains(string(man), ".TH \"petstore\" \"1\"") || !strings.Contains(string(man), `\fB--status\fP`) {
+		t.Errorf("man page of list-pets (%v):\n%s", err, man)
+	}
+	o.Reset()
+	if run([]string{"--help"}, &o, &e); strings.Contains(o.String(), "man ") {
+		t.Errorf("--help lists the man command:\n%s", o.String())
 	}
 }

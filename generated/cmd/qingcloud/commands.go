@@ -3,36 +3,48 @@
 package main
 
 import (
+	cli "github.com/apigen-dev/apigen/apiruntime/cli"
 	api "github.com/apigen-dev/apigen/generated/qingcloud"
 	cobra "github.com/spf13/cobra"
 )
 
-func cmdCreateVolumes() *cobra.Command {
+func cmdCreateVolumes(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "创建一块或多块硬盘。硬盘创建后处于 available 状态，可以用 AttachVolumes 挂载到云服务器。\n\nGET /iaas/",
 		Short: "创建一块或多块硬盘。硬盘创建后处于 available 状态，可以用 AttachVolumes 挂载到云服务器。",
 		Use:   "create-volumes",
 	}
-	specs := []flagSpec{{"size", "size", "int", "硬盘容量，单位为 GB，有效值为: 10, 20, 50, 100", true}, {"volume-name", "volume_name", "string", "硬盘名称", false}, {"volume-type", "volume_type", "int", "硬盘类型，有效值为: 0, 2, 3, 5 (server default 0)", false}, {"count", "count", "int", "创建硬盘的数量，默认是1 (server default 1)", false}, {"tags", "tags", "strings", "要绑定的标签ID", false}, {"zone-param", "zone", "string", "区域 ID，注意要小写", false}}
-	addFlags(cmd, specs)
-	completeWith(cmd, "size", "10\n20\n50\n100")
-	completeWith(cmd, "volume-type", "0\n2\n3\n5")
+	flags := []cli.Flag{
+		{Name: "size", Field: "size", Kind: "int", Usage: "硬盘容量，单位为 GB，有效值为: 10, 20, 50, 100", Required: true, Enum: []string{"10", "20", "50", "100"}},
+		{Name: "volume-name", Field: "volume_name", Kind: "string", Usage: "硬盘名称"},
+		{Name: "volume-type", Field: "volume_type", Kind: "int", Usage: "硬盘类型，有效值为: 0, 2, 3, 5 (server default 0)", Enum: []string{"0", "2", "3", "5"}},
+		{Name: "count", Field: "count", Kind: "int", Usage: "创建硬盘的数量，默认是1 (server default 1)"},
+		{Name: "tags", Field: "tags", Kind: "strings", Usage: "要绑定的标签ID"},
+		{Name: "zone-param", Field: "zone", Kind: "string", Usage: "区域 ID，注意要小写"},
+	}
+	cli.AddFlags(cmd, flags)
+	cli.WaitFlags(cmd)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.CreateVolumesParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
-		out, err := client(cmd).CreateVolumes(cmd.Context(), &p)
-		if err != nil {
-			return callFailed(err)
+		c := client(cmd)
+		call := c.CreateVolumes
+		if cli.Waiting(cmd) {
+			call = c.CreateVolumesAndWait
 		}
-		return printAnswer(cmd, out)
+		out, err := call(cmd.Context(), &p, cli.WaitOptions(cmd)...)
+		if err != nil {
+			return cli.Failed(err)
+		}
+		return cli.Print(cmd, out)
 	}
 	return cmd
 }
 
-func cmdDescribeVolumes() *cobra.Command {
+func cmdDescribeVolumes(client func(*cobra.Command) *api.Client) *cobra.Command {
 	cmd := &cobra.Command{
 		Args:  cobra.NoArgs,
 		Long:  "获取一块或多块硬盘的信息。可根据硬盘ID、状态、名称作过滤条件。\n\nGET /iaas/",
@@ -40,27 +52,39 @@ func cmdDescribeVolumes() *cobra.Command {
 		Use:   "describe-volumes",
 	}
 	cmd.Flags().Bool("all", false, "follow the pages and print every item as one list")
-	specs := []flagSpec{{"volumes", "volumes", "strings", "硬盘ID", false}, {"status", "status", "strings", "硬盘状态，有效值为 pending, available, in-use, suspended, deleted, ceased", false}, {"search-word", "search_word", "string", "搜索关键词，支持硬盘ID，硬盘名称", false}, {"verbose", "verbose", "int", "是否返回冗长的信息，有效值为: 0, 1", false}, {"offset", "offset", "int", "数据偏移量，默认为0 (server default 0)", false}, {"limit", "limit", "int", "返回数据长度，默认为20，最大100 (server default 20)", false}, {"zone-param", "zone", "string", "区域 ID，注意要小写", false}}
-	addFlags(cmd, specs)
-	completeWith(cmd, "verbose", "0\n1")
+	flags := []cli.Flag{
+		{Name: "volumes", Field: "volumes", Kind: "strings", Usage: "硬盘ID"},
+		{Name: "status", Field: "status", Kind: "strings", Usage: "硬盘状态，有效值为 pending, available, in-use, suspended, deleted, ceased"},
+		{Name: "search-word", Field: "search_word", Kind: "string", Usage: "搜索关键词，支持硬盘ID，硬盘名称"},
+		{Name: "verbose", Field: "verbose", Kind: "int", Usage: "是否返回冗长的信息，有效值为: 0, 1", Enum: []string{"0", "1"}},
+		{Name: "offset", Field: "offset", Kind: "int", Usage: "数据偏移量，默认为0 (server default 0)"},
+		{Name: "limit", Field: "limit", Kind: "int", Usage: "返回数据长度，默认为20，最大100 (server default 20)"},
+		{Name: "zone-param", Field: "zone", Kind: "string", Usage: "区域 ID，注意要小写"},
+	}
+	cli.AddFlags(cmd, flags)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		var p api.DescribeVolumesParams
-		if err := bindParams(cmd, specs, &p); err != nil {
+		if err := cli.BindParams(cmd, flags, &p); err != nil {
 			return err
 		}
 		if all, _ := cmd.Flags().GetBool("all"); all {
-			return printAll(cmd, client(cmd).DescribeVolumesAll(cmd.Context(), &p))
+			return cli.PrintAll(cmd, client(cmd).DescribeVolumesAll(cmd.Context(), &p))
 		}
 		out, err := client(cmd).DescribeVolumes(cmd.Context(), &p)
 		if err != nil {
-			return callFailed(err)
+			return cli.Failed(err)
 		}
-		return printAnswer(cmd, out)
+		return cli.Print(cmd, out)
 	}
 	return cmd
 }
 
-// addCommands adds every operation's command to root, in its group.
-func addCommands(root *cobra.Command) {
-	root.AddCommand(group("volume", cmdCreateVolumes(), cmdDescribeVolumes()))
+// addCommands adds every operation's command to root, in its group; client builds
+// the API client from a command's flags.
+func addCommands(root *cobra.Command, client func(*cobra.Command) *api.Client) {
+	root.AddCommand(cli.Group(
+		"volume",
+		cmdCreateVolumes(client),
+		cmdDescribeVolumes(client),
+	))
 }
