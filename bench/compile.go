@@ -82,7 +82,9 @@ func compileBench(corpus, work, apigen, oapi string, runs int) {
 	for i := range runs {
 		// Alternating, as the generators do above.
 		for j, p := range pkgs {
-			nonce := fmt.Appendf(nil, "package %s\n\n// bench run %d\n", p.dir, i)
+			// Unique across bench runs too: the same bytes as an earlier
+			// run's would be a build cache hit.
+			nonce := fmt.Appendf(nil, "package %s\n\n// bench run %d at %d\n", p.dir, i, time.Now().UnixNano())
 			check(os.WriteFile(filepath.Join(dir, p.dir, "zz_bench_nonce.go"), nonce, 0o644))
 			check(os.WriteFile(log, nil, 0o644))
 			build(p.dir)
