@@ -241,8 +241,10 @@ func medianOf(ms []measure) measure {
 	return ms[len(ms)/2]
 }
 
+// dur is the wall time, and the CPU time beside it: on a shared machine
+// wall time grows with the others' load, CPU time much less.
 func dur(m measure) string {
-	s := fmt.Sprintf("%.2f s", m.wall.Seconds())
+	s := fmt.Sprintf("%.2f s (CPU %.2f s)", m.wall.Seconds(), m.cpu.Seconds())
 	if m.err != nil {
 		s += " ✗"
 	}
