@@ -18,6 +18,12 @@ type CallOption struct{ apply func(*Request) }
 
 // Apply applies opts to r, in order. Generated methods call it on the
 // request they built, just before handing it to the transport.
+//
+// Not inlined: generated code calls it once per method, thousands of times
+// in a large client, and every inlined copy is compiled again in the
+// user's package (Kubernetes: 7.0 → 4.9 s of compiler CPU for the three).
+//
+//go:noinline
 func (r *Request) Apply(opts ...CallOption) {
 	for _, o := range opts {
 		if o.apply != nil {

@@ -68,3 +68,34 @@ func TestCallOptionsOnHTTPTransport(t *testing.T) {
 		t.Error("extra body field on a form body was accepted")
 	}
 }
+
+// Generated code leaves Query and Header nil when a call has no parameter
+// there: credentials, WithHeader and extras still reach the wire, and
+// nothing writes to the nil maps.
+func TestNilQueryAndHeader(t *testing.T) {
+	var got *http.Request
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = r
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{}`)
+	}))
+	defer srv.Close()
+	tr := NewHTTP(srv.URL, WithAPIKey("query", "api_key", "k1"), WithAPIKey("header", "X-API-Key", "k2"), WithHeader("X-Tenant", "t1"))
+	for _, opts := range [][]CallOption{nil, {ExtraParam("debug", "1"), ExtraHeader("X-Trace", "a")}} {
+		req := &Request{Operation: "Op", Method: "GET", Path: "/pets", Auth: true}
+		req.Apply(opts...)
+		if err := tr.Do(context.Background(), req, nil); err != nil {
+			t.Fatal(err)
+		}
+		q := got.URL.Query()
+		if q.Get("api_key") != "k1" || got.Header.Get("X-API-Key") != "k2" || got.Header.Get("X-Tenant") != "t1" {
+			t.Errorf("sent %s %v", got.URL, got.Header)
+		}
+		if opts != nil && (q.Get("debug") != "1" || got.Header.Get("X-Trace") != "a") {
+			t.Errorf("extras missing: %s %v", got.URL, got.Header)
+		}
+		if req.Query != nil || req.Header != nil {
+			t.Errorf("the transport wrote to the request's maps: %v %v", req.Query, req.Header)
+		}
+	}
+}

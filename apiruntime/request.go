@@ -15,7 +15,9 @@ type Request struct {
 	Operation string
 	Method    string
 	// Path is already expanded and escaped (see Path).
-	Path   string
+	Path string
+	// Query and Header are nil when the call has no parameter there:
+	// transports only read them.
 	Query  url.Values
 	Header http.Header
 	// Body, when non-nil, is sent as JSON; RawBody's bytes or Stream's

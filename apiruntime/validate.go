@@ -34,6 +34,12 @@ func ValidatorFor(t Transport) Validator {
 func (v *Validator) Fills(name string) bool { return v.filler != nil && v.filler.Fills(name) }
 
 // Required records a missing required parameter when present is false.
+//
+// Not inlined: generated code calls it once per required parameter, thousands of times
+// in a large client, and every inlined copy is compiled again in the
+// user's package (Kubernetes: 7.0 → 4.9 s of compiler CPU for the three).
+//
+//go:noinline
 func (v *Validator) Required(name string, present bool) {
 	if !present {
 		v.problems = append(v.problems, fmt.Sprintf("%s is required", name))
@@ -73,6 +79,12 @@ func Enum[T comparable](v *Validator, name string, value any, allowed ...T) {
 }
 
 // Err returns a *ValidationError naming every problem, or nil.
+//
+// Not inlined: generated code calls it once per param model, thousands of times
+// in a large client, and every inlined copy is compiled again in the
+// user's package (Kubernetes: 7.0 → 4.9 s of compiler CPU for the three).
+//
+//go:noinline
 func (v *Validator) Err(operation string) error {
 	if len(v.problems) == 0 {
 		return nil

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/apigen-dev/apigen/ir"
@@ -234,10 +235,16 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 	if o.Path != "" {
 		fields = append(fields, kv("Path", path))
 	}
-	fields = append(fields,
-		kv("Query", jen.Qual("net/url", "Values").Values()),
-		kv("Header", jen.Qual("net/http", "Header").Values()),
-	)
+	// A map only where a parameter goes in it: each empty map literal
+	// costs the compiler about as much as the rest of the request does
+	// (Kubernetes: 0.45 s of CPU for the Header maps alone), and
+	// transports only read them, so nil is an empty map to them.
+	if o.Action == "" && slices.ContainsFunc(info.fields, func(pi *paramInfo) bool { return pi.p.In == ir.InQuery }) {
+		fields = append(fields, kv("Query", jen.Qual("net/url", "Values").Values()))
+	}
+	if o.Action == "" && slices.ContainsFunc(info.fields, func(pi *paramInfo) bool { return pi.p.In == ir.InHeader || pi.p.In == ir.InCookie }) {
+		fields = append(fields, kv("Header", jen.Qual("net/http", "Header").Values()))
+	}
 	if o.Action != "" {
 		fields = append(fields, kv("Action", jen.Lit(o.Action)))
 		if info.params != "" {

@@ -5,8 +5,6 @@ package cloudtower
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 	"strconv"
 )
 
@@ -28,8 +26,6 @@ func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams, opts ...apirun
 		Operation: "CreateVm",
 		Method:    "POST",
 		Path:      "/create-vm",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "2.0.0",
 		Auth:      true,
 	}

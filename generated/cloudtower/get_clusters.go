@@ -6,8 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
-	"net/url"
 )
 
 // GetClusters calls "GetClusters".
@@ -28,8 +26,6 @@ func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams, opts ...
 		Operation: "GetClusters",
 		Method:    "POST",
 		Path:      "/get-clusters",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "1.0.0",
 		Auth:      true,
 	}

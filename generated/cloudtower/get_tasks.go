@@ -6,8 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
-	"net/url"
 )
 
 // GetTasks calls "GetTasks".
@@ -28,8 +26,6 @@ func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams, opts ...apirun
 		Operation: "GetTasks",
 		Method:    "POST",
 		Path:      "/get-tasks",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "1.0.0",
 		Auth:      true,
 	}

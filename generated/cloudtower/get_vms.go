@@ -7,7 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
 	"net/http"
-	"net/url"
 )
 
 // GetVMs calls "GetVms".
@@ -28,7 +27,6 @@ func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams, opts ...apiruntime
 		Operation: "GetVms",
 		Method:    "POST",
 		Path:      "/get-vms",
-		Query:     url.Values{},
 		Header:    http.Header{},
 		Since:     "1.0.0",
 		Auth:      true,

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"net/http"
-	"net/url"
 )
 
 // Login calls "Login".
@@ -27,7 +26,6 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 		Operation: "Login",
 		Method:    "POST",
 		Path:      "/login",
-		Query:     url.Values{},
 		Header:    http.Header{},
 		Since:     "1.0.0",
 		Auth:      false,

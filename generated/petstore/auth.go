@@ -5,8 +5,6 @@ package petstore
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // Login calls "login".
@@ -26,8 +24,6 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 		Operation: "login",
 		Method:    "POST",
 		Path:      "/login",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      false,
 	}
 	req.Body = &p.Body

@@ -28,8 +28,6 @@ func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams, opts ...apir
 		Operation: "createPet",
 		Method:    "POST",
 		Path:      "/pets",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Body = &p.Body
@@ -72,7 +70,6 @@ func (c *Client) DeletePet(ctx context.Context, p *DeletePetParams, opts ...apir
 		Method:    "DELETE",
 		Path:      apiruntime.Path("/pets/{petId}", "petId", p.PetID),
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "force", p.Force)
@@ -110,8 +107,6 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime
 		Operation: "getPet",
 		Method:    "GET",
 		Path:      apiruntime.Path("/pets/{petId}", "petId", p.PetID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 		Errors: []apiruntime.ErrorCase{{
 			Code:   "404",
@@ -235,8 +230,6 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 		Operation: "uploadPetPhoto",
 		Method:    "POST",
 		Path:      apiruntime.Path("/pets/{petId}/photo", "petId", p.PetID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	parts, ct, err := apiruntime.EncodeMultipart(&p.Body)

@@ -6,8 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
-	"net/url"
 )
 
 // CreateVolumes: 创建一块或多块硬盘。硬盘创建后处于 available 状态，可以用 AttachVolumes 挂载到云服务器。
@@ -28,8 +26,6 @@ func (c *Client) CreateVolumes(ctx context.Context, p *CreateVolumesParams, opts
 		Operation: "CreateVolumes",
 		Method:    "GET",
 		Path:      "/iaas/",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Action:    "CreateVolumes",
 		Params:    p,
 		Auth:      true,
@@ -125,8 +121,6 @@ func (c *Client) DescribeVolumes(ctx context.Context, p *DescribeVolumesParams, 
 		Operation: "DescribeVolumes",
 		Method:    "GET",
 		Path:      "/iaas/",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Action:    "DescribeVolumes",
 		Params:    p,
 		Auth:      true,

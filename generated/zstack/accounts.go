@@ -5,8 +5,6 @@ package zstack
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // LogInByAccount: 使用账户登录
@@ -27,8 +25,6 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 		Operation: "LogInByAccount",
 		Method:    "PUT",
 		Path:      "/zstack/v1/accounts/login",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      false,
 	}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
 	"net/url"
 )
 
@@ -28,8 +27,6 @@ func (c *Client) ChangeZoneState(ctx context.Context, p *ChangeZoneStateParams, 
 		Operation: "ChangeZoneState",
 		Method:    "PUT",
 		Path:      apiruntime.Path("/zstack/v1/zones/{uuid}/actions", "uuid", p.UUID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -106,8 +103,6 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 		Operation: "CreateZone",
 		Method:    "POST",
 		Path:      "/zstack/v1/zones",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -186,7 +181,6 @@ func (c *Client) DeleteZone(ctx context.Context, p *DeleteZoneParams, opts ...ap
 		Method:    "DELETE",
 		Path:      apiruntime.Path("/zstack/v1/zones/{uuid}", "uuid", p.UUID),
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -248,7 +242,6 @@ func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams, opts ...apir
 		Method:    "GET",
 		Path:      "/zstack/v1/zones",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -341,8 +334,6 @@ func (c *Client) UpdateZone(ctx context.Context, p *UpdateZoneParams, opts ...ap
 		Operation: "UpdateZone",
 		Method:    "PUT",
 		Path:      apiruntime.Path("/zstack/v1/zones/{uuid}/actions", "uuid", p.UUID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}

@@ -60,3 +60,13 @@ func CheckCount(t testing.TB, what string, n int, f func(n int) int) {
 		t.Errorf("%s: 10× the input (n=%d) counts %.1f× the operations, want at most %d× (quadratic?)", what, n, r, MaxRatio)
 	}
 }
+
+// Times runs f k times a call: for a pass one run of which is too short
+// for the CPU clock to time well.
+func Times(k int, f func(n int)) func(n int) {
+	return func(n int) {
+		for range k {
+			f(n)
+		}
+	}
+}

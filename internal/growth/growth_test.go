@@ -23,3 +23,12 @@ func TestRatio(t *testing.T) {
 	}
 	_ = sink
 }
+
+// Times calls f k times with the same n.
+func TestTimes(t *testing.T) {
+	var got []int
+	Times(3, func(n int) { got = append(got, n) })(7)
+	if len(got) != 3 || got[0] != 7 || got[2] != 7 {
+		t.Errorf("calls: %v", got)
+	}
+}

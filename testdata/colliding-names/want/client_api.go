@@ -5,8 +5,6 @@ package collidingnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // New calls "New".
@@ -20,8 +18,6 @@ func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) (*Clien
 		Operation: "New",
 		Method:    "GET",
 		Path:      "/client",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

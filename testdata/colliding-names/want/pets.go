@@ -20,8 +20,6 @@ func (c *Client) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*Pe
 		Operation: "get-pet",
 		Method:    "GET",
 		Path:      "/pets",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -89,8 +87,6 @@ func (c *Client) GetPetParams(ctx context.Context, opts ...apiruntime.CallOption
 		Operation: "GetPetParams",
 		Method:    "POST",
 		Path:      "/pets",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

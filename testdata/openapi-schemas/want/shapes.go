@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // PutShape calls "putShape".
@@ -27,8 +25,6 @@ func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apirun
 		Operation: "putShape",
 		Method:    "POST",
 		Path:      "/shapes",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Body = &p.Body

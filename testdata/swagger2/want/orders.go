@@ -5,7 +5,6 @@ package swagger2
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -27,7 +26,6 @@ func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams, opts ...apirun
 		Method:    "GET",
 		Path:      apiruntime.Path("/orders/{orderId}", "orderId", p.OrderID),
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "expand", p.Expand)
@@ -75,8 +73,6 @@ func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams, opts ...ap
 		Operation: "placeOrder",
 		Method:    "POST",
 		Path:      "/orders",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Body = &p.Body

@@ -5,8 +5,6 @@ package swagger2
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // Upload calls "upload".
@@ -26,8 +24,6 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime
 		Operation: "upload",
 		Method:    "POST",
 		Path:      "/uploads",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	form, err := apiruntime.EncodeForm(&p.Body)

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
 	"net/url"
 )
 
@@ -28,8 +27,6 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 		Operation: "CreateZone",
 		Method:    "POST",
 		Path:      "/zstack/v1/zones",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -97,7 +94,6 @@ func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams, opts ...apir
 		Method:    "GET",
 		Path:      "/zstack/v1/zones",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}

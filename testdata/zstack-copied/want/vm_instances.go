@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
 	"net/url"
 )
 
@@ -29,7 +28,6 @@ func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams, 
 		Method:    "GET",
 		Path:      "/zstack/v1/vm-instances",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}

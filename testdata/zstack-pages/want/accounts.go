@@ -5,8 +5,6 @@ package zstackpages
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // CreateAccount: 创建账户
@@ -27,8 +25,6 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams, opts
 		Operation: "CreateAccount",
 		Method:    "POST",
 		Path:      "/zstack/v1/accounts",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -113,8 +109,6 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 		Operation: "LogInByAccount",
 		Method:    "PUT",
 		Path:      "/zstack/v1/accounts/login",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      false,
 	}

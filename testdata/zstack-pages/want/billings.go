@@ -5,8 +5,6 @@ package zstackpages
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // CreatePriceTable: 创建计费价目
@@ -27,8 +25,6 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 		Operation: "CreatePriceTable",
 		Method:    "POST",
 		Path:      "/zstack/v1/billings/price-tables",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "3.7.2",
 		Auth:      true,
 	}

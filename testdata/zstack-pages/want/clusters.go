@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
 	"net/url"
 )
 
@@ -28,8 +27,6 @@ func (c *Client) ChangeClusterState(ctx context.Context, p *ChangeClusterStatePa
 		Operation: "ChangeClusterState",
 		Method:    "PUT",
 		Path:      apiruntime.Path("/zstack/v1/clusters/{uuid}/actions", "uuid", p.UUID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -107,7 +104,6 @@ func (c *Client) DeleteCluster(ctx context.Context, p *DeleteClusterParams, opts
 		Method:    "DELETE",
 		Path:      apiruntime.Path("/zstack/v1/clusters/{uuid}", "uuid", p.UUID),
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -167,7 +163,6 @@ func (c *Client) QueryCluster(ctx context.Context, p *QueryClusterParams, opts .
 		Method:    "GET",
 		Path:      "/zstack/v1/clusters",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -260,8 +255,6 @@ func (c *Client) UpdateCluster(ctx context.Context, p *UpdateClusterParams, opts
 		Operation: "UpdateCluster",
 		Method:    "PUT",
 		Path:      apiruntime.Path("/zstack/v1/clusters/{uuid}/actions", "uuid", p.UUID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}

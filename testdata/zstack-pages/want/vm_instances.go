@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
 	"net/url"
 )
 
@@ -28,8 +27,6 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 		Operation: "CreateVmInstance",
 		Method:    "POST",
 		Path:      "/zstack/v1/vm-instances",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -182,7 +179,6 @@ func (c *Client) DestroyVMInstance(ctx context.Context, p *DestroyVMInstancePara
 		Method:    "DELETE",
 		Path:      apiruntime.Path("/zstack/v1/vm-instances/{uuid}", "uuid", p.UUID),
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -241,7 +237,6 @@ func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams, 
 		Method:    "GET",
 		Path:      "/zstack/v1/vm-instances",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}
@@ -334,8 +329,6 @@ func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams, 
 		Operation: "StartVmInstance",
 		Method:    "PUT",
 		Path:      apiruntime.Path("/zstack/v1/vm-instances/{uuid}/actions", "uuid", p.UUID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}

@@ -5,8 +5,6 @@ package zstackpages
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // CreateZone: 创建区域
@@ -27,8 +25,6 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 		Operation: "CreateZone",
 		Method:    "POST",
 		Path:      "/zstack/v1/zones",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      true,
 	}

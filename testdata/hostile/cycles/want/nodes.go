@@ -5,8 +5,6 @@ package cycles
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // GetNode calls "getNode".
@@ -20,8 +18,6 @@ func (c *Client) GetNode(ctx context.Context, opts ...apiruntime.CallOption) (*N
 		Operation: "getNode",
 		Method:    "GET",
 		Path:      "/nodes",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -27,8 +26,6 @@ func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime
 		Operation: "addPet",
 		Method:    "POST",
 		Path:      "/pets",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	if p.Body != nil {
@@ -72,7 +69,6 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apirun
 		Method:    "GET",
 		Path:      "/pets",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "kind", p.Kind)

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -28,7 +27,6 @@ func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.Ca
 		Method:    "GET",
 		Path:      "/a",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "func", p.Func)

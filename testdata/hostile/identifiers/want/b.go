@@ -5,8 +5,6 @@ package identifiers
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // Len calls "len".
@@ -20,8 +18,6 @@ func (c *Client) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, e
 		Operation: "len",
 		Method:    "GET",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -43,8 +39,6 @@ func (c *Client) X123go(ctx context.Context, opts ...apiruntime.CallOption) erro
 		Operation: "123go",
 		Method:    "POST",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -62,8 +56,6 @@ func (c *Client) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) err
 		Operation: "émoji😀",
 		Method:    "DELETE",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -81,8 +73,6 @@ func (c *Client) X中文操作(ctx context.Context, opts ...apiruntime.CallOptio
 		Operation: "中文操作",
 		Method:    "PUT",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -5,8 +5,6 @@ package identifiers
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // AB calls "a-b".
@@ -20,8 +18,6 @@ func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
 		Operation: "a-b",
 		Method:    "DELETE",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -39,8 +35,6 @@ func (c *Client) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
 		Operation: "AB",
 		Method:    "PATCH",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -58,8 +52,6 @@ func (c *Client) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
 		Operation: "a_b",
 		Method:    "PUT",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -77,8 +69,6 @@ func (c *Client) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
 		Operation: "ab",
 		Method:    "OPTIONS",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -96,8 +86,6 @@ func (c *Client) Call(ctx context.Context, opts ...apiruntime.CallOption) error 
 		Operation: "!!!",
 		Method:    "POST",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -115,8 +103,6 @@ func (c *Client) GetC(ctx context.Context, opts ...apiruntime.CallOption) error 
 		Operation: "GetC",
 		Method:    "GET",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

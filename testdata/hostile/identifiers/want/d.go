@@ -5,7 +5,6 @@ package identifiers
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -20,8 +19,6 @@ func (c *Client) Client(ctx context.Context, opts ...apiruntime.CallOption) erro
 		Operation: "Client",
 		Method:    "GET",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -46,7 +43,6 @@ func (c *Client) Context(ctx context.Context, p *ContextParams, opts ...apirunti
 		Method:    "PUT",
 		Path:      "/d",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "x", p.X)
@@ -77,8 +73,6 @@ func (c *Client) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
 		Operation: "Do",
 		Method:    "PATCH",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -96,8 +90,6 @@ func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) error {
 		Operation: "New",
 		Method:    "POST",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -115,8 +107,6 @@ func (c *Client) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) 
 		Operation: "typeParams",
 		Method:    "DELETE",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

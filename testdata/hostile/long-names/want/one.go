@@ -5,7 +5,6 @@ package longnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -41,7 +40,6 @@ func (c *Client) CreateVeryLongResourceNamexxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
 		Method:    "POST",
 		Path:      "/one",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_property_end", p.PropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropertyPropert_21f9d05e)

@@ -5,7 +5,6 @@ package longnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -34,8 +33,6 @@ func (c *Client) ListItemslistItemslistItemslistItemslistItemslistItemslistItems
 		Operation: "listItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemslistItemsB",
 		Method:    "PUT",
 		Path:      "/two",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -62,7 +59,6 @@ func (c *Client) ListItemslistItemslistItemslistItemslistItemslistItemslistItems
 		Method:    "GET",
 		Path:      "/two",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "limit", p.Limit)

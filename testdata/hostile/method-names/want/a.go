@@ -5,7 +5,6 @@ package methodnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -20,8 +19,6 @@ func (c *Client) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) e
 		Operation: "Error",
 		Method:    "DELETE",
 		Path:      "/a",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -39,8 +36,6 @@ func (c *Client) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOpt
 		Operation: "MarshalJSON",
 		Method:    "GET",
 		Path:      "/a",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -58,8 +53,6 @@ func (c *Client) String2(ctx context.Context, opts ...apiruntime.CallOption) err
 		Operation: "String",
 		Method:    "PUT",
 		Path:      "/a",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -84,7 +77,6 @@ func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallPara
 		Method:    "POST",
 		Path:      "/a",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "Validate", p.Validate2)
@@ -124,8 +116,6 @@ func (c *Client) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption)
 		Operation: "WriteTo",
 		Method:    "PATCH",
 		Path:      "/a",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

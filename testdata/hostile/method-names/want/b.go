@@ -5,8 +5,6 @@ package methodnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // FormatCall calls "Format".
@@ -20,8 +18,6 @@ func (c *Client) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) 
 		Operation: "Format",
 		Method:    "DELETE",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -39,8 +35,6 @@ func (c *Client) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOptio
 		Operation: "GobEncode",
 		Method:    "PUT",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -58,8 +52,6 @@ func (c *Client) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOpti
 		Operation: "MarshalXML",
 		Method:    "PATCH",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -77,8 +69,6 @@ func (c *Client) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption
 		Operation: "ReadByte",
 		Method:    "GET",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -100,8 +90,6 @@ func (c *Client) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOpti
 		Operation: "UnreadRune",
 		Method:    "POST",
 		Path:      "/b",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

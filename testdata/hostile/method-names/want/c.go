@@ -5,8 +5,6 @@ package methodnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // MarshalTextCall calls "MarshalText".
@@ -20,8 +18,6 @@ func (c *Client) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOpt
 		Operation: "MarshalText",
 		Method:    "DELETE",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -39,8 +35,6 @@ func (c *Client) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) er
 		Operation: "Scan",
 		Method:    "GET",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -58,8 +52,6 @@ func (c *Client) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) er
 		Operation: "Seek",
 		Method:    "POST",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -77,8 +69,6 @@ func (c *Client) StringCall(ctx context.Context, opts ...apiruntime.CallOption) 
 		Operation: "StringCall",
 		Method:    "PATCH",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -96,8 +86,6 @@ func (c *Client) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) 
 		Operation: "Unwrap",
 		Method:    "PUT",
 		Path:      "/c",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // AsCall calls "As".
@@ -21,8 +19,6 @@ func (c *Client) AsCall(ctx context.Context, opts ...apiruntime.CallOption) erro
 		Operation: "As",
 		Method:    "PUT",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -40,8 +36,6 @@ func (c *Client) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption
 		Operation: "GoString",
 		Method:    "DELETE",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -59,8 +53,6 @@ func (c *Client) IsCall(ctx context.Context, opts ...apiruntime.CallOption) erro
 		Operation: "Is",
 		Method:    "POST",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -78,8 +70,6 @@ func (c *Client) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption
 		Operation: "ReadFrom",
 		Method:    "GET",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -101,8 +91,6 @@ func (c *Client) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOp
 		Operation: "UnmarshalXML",
 		Method:    "PATCH",
 		Path:      "/d",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

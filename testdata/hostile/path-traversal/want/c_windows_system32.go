@@ -5,8 +5,6 @@ package pathtraversal
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // AB calls "a/b".
@@ -20,8 +18,6 @@ func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) (*AB, er
 		Operation: "a/b",
 		Method:    "GET",
 		Path:      "/x",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -5,8 +5,6 @@ package pathtraversal
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // EtcPasswd calls "../../etc/passwd".
@@ -20,8 +18,6 @@ func (c *Client) EtcPasswd(ctx context.Context, opts ...apiruntime.CallOption) (
 		Operation: "../../etc/passwd",
 		Method:    "GET",
 		Path:      "/etc/passwd",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

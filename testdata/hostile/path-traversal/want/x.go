@@ -5,8 +5,6 @@ package pathtraversal
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // AbsPathGo calls "/abs/path.go".
@@ -20,8 +18,6 @@ func (c *Client) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) e
 		Operation: "/abs/path.go",
 		Method:    "POST",
 		Path:      "/x",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -39,8 +35,6 @@ func (c *Client) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption
 		Operation: "C:\\Windows\\evil",
 		Method:    "DELETE",
 		Path:      "/x",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -58,8 +52,6 @@ func (c *Client) Hidden(ctx context.Context, opts ...apiruntime.CallOption) erro
 		Operation: ".hidden",
 		Method:    "PUT",
 		Path:      "/x",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -5,8 +5,6 @@ package servicefilenames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // DeleteJs calls "DeleteJs".
@@ -27,8 +25,6 @@ func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apirun
 		Operation: "DeleteJs",
 		Method:    "GET",
 		Path:      "/iaas/",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Action:    "DeleteJs",
 		Params:    p,
 		Auth:      true,

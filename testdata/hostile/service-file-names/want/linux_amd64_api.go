@@ -5,8 +5,6 @@ package servicefilenames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // CreateLinuxAmd64 calls "CreateLinuxAmd64".
@@ -27,8 +25,6 @@ func (c *Client) CreateLinuxAmd64(ctx context.Context, p *CreateLinuxAmd64Params
 		Operation: "CreateLinuxAmd64",
 		Method:    "GET",
 		Path:      "/iaas/",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Action:    "CreateLinuxAmd64",
 		Params:    p,
 		Auth:      true,

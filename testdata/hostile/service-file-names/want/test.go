@@ -5,8 +5,6 @@ package servicefilenames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // DescribeTests calls "DescribeTests".
@@ -27,8 +25,6 @@ func (c *Client) DescribeTests(ctx context.Context, p *DescribeTestsParams, opts
 		Operation: "DescribeTests",
 		Method:    "GET",
 		Path:      "/iaas/",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Action:    "DescribeTests",
 		Params:    p,
 		Auth:      true,

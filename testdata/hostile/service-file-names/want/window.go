@@ -5,8 +5,6 @@ package servicefilenames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // RunWindows calls "RunWindows".
@@ -27,8 +25,6 @@ func (c *Client) RunWindows(ctx context.Context, p *RunWindowsParams, opts ...ap
 		Operation: "RunWindows",
 		Method:    "GET",
 		Path:      "/iaas/",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Action:    "RunWindows",
 		Params:    p,
 		Auth:      true,

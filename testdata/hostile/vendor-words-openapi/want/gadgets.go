@@ -5,8 +5,6 @@ package vendorwordsopenapi
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // GetGadget calls "getGadget".
@@ -26,8 +24,6 @@ func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams, opts ...apir
 		Operation: "getGadget",
 		Method:    "GET",
 		Path:      apiruntime.Path("/gadgets/{id}", "id", p.ID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -5,8 +5,6 @@ package vendorwordsopenapi
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // ListWidgets: Like QingCloud's DescribeWidgets, see docs.qingcloud.com, yunify, shanhe.
@@ -20,8 +18,6 @@ func (c *Client) ListWidgets(ctx context.Context, opts ...apiruntime.CallOption)
 		Operation: "listWidgets",
 		Method:    "GET",
 		Path:      "/widgets",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

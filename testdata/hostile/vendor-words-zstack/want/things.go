@@ -5,8 +5,6 @@ package vendorwordszstack
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // DeleteThing: 删除东西
@@ -27,8 +25,6 @@ func (c *Client) DeleteThing(ctx context.Context, p *DeleteThingParams, opts ...
 		Operation: "DeleteThing",
 		Method:    "DELETE",
 		Path:      apiruntime.Path("/zstack/v1/things/{uuid}", "uuid", p.UUID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      false,
 	}

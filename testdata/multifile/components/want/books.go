@@ -5,7 +5,6 @@ package components
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -26,8 +25,6 @@ func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apirunti
 		Operation: "addBook",
 		Method:    "POST",
 		Path:      "/books",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Body = &p.Body
@@ -70,7 +67,6 @@ func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams, opts ...apir
 		Method:    "GET",
 		Path:      "/books",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 		Accept:    "application/json, application/problem+json",
 		Errors: []apiruntime.ErrorCase{{

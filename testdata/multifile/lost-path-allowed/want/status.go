@@ -5,8 +5,6 @@ package lostpathallowed
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // Status calls "status".
@@ -20,8 +18,6 @@ func (c *Client) Status(ctx context.Context, opts ...apiruntime.CallOption) erro
 		Operation: "status",
 		Method:    "GET",
 		Path:      "/status",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

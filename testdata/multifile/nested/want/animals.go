@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // ListAnimals calls "listAnimals".
@@ -21,8 +19,6 @@ func (c *Client) ListAnimals(ctx context.Context, opts ...apiruntime.CallOption)
 		Operation: "listAnimals",
 		Method:    "GET",
 		Path:      "/animals",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

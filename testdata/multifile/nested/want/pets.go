@@ -5,8 +5,6 @@ package nested
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // GetPet calls "getPet".
@@ -26,8 +24,6 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime
 		Operation: "getPet",
 		Method:    "GET",
 		Path:      apiruntime.Path("/pets/{id}", "id", p.ID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -5,7 +5,6 @@ package paths
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -26,8 +25,6 @@ func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts
 		Operation: "createExhibit",
 		Method:    "POST",
 		Path:      "/exhibits",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Body = &p.Body
@@ -69,8 +66,6 @@ func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams, opts
 		Operation: "deleteExhibit",
 		Method:    "DELETE",
 		Path:      apiruntime.Path("/exhibits/{exhibitId}", "exhibitId", p.ExhibitID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -107,8 +102,6 @@ func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams, opts ...ap
 		Operation: "getExhibit",
 		Method:    "GET",
 		Path:      apiruntime.Path("/exhibits/{exhibitId}", "exhibitId", p.ExhibitID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)
@@ -150,7 +143,6 @@ func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams, opts .
 		Method:    "GET",
 		Path:      "/exhibits",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "limit", p.Limit)

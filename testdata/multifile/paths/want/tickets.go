@@ -5,8 +5,6 @@ package paths
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // BuyTicket calls "buyTicket".
@@ -26,8 +24,6 @@ func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams, opts ...apir
 		Operation: "buyTicket",
 		Method:    "POST",
 		Path:      "/tickets",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	if p.Body != nil {

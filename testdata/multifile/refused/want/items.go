@@ -6,8 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // ListItems calls "listItems".
@@ -21,8 +19,6 @@ func (c *Client) ListItems(ctx context.Context, opts ...apiruntime.CallOption) (
 		Operation: "listItems",
 		Method:    "GET",
 		Path:      "/items",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	req.Apply(opts...)

@@ -5,7 +5,6 @@ package openapi
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -29,7 +28,6 @@ func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitP
 		Method:    "GET",
 		Path:      apiruntime.Path("/pets/{id}*/func init(){}/*", "id", p.ID),
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "kind", p.Kind)

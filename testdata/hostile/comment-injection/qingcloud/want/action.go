@@ -5,8 +5,6 @@ package qingcloud
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // EvilAction: */ func init() { panic("intro") } /* — every text on this hand-written page tries to
@@ -29,8 +27,6 @@ func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams, opts ...ap
 		Operation: "EvilAction",
 		Method:    "GET",
 		Path:      "/iaas/",
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Action:    "EvilAction",
 		Params:    p,
 		Auth:      true,

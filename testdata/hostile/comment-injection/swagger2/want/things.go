@@ -5,7 +5,6 @@ package swagger2
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 	"net/url"
 )
 
@@ -27,7 +26,6 @@ func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams, opts ...apir
 		Method:    "POST",
 		Path:      "/things",
 		Query:     url.Values{},
-		Header:    http.Header{},
 		Auth:      true,
 	}
 	apiruntime.AddQuery(req.Query, "mode", p.Mode)

@@ -5,8 +5,6 @@ package zstack
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // ChangeEvilState: 恶意 */ func init() { panic("title") } /* 接口
@@ -27,8 +25,6 @@ func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams, 
 		Operation: "ChangeEvilState",
 		Method:    "PUT",
 		Path:      apiruntime.Path("/zstack/v1/evil/{uuid}/actions\"+`x`+\"*", "uuid", p.UUID),
-		Query:     url.Values{},
-		Header:    http.Header{},
 		Since:     "0.6",
 		Auth:      false,
 	}
