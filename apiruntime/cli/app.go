@@ -47,7 +47,11 @@ func New(cfg Config) *App {
 	}
 	a := &App{Root: root, cfg: cfg}
 	fl := root.PersistentFlags()
-	fl.String("endpoint", "", "the API's base URL (env "+a.env("endpoint")+"; default "+cfg.Endpoint+")")
+	endpointDefault := "; no default: required"
+	if cfg.Endpoint != "" {
+		endpointDefault = "; default " + cfg.Endpoint
+	}
+	fl.String("endpoint", "", "the API's base URL (env "+a.env("endpoint")+endpointDefault+")")
 	fl.Bool("dry-run", false, "print the request that would be sent (secrets masked) instead of sending it")
 	fl.StringP("output", "o", cliprint.Formats[0], "answer format: "+strings.Join(cliprint.Formats, ", ")+" (a table shows a list's id, name and status-like fields)")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(cliprint.Formats, cobra.ShellCompDirectiveNoFileComp))
@@ -55,6 +59,21 @@ func New(cfg Config) *App {
 	a.PreRun(func(cmd *cobra.Command) error {
 		format, _ := cmd.Flags().GetString("output")
 		return cliprint.Check(format)
+	})
+	a.PreRun(func(cmd *cobra.Command) error {
+		// A call without an endpoint is a usage error, said before the
+		// transport refuses an empty base URL; cobra's own commands and
+		// man pages need none.
+		for c := cmd; c != nil; c = c.Parent() {
+			switch n := c.Name(); {
+			case n == "man" || n == "completion" || n == "help" || strings.HasPrefix(n, "__"):
+				return nil
+			}
+		}
+		if a.Endpoint(cmd) == "" {
+			return fmt.Errorf("no endpoint: give --endpoint or set %s", a.env("endpoint"))
+		}
+		return nil
 	})
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		for _, check := range a.preRun {
