@@ -152,19 +152,10 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	dc.add("opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader, ExtraBodyField.")
 	d.add(dc.code()...)
 
-	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	if info.params != "" {
-		params = append(params, jen.Id("p").Op("*").Id(info.params))
-	}
-	params = append(params, jen.Id("opts").Op("...").Qual(runtimePath, "CallOption"))
+	params, results := g.callSignature(o)
 	res := info.result
-	var results []jen.Code
-	var fail func(err jen.Code) jen.Code
-	if res == nil {
-		results = []jen.Code{jen.Error()}
-		fail = func(err jen.Code) jen.Code { return jen.Return(err) }
-	} else {
-		results = []jen.Code{res.code(), jen.Error()}
+	fail := func(err jen.Code) jen.Code { return jen.Return(err) }
+	if res != nil {
 		fail = func(err jen.Code) jen.Code { return jen.Return(res.zero(), err) }
 	}
 	body := g.requestCode(o, fail)
