@@ -78,9 +78,10 @@ func (g *gen) clientDecl() []jen.Code {
 	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an ",
 		"apiruntime.Request and hands it to the transport, which adds the family's auth, signing, ",
 		"job polling and error decoding.")
+	g.groupsDoc(&d)
 	out := d.code()
 	out = append(out,
-		jen.Type().Id("Client").Struct(jen.Id("t").Qual(runtimePath, "Transport")),
+		jen.Type().Id("Client").Struct(append([]jen.Code{jen.Id("t").Qual(runtimePath, "Transport")}, g.groupFields()...)...),
 		jen.Line(),
 	)
 	var nd doc
@@ -102,9 +103,7 @@ func (g *gen) clientDecl() []jen.Code {
 	}
 	out = append(out, nd.code()...)
 	out = append(out,
-		jen.Func().Id("New").Params(jen.Id("t").Qual(runtimePath, "Transport")).Op("*").Id("Client").Block(
-			jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("t"): jen.Id("t")})),
-		),
+		jen.Func().Id("New").Params(jen.Id("t").Qual(runtimePath, "Transport")).Op("*").Id("Client").Block(g.newClient()...),
 	)
 	return out
 }

@@ -9,6 +9,12 @@ import (
 	"net/url"
 )
 
+// BGroup holds the calls of group "b", as Client.B: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type BGroup struct {
+	c *Client
+}
+
 // FormatCall calls "Format".
 //
 // DELETE /b
@@ -26,6 +32,11 @@ func (c *Client) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) 
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// FormatCall is Client.FormatCall (DELETE /b).
+func (g BGroup) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.FormatCall(ctx, opts...)
 }
 
 // GobEncodeCall calls "GobEncode".
@@ -47,6 +58,11 @@ func (c *Client) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOptio
 	return c.t.Do(ctx, req, nil)
 }
 
+// GobEncodeCall is Client.GobEncodeCall (PUT /b).
+func (g BGroup) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.GobEncodeCall(ctx, opts...)
+}
+
 // MarshalXMLCall calls "MarshalXML".
 //
 // PATCH /b
@@ -64,6 +80,11 @@ func (c *Client) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOpti
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// MarshalXMLCall is Client.MarshalXMLCall (PATCH /b).
+func (g BGroup) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.MarshalXMLCall(ctx, opts...)
 }
 
 // ReadByteCall calls "ReadByte".
@@ -89,6 +110,11 @@ func (c *Client) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption
 	return out, nil
 }
 
+// ReadByteCall is Client.ReadByteCall (GET /b).
+func (g BGroup) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption) (*ReadByte, error) {
+	return g.c.ReadByteCall(ctx, opts...)
+}
+
 // UnreadRuneCall calls "UnreadRune".
 //
 // POST /b
@@ -106,4 +132,9 @@ func (c *Client) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOpti
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// UnreadRuneCall is Client.UnreadRuneCall (POST /b).
+func (g BGroup) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.UnreadRuneCall(ctx, opts...)
 }

@@ -9,6 +9,12 @@ import (
 	"net/url"
 )
 
+// GadgetsGroup holds the calls of group "gadgets", as Client.Gadgets: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type GadgetsGroup struct {
+	c *Client
+}
+
 // GetGadget calls "getGadget".
 //
 // GET /gadgets/{id}
@@ -32,6 +38,11 @@ func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams, opts ...apir
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Get is Client.GetGadget (GET /gadgets/{id}).
+func (g GadgetsGroup) Get(ctx context.Context, p *GetGadgetParams, opts ...apiruntime.CallOption) error {
+	return g.c.GetGadget(ctx, p, opts...)
 }
 
 // GetGadgetParams holds the parameters of GetGadget.

@@ -10,6 +10,12 @@ import (
 	"net/url"
 )
 
+// AnimalsGroup holds the calls of group "animals", as Client.Animals: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type AnimalsGroup struct {
+	c *Client
+}
+
 // ListAnimals calls "listAnimals".
 //
 // GET /animals
@@ -31,6 +37,11 @@ func (c *Client) ListAnimals(ctx context.Context, opts ...apiruntime.CallOption)
 		return nil, err
 	}
 	return out, nil
+}
+
+// List is Client.ListAnimals (GET /animals).
+func (g AnimalsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]Animal, error) {
+	return g.c.ListAnimals(ctx, opts...)
 }
 
 // Animal is the API's "animal", one of several types.

@@ -10,6 +10,12 @@ import (
 	"net/url"
 )
 
+// ItemsGroup holds the calls of group "items", as Client.Items: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type ItemsGroup struct {
+	c *Client
+}
+
 // ListItems calls "listItems".
 //
 // GET /items
@@ -31,6 +37,11 @@ func (c *Client) ListItems(ctx context.Context, opts ...apiruntime.CallOption) (
 		return nil, err
 	}
 	return out, nil
+}
+
+// List is Client.ListItems (GET /items).
+func (g ItemsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) (*ListItemsResponse, error) {
+	return g.c.ListItems(ctx, opts...)
 }
 
 // ListItemsResponse is the API's "ListItemsResponse" object.
