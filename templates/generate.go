@@ -15,7 +15,8 @@ import (
 type Options struct {
 	// Package is the Go package name of the output (default "api").
 	Package string
-	// Names maps an IR name (a type name or an operation name) to the Go
+	// Names maps an IR name (a type name or an operation name, or
+	// "group:" and a group's source name, see groups.go) to the Go
 	// identifier the user wants for it. Overrides win over derived names
 	// and must not collide with each other.
 	Names map[string]string
