@@ -13,14 +13,7 @@ import (
 // ("group:" and the tag) as it renames calls, and code written against
 // the new names builds.
 func TestGroupRenameByConfig(t *testing.T) {
-	root, err := gocheck.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec, err := os.ReadFile(filepath.Join(root, "specs", "openapi", "petstore.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := petstoreSpec(t)
 	use := `package use
 
 import (
