@@ -173,14 +173,19 @@ func dropNoun(words, noun []string) string {
 }
 
 // sameNoun reports whether two words are one noun, either in the plural
-// (vm, VMs; policy, policies; address, addresses).
+// (vm, VMs; policy, policies; address, addresses). A one-letter word is
+// only itself: a tag "a" does not make "As" its plural.
 func sameNoun(a, b string) bool {
 	a, b = strings.ToLower(a), strings.ToLower(b)
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	switch {
-	case a == b, b == a+"s", b == a+"es":
+	case a == b:
+		return true
+	case len(a) < 2:
+		return false
+	case b == a+"s", b == a+"es":
 		return true
 	case strings.HasSuffix(a, "y") && b == a[:len(a)-1]+"ies":
 		return true
@@ -264,6 +269,9 @@ func (g *gen) groupMethods(d *decl, o *ir.Operation) {
 		args = append(args, jen.Id("opts").Op("..."))
 		var dc doc
 		dc.addf(name, " is Client.", target, where, ".")
+		if o.Deprecated {
+			dc.deprecated("operation")
+		}
 		d.add(dc.code()...)
 		d.add(jen.Func().Params(jen.Id("g").Id(gc.group.typ)).Id(name).Params(params...).Params(results...).Block(
 			jen.Return(jen.Id("g").Dot("c").Dot(target).Call(args...)),

@@ -12,7 +12,7 @@ import (
 // groupsAPI has groups whose names meet: two calls losing their noun to
 // one name, a call losing it to a standard method name, a tag spelled
 // like a call, two tags that read alike, a call in no group and one whose
-// method is the noun alone.
+// method is the noun alone; one is deprecated.
 func groupsAPI() *ir.API {
 	op := func(name, tag, method, path string) *ir.Operation {
 		return &ir.Operation{Name: name, Service: tag, Method: method, Path: path, Params: []*ir.Param{}}
@@ -28,7 +28,7 @@ func groupsAPI() *ir.API {
 		op("ListSecurityGroups", "Security-Group", "GET", "/sg"),
 		op("DeleteSecurityGroup", "security_group", "DELETE", "/sg"),
 		op("Ping", "", "GET", "/"),
-		op("ListPolicies", "policy", "GET", "/policies"),
+		{Name: "ListPolicies", Service: "policy", Method: "GET", Path: "/policies", Params: []*ir.Param{}, Deprecated: true},
 	}}
 }
 
@@ -72,6 +72,10 @@ func TestGroupNameCollisions(t *testing.T) {
 		if !regexp.MustCompile(`\n\t` + field + `\n`).MatchString(client) {
 			t.Errorf("client.go lacks field %q:\n%s", field, client)
 		}
+	}
+	// A deprecated call's group method says so too, for linters.
+	if !strings.Contains(string(files["policy.go"]), "// List is Client.ListPolicies (GET /policies).\n//\n// Deprecated:") {
+		t.Errorf("the group method of a deprecated call is not marked:\n%s", files["policy.go"])
 	}
 	if ops := string(files["operations.go"]); !strings.Contains(ops, ") Ping(") || strings.Contains(ops, "func (g ") {
 		t.Error("a call in no group has a group method")

@@ -8,8 +8,8 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
 // polling and error decoding.
 //
-// The fields group the same calls as the docs do (tags, services, resources): client.J.Delete is
-// client.DeleteJs.
+// The fields group the same calls as the docs do (tags, services, resources):
+// client.LinuxAmd64.Create is client.CreateLinuxAmd64.
 type Client struct {
 	t          apiruntime.Transport
 	J          JGroup

@@ -41,8 +41,8 @@ func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apirun
 	return out, nil
 }
 
-// Delete is Client.DeleteJs (action DeleteJs).
-func (g JGroup) Delete(ctx context.Context, p *DeleteJsParams, opts ...apiruntime.CallOption) (*DeleteJsResponse, error) {
+// DeleteJs is Client.DeleteJs (action DeleteJs).
+func (g JGroup) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apiruntime.CallOption) (*DeleteJsResponse, error) {
 	return g.c.DeleteJs(ctx, p, opts...)
 }
 
