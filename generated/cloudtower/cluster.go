@@ -72,12 +72,12 @@ func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams, opts 
 }
 
 // Get is Client.GetClusters (POST /get-clusters).
-func (g ClusterGroup) Get(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) ([]Cluster, error) {
+func (g *ClusterGroup) Get(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) ([]Cluster, error) {
 	return g.c.GetClusters(ctx, p, opts...)
 }
 
 // GetAll is Client.GetClustersAll (POST /get-clusters).
-func (g ClusterGroup) GetAll(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) iter.Seq2[Cluster, error] {
+func (g *ClusterGroup) GetAll(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) iter.Seq2[Cluster, error] {
 	return g.c.GetClustersAll(ctx, p, opts...)
 }
 

@@ -66,12 +66,12 @@ func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams, opts ...api
 }
 
 // Get is Client.GetTasks (POST /get-tasks).
-func (g TaskGroup) Get(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) ([]Task, error) {
+func (g *TaskGroup) Get(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) ([]Task, error) {
 	return g.c.GetTasks(ctx, p, opts...)
 }
 
 // GetAll is Client.GetTasksAll (POST /get-tasks).
-func (g TaskGroup) GetAll(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) iter.Seq2[Task, error] {
+func (g *TaskGroup) GetAll(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) iter.Seq2[Task, error] {
 	return g.c.GetTasksAll(ctx, p, opts...)
 }
 

@@ -56,12 +56,12 @@ func (c *Client) CreateVMAndWait(ctx context.Context, p *CreateVMParams, opts ..
 }
 
 // Create is Client.CreateVM (POST /create-vm).
-func (g VMGroup) Create(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
+func (g *VMGroup) Create(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
 	return g.c.CreateVM(ctx, p, opts...)
 }
 
 // CreateAndWait is Client.CreateVMAndWait (POST /create-vm).
-func (g VMGroup) CreateAndWait(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
+func (g *VMGroup) CreateAndWait(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
 	return g.c.CreateVMAndWait(ctx, p, opts...)
 }
 
@@ -138,12 +138,12 @@ func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams, opts ...apirunt
 }
 
 // Get is Client.GetVMs (POST /get-vms).
-func (g VMGroup) Get(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) ([]VM, error) {
+func (g *VMGroup) Get(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) ([]VM, error) {
 	return g.c.GetVMs(ctx, p, opts...)
 }
 
 // GetAll is Client.GetVMsAll (POST /get-vms).
-func (g VMGroup) GetAll(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) iter.Seq2[VM, error] {
+func (g *VMGroup) GetAll(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) iter.Seq2[VM, error] {
 	return g.c.GetVMsAll(ctx, p, opts...)
 }
 

@@ -46,7 +46,7 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 }
 
 // Login is Client.Login (POST /login).
-func (g AuthGroup) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*LoginResponse, error) {
+func (g *AuthGroup) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*LoginResponse, error) {
 	return g.c.Login(ctx, p, opts...)
 }
 

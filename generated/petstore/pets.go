@@ -42,7 +42,7 @@ func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams, opts ...apir
 }
 
 // Create is Client.CreatePet (POST /pets).
-func (g PetsGroup) Create(ctx context.Context, p *CreatePetParams, opts ...apiruntime.CallOption) (*Pet, error) {
+func (g *PetsGroup) Create(ctx context.Context, p *CreatePetParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	return g.c.CreatePet(ctx, p, opts...)
 }
 
@@ -86,7 +86,7 @@ func (c *Client) DeletePet(ctx context.Context, p *DeletePetParams, opts ...apir
 }
 
 // Delete is Client.DeletePet (DELETE /pets/{petId}).
-func (g PetsGroup) Delete(ctx context.Context, p *DeletePetParams, opts ...apiruntime.CallOption) error {
+func (g *PetsGroup) Delete(ctx context.Context, p *DeletePetParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeletePet(ctx, p, opts...)
 }
 
@@ -137,7 +137,7 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime
 }
 
 // Get is Client.GetPet (GET /pets/{petId}).
-func (g PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
+func (g *PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	return g.c.GetPet(ctx, p, opts...)
 }
 
@@ -213,12 +213,12 @@ func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams, opts ...api
 }
 
 // List is Client.ListPets (GET /pets).
-func (g PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) (*PetPage, error) {
+func (g *PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) (*PetPage, error) {
 	return g.c.ListPets(ctx, p, opts...)
 }
 
 // ListAll is Client.ListPetsAll (GET /pets).
-func (g PetsGroup) ListAll(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) iter.Seq2[Pet, error] {
+func (g *PetsGroup) ListAll(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) iter.Seq2[Pet, error] {
 	return g.c.ListPetsAll(ctx, p, opts...)
 }
 
@@ -280,7 +280,7 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 }
 
 // UploadPhoto is Client.UploadPetPhoto (POST /pets/{petId}/photo).
-func (g PetsGroup) UploadPhoto(ctx context.Context, p *UploadPetPhotoParams, opts ...apiruntime.CallOption) error {
+func (g *PetsGroup) UploadPhoto(ctx context.Context, p *UploadPetPhotoParams, opts ...apiruntime.CallOption) error {
 	return g.c.UploadPetPhoto(ctx, p, opts...)
 }
 

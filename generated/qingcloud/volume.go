@@ -53,12 +53,12 @@ func (c *Client) CreateVolumesAndWait(ctx context.Context, p *CreateVolumesParam
 }
 
 // Create is Client.CreateVolumes (action CreateVolumes).
-func (g VolumeGroup) Create(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
+func (g *VolumeGroup) Create(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
 	return g.c.CreateVolumes(ctx, p, opts...)
 }
 
 // CreateAndWait is Client.CreateVolumesAndWait (action CreateVolumes).
-func (g VolumeGroup) CreateAndWait(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
+func (g *VolumeGroup) CreateAndWait(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
 	return g.c.CreateVolumesAndWait(ctx, p, opts...)
 }
 
@@ -175,12 +175,12 @@ func (c *Client) DescribeVolumesAll(ctx context.Context, p *DescribeVolumesParam
 }
 
 // Describe is Client.DescribeVolumes (action DescribeVolumes).
-func (g VolumeGroup) Describe(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) (*DescribeVolumesResponse, error) {
+func (g *VolumeGroup) Describe(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) (*DescribeVolumesResponse, error) {
 	return g.c.DescribeVolumes(ctx, p, opts...)
 }
 
 // DescribeAll is Client.DescribeVolumesAll (action DescribeVolumes).
-func (g VolumeGroup) DescribeAll(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) iter.Seq2[Volume, error] {
+func (g *VolumeGroup) DescribeAll(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) iter.Seq2[Volume, error] {
 	return g.c.DescribeVolumesAll(ctx, p, opts...)
 }
 

@@ -54,7 +54,7 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 }
 
 // LogInBy is Client.LogInByAccount (PUT /zstack/v1/accounts/login).
-func (g AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
+func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
 	return g.c.LogInByAccount(ctx, p, opts...)
 }
 

@@ -58,12 +58,12 @@ func (c *Client) ChangeZoneStateAndWait(ctx context.Context, p *ChangeZoneStateP
 }
 
 // ChangeState is Client.ChangeZoneState (PUT /zstack/v1/zones/{uuid}/actions).
-func (g ZonesGroup) ChangeState(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
+func (g *ZonesGroup) ChangeState(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
 	return g.c.ChangeZoneState(ctx, p, opts...)
 }
 
 // ChangeStateAndWait is Client.ChangeZoneStateAndWait (PUT /zstack/v1/zones/{uuid}/actions).
-func (g ZonesGroup) ChangeStateAndWait(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
+func (g *ZonesGroup) ChangeStateAndWait(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
 	return g.c.ChangeZoneStateAndWait(ctx, p, opts...)
 }
 
@@ -150,12 +150,12 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 }
 
 // Create is Client.CreateZone (POST /zstack/v1/zones).
-func (g ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+func (g *ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	return g.c.CreateZone(ctx, p, opts...)
 }
 
 // CreateAndWait is Client.CreateZoneAndWait (POST /zstack/v1/zones).
-func (g ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	return g.c.CreateZoneAndWait(ctx, p, opts...)
 }
 
@@ -226,12 +226,12 @@ func (c *Client) DeleteZoneAndWait(ctx context.Context, p *DeleteZoneParams, opt
 }
 
 // Delete is Client.DeleteZone (DELETE /zstack/v1/zones/{uuid}).
-func (g ZonesGroup) Delete(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
+func (g *ZonesGroup) Delete(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeleteZone(ctx, p, opts...)
 }
 
 // DeleteAndWait is Client.DeleteZoneAndWait (DELETE /zstack/v1/zones/{uuid}).
-func (g ZonesGroup) DeleteAndWait(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
+func (g *ZonesGroup) DeleteAndWait(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeleteZoneAndWait(ctx, p, opts...)
 }
 
@@ -325,12 +325,12 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams, opts ...a
 }
 
 // Query is Client.QueryZone (GET /zstack/v1/zones).
-func (g ZonesGroup) Query(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
+func (g *ZonesGroup) Query(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
 	return g.c.QueryZone(ctx, p, opts...)
 }
 
 // QueryAll is Client.QueryZoneAll (GET /zstack/v1/zones).
-func (g ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) iter.Seq2[ZoneInventory, error] {
+func (g *ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) iter.Seq2[ZoneInventory, error] {
 	return g.c.QueryZoneAll(ctx, p, opts...)
 }
 
@@ -411,12 +411,12 @@ func (c *Client) UpdateZoneAndWait(ctx context.Context, p *UpdateZoneParams, opt
 }
 
 // Update is Client.UpdateZone (PUT /zstack/v1/zones/{uuid}/actions).
-func (g ZonesGroup) Update(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
+func (g *ZonesGroup) Update(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
 	return g.c.UpdateZone(ctx, p, opts...)
 }
 
 // UpdateAndWait is Client.UpdateZoneAndWait (PUT /zstack/v1/zones/{uuid}/actions).
-func (g ZonesGroup) UpdateAndWait(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
+func (g *ZonesGroup) UpdateAndWait(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
 	return g.c.UpdateZoneAndWait(ctx, p, opts...)
 }
 

@@ -39,7 +39,7 @@ func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) (*Clien
 }
 
 // New is Client.New (GET /client).
-func (g ClientGroup) New(ctx context.Context, opts ...apiruntime.CallOption) (*ClientType, error) {
+func (g *ClientGroup) New(ctx context.Context, opts ...apiruntime.CallOption) (*ClientType, error) {
 	return g.c.New(ctx, opts...)
 }
 

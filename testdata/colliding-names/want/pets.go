@@ -33,7 +33,7 @@ func (c *Client) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*Pe
 }
 
 // GetPet is Client.GetPet (GET /pets).
-func (g PetsGroup) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*PetType, error) {
+func (g *PetsGroup) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*PetType, error) {
 	return g.c.GetPet(ctx, opts...)
 }
 
@@ -69,7 +69,7 @@ func (c *Client) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apirunti
 }
 
 // GetPet2 is Client.GetPet2 (GET /pets/{id}).
-func (g PetsGroup) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apiruntime.CallOption) (*Pet, error) {
+func (g *PetsGroup) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apiruntime.CallOption) (*Pet, error) {
 	return g.c.GetPet2(ctx, p, opts...)
 }
 
@@ -108,7 +108,7 @@ func (c *Client) GetPetParams(ctx context.Context, opts ...apiruntime.CallOption
 }
 
 // GetParams is Client.GetPetParams (POST /pets).
-func (g PetsGroup) GetParams(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *PetsGroup) GetParams(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.GetPetParams(ctx, opts...)
 }
 

@@ -41,7 +41,7 @@ func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apirun
 }
 
 // Put is Client.PutShape (POST /shapes).
-func (g ShapesGroup) Put(ctx context.Context, p *PutShapeParams, opts ...apiruntime.CallOption) (*PutShapeResponse, error) {
+func (g *ShapesGroup) Put(ctx context.Context, p *PutShapeParams, opts ...apiruntime.CallOption) (*PutShapeResponse, error) {
 	return g.c.PutShape(ctx, p, opts...)
 }
 

@@ -55,7 +55,7 @@ func (c *Client) SearchItems(ctx context.Context, p *SearchItemsParams, opts ...
 }
 
 // Search is Client.SearchItems (GET /items).
-func (g ItemsGroup) Search(ctx context.Context, p *SearchItemsParams, opts ...apiruntime.CallOption) error {
+func (g *ItemsGroup) Search(ctx context.Context, p *SearchItemsParams, opts ...apiruntime.CallOption) error {
 	return g.c.SearchItems(ctx, p, opts...)
 }
 

@@ -43,7 +43,7 @@ func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams, opts ...apirun
 }
 
 // Get is Client.GetOrder (GET /orders/{orderId}).
-func (g OrdersGroup) Get(ctx context.Context, p *GetOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
+func (g *OrdersGroup) Get(ctx context.Context, p *GetOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
 	return g.c.GetOrder(ctx, p, opts...)
 }
 
@@ -100,7 +100,7 @@ func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams, opts ...ap
 }
 
 // Place is Client.PlaceOrder (POST /orders).
-func (g OrdersGroup) Place(ctx context.Context, p *PlaceOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
+func (g *OrdersGroup) Place(ctx context.Context, p *PlaceOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
 	return g.c.PlaceOrder(ctx, p, opts...)
 }
 

@@ -41,7 +41,7 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime
 }
 
 // Upload is Client.Upload (POST /uploads).
-func (g UploadsGroup) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime.CallOption) error {
+func (g *UploadsGroup) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime.CallOption) error {
 	return g.c.Upload(ctx, p, opts...)
 }
 

@@ -59,12 +59,12 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 }
 
 // Create is Client.CreateZone (POST /zstack/v1/zones).
-func (g ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+func (g *ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	return g.c.CreateZone(ctx, p, opts...)
 }
 
 // CreateAndWait is Client.CreateZoneAndWait (POST /zstack/v1/zones).
-func (g ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	return g.c.CreateZoneAndWait(ctx, p, opts...)
 }
 
@@ -154,12 +154,12 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams, opts ...a
 }
 
 // Query is Client.QueryZone (GET /zstack/v1/zones).
-func (g ZonesGroup) Query(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
+func (g *ZonesGroup) Query(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
 	return g.c.QueryZone(ctx, p, opts...)
 }
 
 // QueryAll is Client.QueryZoneAll (GET /zstack/v1/zones).
-func (g ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) iter.Seq2[ZoneInventory, error] {
+func (g *ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) iter.Seq2[ZoneInventory, error] {
 	return g.c.QueryZoneAll(ctx, p, opts...)
 }
 

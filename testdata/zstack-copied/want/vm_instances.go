@@ -76,12 +76,12 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 }
 
 // Query is Client.QueryVMInstance (GET /zstack/v1/vm-instances).
-func (g VMInstancesGroup) Query(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
+func (g *VMInstancesGroup) Query(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
 	return g.c.QueryVMInstance(ctx, p, opts...)
 }
 
 // QueryAll is Client.QueryVMInstanceAll (GET /zstack/v1/vm-instances).
-func (g VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
+func (g *VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
 	return g.c.QueryVMInstanceAll(ctx, p, opts...)
 }
 

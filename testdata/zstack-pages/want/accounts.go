@@ -67,12 +67,12 @@ func (c *Client) CreateAccountAndWait(ctx context.Context, p *CreateAccountParam
 }
 
 // Create is Client.CreateAccount (POST /zstack/v1/accounts).
-func (g AccountsGroup) Create(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
+func (g *AccountsGroup) Create(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
 	return g.c.CreateAccount(ctx, p, opts...)
 }
 
 // CreateAndWait is Client.CreateAccountAndWait (POST /zstack/v1/accounts).
-func (g AccountsGroup) CreateAndWait(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
+func (g *AccountsGroup) CreateAndWait(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
 	return g.c.CreateAccountAndWait(ctx, p, opts...)
 }
 
@@ -153,7 +153,7 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 }
 
 // LogInBy is Client.LogInByAccount (PUT /zstack/v1/accounts/login).
-func (g AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
+func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
 	return g.c.LogInByAccount(ctx, p, opts...)
 }
 

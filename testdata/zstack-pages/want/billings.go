@@ -67,13 +67,13 @@ func (c *Client) CreatePriceTableAndWait(ctx context.Context, p *CreatePriceTabl
 }
 
 // CreatePriceTable is Client.CreatePriceTable (POST /zstack/v1/billings/price-tables).
-func (g BillingsGroup) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
+func (g *BillingsGroup) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
 	return g.c.CreatePriceTable(ctx, p, opts...)
 }
 
 // CreatePriceTableAndWait is Client.CreatePriceTableAndWait (POST
 // /zstack/v1/billings/price-tables).
-func (g BillingsGroup) CreatePriceTableAndWait(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
+func (g *BillingsGroup) CreatePriceTableAndWait(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
 	return g.c.CreatePriceTableAndWait(ctx, p, opts...)
 }
 

@@ -58,12 +58,12 @@ func (c *Client) ChangeClusterStateAndWait(ctx context.Context, p *ChangeCluster
 }
 
 // ChangeState is Client.ChangeClusterState (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g ClustersGroup) ChangeState(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
+func (g *ClustersGroup) ChangeState(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
 	return g.c.ChangeClusterState(ctx, p, opts...)
 }
 
 // ChangeStateAndWait is Client.ChangeClusterStateAndWait (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g ClustersGroup) ChangeStateAndWait(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
+func (g *ClustersGroup) ChangeStateAndWait(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
 	return g.c.ChangeClusterStateAndWait(ctx, p, opts...)
 }
 
@@ -145,12 +145,12 @@ func (c *Client) DeleteClusterAndWait(ctx context.Context, p *DeleteClusterParam
 }
 
 // Delete is Client.DeleteCluster (DELETE /zstack/v1/clusters/{uuid}).
-func (g ClustersGroup) Delete(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
+func (g *ClustersGroup) Delete(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeleteCluster(ctx, p, opts...)
 }
 
 // DeleteAndWait is Client.DeleteClusterAndWait (DELETE /zstack/v1/clusters/{uuid}).
-func (g ClustersGroup) DeleteAndWait(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
+func (g *ClustersGroup) DeleteAndWait(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeleteClusterAndWait(ctx, p, opts...)
 }
 
@@ -240,12 +240,12 @@ func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams, opt
 }
 
 // Query is Client.QueryCluster (GET /zstack/v1/clusters).
-func (g ClustersGroup) Query(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) (*QueryClusterReply, error) {
+func (g *ClustersGroup) Query(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) (*QueryClusterReply, error) {
 	return g.c.QueryCluster(ctx, p, opts...)
 }
 
 // QueryAll is Client.QueryClusterAll (GET /zstack/v1/clusters).
-func (g ClustersGroup) QueryAll(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) iter.Seq2[ClusterInventory, error] {
+func (g *ClustersGroup) QueryAll(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) iter.Seq2[ClusterInventory, error] {
 	return g.c.QueryClusterAll(ctx, p, opts...)
 }
 
@@ -327,12 +327,12 @@ func (c *Client) UpdateClusterAndWait(ctx context.Context, p *UpdateClusterParam
 }
 
 // Update is Client.UpdateCluster (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g ClustersGroup) Update(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
+func (g *ClustersGroup) Update(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
 	return g.c.UpdateCluster(ctx, p, opts...)
 }
 
 // UpdateAndWait is Client.UpdateClusterAndWait (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g ClustersGroup) UpdateAndWait(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
+func (g *ClustersGroup) UpdateAndWait(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
 	return g.c.UpdateClusterAndWait(ctx, p, opts...)
 }
 

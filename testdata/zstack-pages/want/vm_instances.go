@@ -82,12 +82,12 @@ func (c *Client) CreateVMInstanceAndWait(ctx context.Context, p *CreateVMInstanc
 }
 
 // Create is Client.CreateVMInstance (POST /zstack/v1/vm-instances).
-func (g VMInstancesGroup) Create(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
+func (g *VMInstancesGroup) Create(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
 	return g.c.CreateVMInstance(ctx, p, opts...)
 }
 
 // CreateAndWait is Client.CreateVMInstanceAndWait (POST /zstack/v1/vm-instances).
-func (g VMInstancesGroup) CreateAndWait(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
+func (g *VMInstancesGroup) CreateAndWait(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
 	return g.c.CreateVMInstanceAndWait(ctx, p, opts...)
 }
 
@@ -214,12 +214,12 @@ func (c *Client) DestroyVMInstanceAndWait(ctx context.Context, p *DestroyVMInsta
 }
 
 // Destroy is Client.DestroyVMInstance (DELETE /zstack/v1/vm-instances/{uuid}).
-func (g VMInstancesGroup) Destroy(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
+func (g *VMInstancesGroup) Destroy(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
 	return g.c.DestroyVMInstance(ctx, p, opts...)
 }
 
 // DestroyAndWait is Client.DestroyVMInstanceAndWait (DELETE /zstack/v1/vm-instances/{uuid}).
-func (g VMInstancesGroup) DestroyAndWait(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
+func (g *VMInstancesGroup) DestroyAndWait(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
 	return g.c.DestroyVMInstanceAndWait(ctx, p, opts...)
 }
 
@@ -308,12 +308,12 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 }
 
 // Query is Client.QueryVMInstance (GET /zstack/v1/vm-instances).
-func (g VMInstancesGroup) Query(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
+func (g *VMInstancesGroup) Query(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
 	return g.c.QueryVMInstance(ctx, p, opts...)
 }
 
 // QueryAll is Client.QueryVMInstanceAll (GET /zstack/v1/vm-instances).
-func (g VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
+func (g *VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
 	return g.c.QueryVMInstanceAll(ctx, p, opts...)
 }
 
@@ -395,12 +395,12 @@ func (c *Client) StartVMInstanceAndWait(ctx context.Context, p *StartVMInstanceP
 }
 
 // Start is Client.StartVMInstance (PUT /zstack/v1/vm-instances/{uuid}/actions).
-func (g VMInstancesGroup) Start(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
+func (g *VMInstancesGroup) Start(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
 	return g.c.StartVMInstance(ctx, p, opts...)
 }
 
 // StartAndWait is Client.StartVMInstanceAndWait (PUT /zstack/v1/vm-instances/{uuid}/actions).
-func (g VMInstancesGroup) StartAndWait(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
+func (g *VMInstancesGroup) StartAndWait(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
 	return g.c.StartVMInstanceAndWait(ctx, p, opts...)
 }
 

@@ -59,12 +59,12 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 }
 
 // Create is Client.CreateZone (POST /zstack/v1/zones).
-func (g ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+func (g *ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	return g.c.CreateZone(ctx, p, opts...)
 }
 
 // CreateAndWait is Client.CreateZoneAndWait (POST /zstack/v1/zones).
-func (g ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
 	return g.c.CreateZoneAndWait(ctx, p, opts...)
 }
 

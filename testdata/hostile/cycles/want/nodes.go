@@ -33,7 +33,7 @@ func (c *Client) GetNode(ctx context.Context, opts ...apiruntime.CallOption) (*N
 }
 
 // Get is Client.GetNode (GET /nodes).
-func (g NodesGroup) Get(ctx context.Context, opts ...apiruntime.CallOption) (*Node, error) {
+func (g *NodesGroup) Get(ctx context.Context, opts ...apiruntime.CallOption) (*Node, error) {
 	return g.c.GetNode(ctx, opts...)
 }
 

@@ -43,7 +43,7 @@ func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime
 }
 
 // Add is Client.AddPet (POST /pets).
-func (g PetsGroup) Add(ctx context.Context, p *AddPetParams, opts ...apiruntime.CallOption) (json.RawMessage, error) {
+func (g *PetsGroup) Add(ctx context.Context, p *AddPetParams, opts ...apiruntime.CallOption) (json.RawMessage, error) {
 	return g.c.AddPet(ctx, p, opts...)
 }
 
@@ -90,7 +90,7 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apirun
 }
 
 // List is Client.ListPets (GET /pets).
-func (g PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) ([]json.RawMessage, error) {
+func (g *PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) ([]json.RawMessage, error) {
 	return g.c.ListPets(ctx, p, opts...)
 }
 

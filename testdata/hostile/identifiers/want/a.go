@@ -59,7 +59,7 @@ func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.Ca
 }
 
 // Type is Client.Type (GET /a).
-func (g AGroup) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.CallOption) (*Error, error) {
+func (g *AGroup) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.CallOption) (*Error, error) {
 	return g.c.Type(ctx, p, opts...)
 }
 

@@ -39,7 +39,7 @@ func (c *Client) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, e
 }
 
 // Len is Client.Len (GET /b).
-func (g BGroup) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, error) {
+func (g *BGroup) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, error) {
 	return g.c.Len(ctx, opts...)
 }
 
@@ -63,7 +63,7 @@ func (c *Client) X123go(ctx context.Context, opts ...apiruntime.CallOption) erro
 }
 
 // X123go is Client.X123go (POST /b).
-func (g BGroup) X123go(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *BGroup) X123go(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.X123go(ctx, opts...)
 }
 
@@ -87,7 +87,7 @@ func (c *Client) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) err
 }
 
 // XÉmoji is Client.XÉmoji (DELETE /b).
-func (g BGroup) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *BGroup) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.XÉmoji(ctx, opts...)
 }
 
@@ -111,7 +111,7 @@ func (c *Client) X中文操作(ctx context.Context, opts ...apiruntime.CallOptio
 }
 
 // X中文操作 is Client.X中文操作 (PUT /b).
-func (g BGroup) X中文操作(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *BGroup) X中文操作(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.X中文操作(ctx, opts...)
 }
 

@@ -29,7 +29,7 @@ func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
 }
 
 // AB is Client.AB (DELETE /c).
-func (g CGroup) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.AB(ctx, opts...)
 }
 
@@ -53,7 +53,7 @@ func (c *Client) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
 }
 
 // Ab is Client.Ab (PATCH /c).
-func (g CGroup) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.Ab(ctx, opts...)
 }
 
@@ -77,7 +77,7 @@ func (c *Client) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
 }
 
 // AB2 is Client.AB2 (PUT /c).
-func (g CGroup) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.AB2(ctx, opts...)
 }
 
@@ -101,7 +101,7 @@ func (c *Client) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
 }
 
 // Ab2 is Client.Ab2 (OPTIONS /c).
-func (g CGroup) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.Ab2(ctx, opts...)
 }
 
@@ -125,7 +125,7 @@ func (c *Client) Call(ctx context.Context, opts ...apiruntime.CallOption) error 
 }
 
 // Call is Client.Call (POST /c).
-func (g CGroup) Call(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) Call(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.Call(ctx, opts...)
 }
 
@@ -155,6 +155,6 @@ func (c *Client) GetC(ctx context.Context, opts ...apiruntime.CallOption) error 
 }
 
 // Get is Client.GetC (GET /c).
-func (g CGroup) Get(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) Get(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.GetC(ctx, opts...)
 }

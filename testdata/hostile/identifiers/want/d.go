@@ -29,7 +29,7 @@ func (c *Client) Client(ctx context.Context, opts ...apiruntime.CallOption) erro
 }
 
 // Client is Client.Client (GET /d).
-func (g DGroup) Client(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) Client(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.Client(ctx, opts...)
 }
 
@@ -60,7 +60,7 @@ func (c *Client) Context(ctx context.Context, p *ContextParams, opts ...apirunti
 }
 
 // Context is Client.Context (PUT /d).
-func (g DGroup) Context(ctx context.Context, p *ContextParams, opts ...apiruntime.CallOption) error {
+func (g *DGroup) Context(ctx context.Context, p *ContextParams, opts ...apiruntime.CallOption) error {
 	return g.c.Context(ctx, p, opts...)
 }
 
@@ -102,7 +102,7 @@ func (c *Client) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
 }
 
 // Do is Client.Do (PATCH /d).
-func (g DGroup) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.Do(ctx, opts...)
 }
 
@@ -126,7 +126,7 @@ func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) error {
 }
 
 // New is Client.New (POST /d).
-func (g DGroup) New(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) New(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.New(ctx, opts...)
 }
 
@@ -150,6 +150,6 @@ func (c *Client) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) 
 }
 
 // TypeParams is Client.TypeParams (DELETE /d).
-func (g DGroup) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.TypeParams(ctx, opts...)
 }

@@ -35,7 +35,7 @@ func (c *Client) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) e
 }
 
 // ErrorCall is Client.ErrorCall (DELETE /a).
-func (g AGroup) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *AGroup) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.ErrorCall(ctx, opts...)
 }
 
@@ -59,7 +59,7 @@ func (c *Client) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOpt
 }
 
 // MarshalJSONCall is Client.MarshalJSONCall (GET /a).
-func (g AGroup) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *AGroup) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.MarshalJSONCall(ctx, opts...)
 }
 
@@ -83,7 +83,7 @@ func (c *Client) String2(ctx context.Context, opts ...apiruntime.CallOption) err
 }
 
 // String2 is Client.String2 (PUT /a).
-func (g AGroup) String2(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *AGroup) String2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.String2(ctx, opts...)
 }
 
@@ -118,7 +118,7 @@ func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallPara
 }
 
 // UnmarshalJSONCall is Client.UnmarshalJSONCall (POST /a).
-func (g AGroup) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams, opts ...apiruntime.CallOption) error {
+func (g *AGroup) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams, opts ...apiruntime.CallOption) error {
 	return g.c.UnmarshalJSONCall(ctx, p, opts...)
 }
 
@@ -159,6 +159,6 @@ func (c *Client) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption)
 }
 
 // WriteToCall is Client.WriteToCall (PATCH /a).
-func (g AGroup) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *AGroup) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.WriteToCall(ctx, opts...)
 }

@@ -35,7 +35,7 @@ func (c *Client) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) 
 }
 
 // FormatCall is Client.FormatCall (DELETE /b).
-func (g BGroup) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *BGroup) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.FormatCall(ctx, opts...)
 }
 
@@ -59,7 +59,7 @@ func (c *Client) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOptio
 }
 
 // GobEncodeCall is Client.GobEncodeCall (PUT /b).
-func (g BGroup) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *BGroup) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.GobEncodeCall(ctx, opts...)
 }
 
@@ -83,7 +83,7 @@ func (c *Client) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOpti
 }
 
 // MarshalXMLCall is Client.MarshalXMLCall (PATCH /b).
-func (g BGroup) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *BGroup) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.MarshalXMLCall(ctx, opts...)
 }
 
@@ -111,7 +111,7 @@ func (c *Client) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption
 }
 
 // ReadByteCall is Client.ReadByteCall (GET /b).
-func (g BGroup) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption) (*ReadByte, error) {
+func (g *BGroup) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption) (*ReadByte, error) {
 	return g.c.ReadByteCall(ctx, opts...)
 }
 
@@ -135,6 +135,6 @@ func (c *Client) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOpti
 }
 
 // UnreadRuneCall is Client.UnreadRuneCall (POST /b).
-func (g BGroup) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *BGroup) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.UnreadRuneCall(ctx, opts...)
 }

@@ -35,7 +35,7 @@ func (c *Client) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOpt
 }
 
 // MarshalTextCall is Client.MarshalTextCall (DELETE /c).
-func (g CGroup) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.MarshalTextCall(ctx, opts...)
 }
 
@@ -59,7 +59,7 @@ func (c *Client) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) er
 }
 
 // ScanCall is Client.ScanCall (GET /c).
-func (g CGroup) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.ScanCall(ctx, opts...)
 }
 
@@ -83,7 +83,7 @@ func (c *Client) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) er
 }
 
 // SeekCall is Client.SeekCall (POST /c).
-func (g CGroup) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.SeekCall(ctx, opts...)
 }
 
@@ -107,7 +107,7 @@ func (c *Client) StringCall(ctx context.Context, opts ...apiruntime.CallOption) 
 }
 
 // StringCall is Client.StringCall (PATCH /c).
-func (g CGroup) StringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) StringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.StringCall(ctx, opts...)
 }
 
@@ -131,6 +131,6 @@ func (c *Client) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) 
 }
 
 // UnwrapCall is Client.UnwrapCall (PUT /c).
-func (g CGroup) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *CGroup) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.UnwrapCall(ctx, opts...)
 }

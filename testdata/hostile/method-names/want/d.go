@@ -30,7 +30,7 @@ func (c *Client) AsCall(ctx context.Context, opts ...apiruntime.CallOption) erro
 }
 
 // AsCall is Client.AsCall (PUT /d).
-func (g DGroup) AsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) AsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.AsCall(ctx, opts...)
 }
 
@@ -60,7 +60,7 @@ func (c *Client) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption
 }
 
 // GoStringCall is Client.GoStringCall (DELETE /d).
-func (g DGroup) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.GoStringCall(ctx, opts...)
 }
 
@@ -84,7 +84,7 @@ func (c *Client) IsCall(ctx context.Context, opts ...apiruntime.CallOption) erro
 }
 
 // IsCall is Client.IsCall (POST /d).
-func (g DGroup) IsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) IsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.IsCall(ctx, opts...)
 }
 
@@ -112,7 +112,7 @@ func (c *Client) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption
 }
 
 // ReadFromCall is Client.ReadFromCall (GET /d).
-func (g DGroup) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption) (*Unwrap, error) {
+func (g *DGroup) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption) (*Unwrap, error) {
 	return g.c.ReadFromCall(ctx, opts...)
 }
 
@@ -136,7 +136,7 @@ func (c *Client) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOp
 }
 
 // UnmarshalXMLCall is Client.UnmarshalXMLCall (PATCH /d).
-func (g DGroup) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *DGroup) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.UnmarshalXMLCall(ctx, opts...)
 }
 

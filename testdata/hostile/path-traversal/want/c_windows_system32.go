@@ -33,7 +33,7 @@ func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) (*AB, er
 }
 
 // AB is Client.AB (GET /x).
-func (g CWindowsSystem32Group) AB(ctx context.Context, opts ...apiruntime.CallOption) (*AB, error) {
+func (g *CWindowsSystem32Group) AB(ctx context.Context, opts ...apiruntime.CallOption) (*AB, error) {
 	return g.c.AB(ctx, opts...)
 }
 

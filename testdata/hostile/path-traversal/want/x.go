@@ -29,7 +29,7 @@ func (c *Client) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) e
 }
 
 // AbsPathGo is Client.AbsPathGo (POST /x).
-func (g XGroup) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *XGroup) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.AbsPathGo(ctx, opts...)
 }
 
@@ -53,7 +53,7 @@ func (c *Client) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption
 }
 
 // CWindowsEvil is Client.CWindowsEvil (DELETE /x).
-func (g XGroup) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *XGroup) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.CWindowsEvil(ctx, opts...)
 }
 
@@ -77,7 +77,7 @@ func (c *Client) Hidden(ctx context.Context, opts ...apiruntime.CallOption) erro
 }
 
 // Hidden is Client.Hidden (PUT /x).
-func (g XGroup) Hidden(ctx context.Context, opts ...apiruntime.CallOption) error {
+func (g *XGroup) Hidden(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return g.c.Hidden(ctx, opts...)
 }
 

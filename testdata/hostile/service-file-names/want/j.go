@@ -42,7 +42,7 @@ func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apirun
 }
 
 // DeleteJs is Client.DeleteJs (action DeleteJs).
-func (g JGroup) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apiruntime.CallOption) (*DeleteJsResponse, error) {
+func (g *JGroup) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apiruntime.CallOption) (*DeleteJsResponse, error) {
 	return g.c.DeleteJs(ctx, p, opts...)
 }
 

@@ -42,7 +42,7 @@ func (c *Client) CreateLinuxAmd64(ctx context.Context, p *CreateLinuxAmd64Params
 }
 
 // Create is Client.CreateLinuxAmd64 (action CreateLinuxAmd64).
-func (g LinuxAmd64Group) Create(ctx context.Context, p *CreateLinuxAmd64Params, opts ...apiruntime.CallOption) (*CreateLinuxAmd64Response, error) {
+func (g *LinuxAmd64Group) Create(ctx context.Context, p *CreateLinuxAmd64Params, opts ...apiruntime.CallOption) (*CreateLinuxAmd64Response, error) {
 	return g.c.CreateLinuxAmd64(ctx, p, opts...)
 }
 

@@ -42,7 +42,7 @@ func (c *Client) DescribeTests(ctx context.Context, p *DescribeTestsParams, opts
 }
 
 // Describe is Client.DescribeTests (action DescribeTests).
-func (g TestGroup) Describe(ctx context.Context, p *DescribeTestsParams, opts ...apiruntime.CallOption) (*DescribeTestsResponse, error) {
+func (g *TestGroup) Describe(ctx context.Context, p *DescribeTestsParams, opts ...apiruntime.CallOption) (*DescribeTestsResponse, error) {
 	return g.c.DescribeTests(ctx, p, opts...)
 }
 

@@ -42,7 +42,7 @@ func (c *Client) RunWindows(ctx context.Context, p *RunWindowsParams, opts ...ap
 }
 
 // Run is Client.RunWindows (action RunWindows).
-func (g WindowGroup) Run(ctx context.Context, p *RunWindowsParams, opts ...apiruntime.CallOption) (*RunWindowsResponse, error) {
+func (g *WindowGroup) Run(ctx context.Context, p *RunWindowsParams, opts ...apiruntime.CallOption) (*RunWindowsResponse, error) {
 	return g.c.RunWindows(ctx, p, opts...)
 }
 

@@ -48,7 +48,7 @@ func (c *Client) PutThing(ctx context.Context, p *PutThingParams, opts ...apirun
 }
 
 // Put is Client.PutThing (POST /things/{a`b}).
-func (g ThingsGroup) Put(ctx context.Context, p *PutThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
+func (g *ThingsGroup) Put(ctx context.Context, p *PutThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
 	return g.c.PutThing(ctx, p, opts...)
 }
 

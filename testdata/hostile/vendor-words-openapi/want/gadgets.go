@@ -41,7 +41,7 @@ func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams, opts ...apir
 }
 
 // Get is Client.GetGadget (GET /gadgets/{id}).
-func (g GadgetsGroup) Get(ctx context.Context, p *GetGadgetParams, opts ...apiruntime.CallOption) error {
+func (g *GadgetsGroup) Get(ctx context.Context, p *GetGadgetParams, opts ...apiruntime.CallOption) error {
 	return g.c.GetGadget(ctx, p, opts...)
 }
 

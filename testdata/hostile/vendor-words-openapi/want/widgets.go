@@ -33,7 +33,7 @@ func (c *Client) ListWidgets(ctx context.Context, opts ...apiruntime.CallOption)
 }
 
 // List is Client.ListWidgets (GET /widgets).
-func (g WidgetsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]string, error) {
+func (g *WidgetsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]string, error) {
 	return g.c.ListWidgets(ctx, opts...)
 }
 

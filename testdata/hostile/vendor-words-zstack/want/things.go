@@ -47,12 +47,12 @@ func (c *Client) DeleteThingAndWait(ctx context.Context, p *DeleteThingParams, o
 }
 
 // Delete is Client.DeleteThing (DELETE /zstack/v1/things/{uuid}).
-func (g ThingsGroup) Delete(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
+func (g *ThingsGroup) Delete(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeleteThing(ctx, p, opts...)
 }
 
 // DeleteAndWait is Client.DeleteThingAndWait (DELETE /zstack/v1/things/{uuid}).
-func (g ThingsGroup) DeleteAndWait(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
+func (g *ThingsGroup) DeleteAndWait(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeleteThingAndWait(ctx, p, opts...)
 }
 

@@ -40,7 +40,7 @@ func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apirunti
 }
 
 // Add is Client.AddBook (POST /books).
-func (g BooksGroup) Add(ctx context.Context, p *AddBookParams, opts ...apiruntime.CallOption) (*Book, error) {
+func (g *BooksGroup) Add(ctx context.Context, p *AddBookParams, opts ...apiruntime.CallOption) (*Book, error) {
 	return g.c.AddBook(ctx, p, opts...)
 }
 
@@ -100,7 +100,7 @@ func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams, opts ...apir
 }
 
 // List is Client.ListBooks (GET /books).
-func (g BooksGroup) List(ctx context.Context, p *ListBooksParams, opts ...apiruntime.CallOption) ([]Book, error) {
+func (g *BooksGroup) List(ctx context.Context, p *ListBooksParams, opts ...apiruntime.CallOption) ([]Book, error) {
 	return g.c.ListBooks(ctx, p, opts...)
 }
 

@@ -40,7 +40,7 @@ func (c *Client) ListAnimals(ctx context.Context, opts ...apiruntime.CallOption)
 }
 
 // List is Client.ListAnimals (GET /animals).
-func (g AnimalsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]Animal, error) {
+func (g *AnimalsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]Animal, error) {
 	return g.c.ListAnimals(ctx, opts...)
 }
 

@@ -39,7 +39,7 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime
 }
 
 // Get is Client.GetPet (GET /pets/{id}).
-func (g PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
+func (g *PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	return g.c.GetPet(ctx, p, opts...)
 }
 

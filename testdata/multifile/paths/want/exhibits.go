@@ -40,7 +40,7 @@ func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts
 }
 
 // Create is Client.CreateExhibit (POST /exhibits).
-func (g ExhibitsGroup) Create(ctx context.Context, p *CreateExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
+func (g *ExhibitsGroup) Create(ctx context.Context, p *CreateExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
 	return g.c.CreateExhibit(ctx, p, opts...)
 }
 
@@ -83,7 +83,7 @@ func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams, opts
 }
 
 // Delete is Client.DeleteExhibit (DELETE /exhibits/{exhibitId}).
-func (g ExhibitsGroup) Delete(ctx context.Context, p *DeleteExhibitParams, opts ...apiruntime.CallOption) error {
+func (g *ExhibitsGroup) Delete(ctx context.Context, p *DeleteExhibitParams, opts ...apiruntime.CallOption) error {
 	return g.c.DeleteExhibit(ctx, p, opts...)
 }
 
@@ -136,7 +136,7 @@ func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams, opts ...ap
 }
 
 // Get is Client.GetExhibit (GET /exhibits/{exhibitId}).
-func (g ExhibitsGroup) Get(ctx context.Context, p *GetExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
+func (g *ExhibitsGroup) Get(ctx context.Context, p *GetExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
 	return g.c.GetExhibit(ctx, p, opts...)
 }
 
@@ -184,7 +184,7 @@ func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams, opts .
 }
 
 // List is Client.ListExhibits (GET /exhibits).
-func (g ExhibitsGroup) List(ctx context.Context, p *ListExhibitsParams, opts ...apiruntime.CallOption) ([]Exhibit, error) {
+func (g *ExhibitsGroup) List(ctx context.Context, p *ListExhibitsParams, opts ...apiruntime.CallOption) ([]Exhibit, error) {
 	return g.c.ListExhibits(ctx, p, opts...)
 }
 

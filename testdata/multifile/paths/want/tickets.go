@@ -42,7 +42,7 @@ func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams, opts ...apir
 }
 
 // Buy is Client.BuyTicket (POST /tickets).
-func (g TicketsGroup) Buy(ctx context.Context, p *BuyTicketParams, opts ...apiruntime.CallOption) (*Ticket, error) {
+func (g *TicketsGroup) Buy(ctx context.Context, p *BuyTicketParams, opts ...apiruntime.CallOption) (*Ticket, error) {
 	return g.c.BuyTicket(ctx, p, opts...)
 }
 

@@ -40,7 +40,7 @@ func (c *Client) ListItems(ctx context.Context, opts ...apiruntime.CallOption) (
 }
 
 // List is Client.ListItems (GET /items).
-func (g ItemsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) (*ListItemsResponse, error) {
+func (g *ItemsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) (*ListItemsResponse, error) {
 	return g.c.ListItems(ctx, opts...)
 }
 

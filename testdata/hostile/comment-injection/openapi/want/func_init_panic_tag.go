@@ -49,7 +49,7 @@ func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitP
 }
 
 // GetPetFuncInitPanicOpid is Client.GetPetFuncInitPanicOpid (GET /pets/{id}*/func init(){}/*).
-func (g FuncInitPanicTagGroup) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams, opts ...apiruntime.CallOption) (*Pet, error) {
+func (g *FuncInitPanicTagGroup) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams, opts ...apiruntime.CallOption) (*Pet, error) {
 	return g.c.GetPetFuncInitPanicOpid(ctx, p, opts...)
 }
 

@@ -50,7 +50,7 @@ func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams, opts ...ap
 }
 
 // Evil is Client.EvilAction (action EvilAction).
-func (g ActionGroup) Evil(ctx context.Context, p *EvilActionParams, opts ...apiruntime.CallOption) (*EvilActionResponse, error) {
+func (g *ActionGroup) Evil(ctx context.Context, p *EvilActionParams, opts ...apiruntime.CallOption) (*EvilActionResponse, error) {
 	return g.c.EvilAction(ctx, p, opts...)
 }
 

@@ -41,7 +41,7 @@ func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams, opts ...apir
 }
 
 // Make is Client.MakeThing (POST /things).
-func (g ThingsGroup) Make(ctx context.Context, p *MakeThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
+func (g *ThingsGroup) Make(ctx context.Context, p *MakeThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
 	return g.c.MakeThing(ctx, p, opts...)
 }
 

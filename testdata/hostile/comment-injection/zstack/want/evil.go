@@ -56,13 +56,13 @@ func (c *Client) ChangeEvilStateAndWait(ctx context.Context, p *ChangeEvilStateP
 }
 
 // ChangeState is Client.ChangeEvilState (PUT /zstack/v1/evil/{uuid}/actions"+`x`+"*).
-func (g EvilGroup) ChangeState(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
+func (g *EvilGroup) ChangeState(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
 	return g.c.ChangeEvilState(ctx, p, opts...)
 }
 
 // ChangeStateAndWait is Client.ChangeEvilStateAndWait (PUT
 // /zstack/v1/evil/{uuid}/actions"+`x`+"*).
-func (g EvilGroup) ChangeStateAndWait(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
+func (g *EvilGroup) ChangeStateAndWait(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
 	return g.c.ChangeEvilStateAndWait(ctx, p, opts...)
 }
 
