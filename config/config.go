@@ -26,7 +26,8 @@ type Package struct {
 	// TargetVersion emits only what exists in that release.
 	TargetVersion string `yaml:"targetVersion"`
 	// Names maps an operation or type name from the docs to the Go
-	// identifier to use for it.
+	// identifier to use for it; "group:" and a group's name (a tag, a
+	// service, a path's resource) renames the Client's field of that group.
 	Names map[string]string `yaml:"names"`
 	// AllowEmpty accepts inputs that yield no operation, writing a package
 	// without any. By default that is an error, so that a regenerate from

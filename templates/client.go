@@ -79,9 +79,10 @@ func (g *gen) clientDecl() []jen.Code {
 	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an ",
 		"apiruntime.Request and hands it to the transport, which adds the family's auth, signing, ",
 		"job polling and error decoding.")
+	g.groupsDoc(&d)
 	out := d.code()
 	out = append(out,
-		jen.Type().Id("Client").Struct(jen.Id("t").Qual(runtimePath, "Transport")),
+		jen.Type().Id("Client").Struct(append([]jen.Code{jen.Id("t").Qual(runtimePath, "Transport")}, g.groupFields()...)...),
 		jen.Line(),
 	)
 	var nd doc
@@ -103,9 +104,7 @@ func (g *gen) clientDecl() []jen.Code {
 	}
 	out = append(out, nd.code()...)
 	out = append(out,
-		jen.Func().Id("New").Params(jen.Id("t").Qual(runtimePath, "Transport")).Op("*").Id("Client").Block(
-			jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("t"): jen.Id("t")})),
-		),
+		jen.Func().Id("New").Params(jen.Id("t").Qual(runtimePath, "Transport")).Op("*").Id("Client").Block(g.newClient()...),
 	)
 	return out
 }
@@ -153,19 +152,10 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	dc.add("opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader, ExtraBodyField.")
 	d.add(dc.code()...)
 
-	params := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	if info.params != "" {
-		params = append(params, jen.Id("p").Op("*").Id(info.params))
-	}
-	params = append(params, jen.Id("opts").Op("...").Qual(runtimePath, "CallOption"))
+	params, results := g.callSignature(o)
 	res := info.result
-	var results []jen.Code
-	var fail func(err jen.Code) jen.Code
-	if res == nil {
-		results = []jen.Code{jen.Error()}
-		fail = func(err jen.Code) jen.Code { return jen.Return(err) }
-	} else {
-		results = []jen.Code{res.code(), jen.Error()}
+	fail := func(err jen.Code) jen.Code { return jen.Return(err) }
+	if res != nil {
 		fail = func(err jen.Code) jen.Code { return jen.Return(res.zero(), err) }
 	}
 	body := g.requestCode(o, fail)

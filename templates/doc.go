@@ -1,8 +1,9 @@
 // Package templates is apigen's Go emitter: it turns an *ir.API into the
 // files of one Go package (param models whose Validate also checks the
 // structs a request body carries, response structs, enums, unions, a Client
-// with one method per operation and iterators for paged lists), written
-// with jennifer.
+// with one method per operation and iterators for paged lists, and the
+// same calls grouped as the docs group them, client.Pets.List forwarding
+// to client.ListPets: groups.go), written with jennifer.
 //
 // It sits after the parsers in the pipeline and never parses: its only
 // input is the IR. Go concerns live here and nowhere else: identifiers

@@ -113,7 +113,15 @@ func (g *gen) emit() ([]File, error) {
 		if g.opInfo[o].params != "" {
 			fg.calls = append(fg.calls, lazy(func() *decl { return g.paramsDecl(o) }))
 		}
-		fg.calls = append(fg.calls, lazy(func() *decl { return g.opDecl(o) }))
+		fg.calls = append(fg.calls, lazy(func() *decl {
+			d := g.opDecl(o)
+			g.groupMethods(d, o)
+			return d
+		}))
+	}
+	for _, cg := range g.groups {
+		fg := at(groupOf(cg.ops[0]))
+		fg.calls = append(fg.calls, lazy(func() *decl { return g.groupDecl(cg) }))
 	}
 	files := []plannedFile{
 		{name: "doc.go", comment: g.packageDoc()},

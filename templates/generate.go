@@ -15,7 +15,8 @@ import (
 type Options struct {
 	// Package is the Go package name of the output (default "api").
 	Package string
-	// Names maps an IR name (a type name or an operation name) to the Go
+	// Names maps an IR name (a type name or an operation name, or
+	// "group:" and a group's source name, see groups.go) to the Go
 	// identifier the user wants for it. Overrides win over derived names
 	// and must not collide with each other.
 	Names map[string]string
@@ -84,7 +85,11 @@ type gen struct {
 	aliases map[*ir.Type]*goType
 	pkg     *registry
 	methods *registry
-	diags   []ir.Diagnostic
+	// groups are the Client's groups of calls, by source name, and
+	// groupCalls each grouped call's methods in its group.
+	groups     []*callGroup
+	groupCalls map[*ir.Operation]*groupCall
+	diags      []ir.Diagnostic
 }
 
 // typeInfo is what plan decided about one named type.
@@ -158,7 +163,8 @@ func (g *gen) warn(pos ir.Pos, kind, format string, args ...any) {
 
 // plan makes every naming and typing decision, in a fixed order: type
 // names, then operation method names, param struct names, enum constants;
-// then struct fields (which need every type name), recursion, params.
+// then struct fields (which need every type name), recursion, params;
+// groups last.
 func (g *gen) plan() error {
 	g.pkg = newRegistry("Client", "New", "DefaultBaseURL")
 	// Client's methods are named after operations: none may take a
@@ -204,7 +210,7 @@ func (g *gen) plan() error {
 	for _, o := range g.ops {
 		g.planPaging(o)
 	}
-	return nil
+	return g.planGroups()
 }
 
 // markDegraded finds named types that cannot be emitted as declared: kinds

@@ -16,19 +16,30 @@ const sharedStem = "types"
 // must stay short, and a cut never ends in "_".
 const maxStem = 60
 
-// groupOf is the file stem of the group of calls o belongs to: its service
-// (OpenAPI's first tag, QingCloud's service), else the resource its path
-// names (zstack/v1/vm-instances/… → vm_instances, /v1/customers/… →
-// customers), else "operations". It depends on o alone, so a call never
-// moves because another was added.
+// groupOf is the file stem of the group of calls o belongs to (see
+// groupSource), or "operations" for a call in none. It depends on o alone,
+// so a call never moves because another was added.
 func groupOf(o *ir.Operation) string {
-	if s := fileStem(o.Service); s != "" {
-		return s
-	}
-	if s := fileStem(pathResource(o.Path)); s != "" {
+	if s := fileStem(groupSource(o)); s != "" {
 		return s
 	}
 	return "operations"
+}
+
+// groupSource is the name from the docs of the group of calls o belongs to:
+// its service (OpenAPI's first tag, QingCloud's service), else the
+// resource its path names (zstack/v1/vm-instances/… → vm-instances,
+// /v1/customers/… → customers), else "". A name of which no file stem is
+// left (one in Chinese) does not count. Files and the Client's groups
+// (groups.go) both follow it.
+func groupSource(o *ir.Operation) string {
+	if fileStem(o.Service) != "" {
+		return o.Service
+	}
+	if p := pathResource(o.Path); fileStem(p) != "" {
+		return p
+	}
+	return ""
 }
 
 // pathResource is the first fixed segment of path after a version segment

@@ -76,10 +76,10 @@ func (g *gen) iterDecl(d *decl, o *ir.Operation, what string, walk jen.Code, lin
 	dc.addf(pl.method, " iterates over every item ", info.method, " returns, ", what, "; it stops at the first error, which it yields.")
 	dc.add("p's paging parameters are set by the iterator; p itself is not modified. opts go with every page's call.")
 	d.add(dc.code()...)
+	params, results := g.iterSignature(o)
 	d.add(
 		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pl.method).
-			Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("p").Op("*").Id(info.params), jen.Id("opts").Op("...").Qual(runtimePath, "CallOption")).
-			Qual("iter", "Seq2").Types(pl.elem.code, jen.Error()).
+			Params(params...).Add(results...).
 			Block(
 				jen.Var().Id("base").Id(info.params),
 				jen.If(jen.Id("p").Op("!=").Nil()).Block(jen.Id("base").Op("=").Op("*").Id("p")),

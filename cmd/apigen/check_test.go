@@ -19,6 +19,21 @@ func run(args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
+// petstoreSpec is specs/openapi/petstore.yaml, the input most tests copy
+// into a module of their own.
+func petstoreSpec(t *testing.T) []byte {
+	t.Helper()
+	root, err := gocheck.RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, err := os.ReadFile(filepath.Join(root, "specs", "openapi", "petstore.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return spec
+}
+
 // snapshot records every file under dir with its content and modification
 // time, to prove a command wrote nothing.
 func snapshot(t *testing.T, dir string) map[string]string {
@@ -68,14 +83,7 @@ func sameSnapshot(t *testing.T, what string, a, b map[string]string) {
 // edited; exit 2 on bad input. It never writes, and never counts or
 // touches the user's own files in the output directory.
 func TestCheck(t *testing.T) {
-	root, err := gocheck.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec, err := os.ReadFile(filepath.Join(root, "specs", "openapi", "petstore.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := petstoreSpec(t)
 	dir := t.TempDir()
 	in := filepath.Join(dir, "petstore.yaml")
 	out := filepath.Join(dir, "petstore")

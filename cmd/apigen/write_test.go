@@ -15,14 +15,7 @@ import (
 // result builds and vets with the user's own file beside it. A rerun is a
 // no-op on disk.
 func TestGenerateIntoWorkingDirectory(t *testing.T) {
-	root, err := gocheck.RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	spec, err := os.ReadFile(filepath.Join(root, "specs", "openapi", "petstore.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	spec := petstoreSpec(t)
 	mod := gocheck.Module(t, map[string][]byte{
 		"pets/mine.go":       []byte("package pets\n\n//go:generate apigen generate -o . petstore.yaml\n\n// Mine is the user's own code beside the generated package.\nfunc Mine() *Client { return nil }\n"),
 		"pets/petstore.yaml": spec,

@@ -7,13 +7,23 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // Client calls CloudTower APIs (apigen example). Each method validates its parameters, describes
 // the call as an apiruntime.Request and hands it to the transport, which adds the family's auth,
 // signing, job polling and error decoding.
+//
+// The fields group the same calls as the docs do (tags, services, resources): client.Cluster.Get
+// is client.GetClusters.
 type Client struct {
-	t apiruntime.Transport
+	t       apiruntime.Transport
+	Cluster ClusterGroup
+	Task    TaskGroup
+	VM      VMGroup
 }
 
 // New returns a Client that sends its calls through t.
 // Build t over the base URL of your server: its origin followed by /v2/api, the path every call's
 // path is relative to (https://api.example.com/v2/api).
 func New(t apiruntime.Transport) *Client {
-	return &Client{t: t}
+	c := &Client{t: t}
+	c.Cluster = ClusterGroup{c}
+	c.Task = TaskGroup{c}
+	c.VM = VMGroup{c}
+	return c
 }

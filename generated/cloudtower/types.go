@@ -53,29 +53,6 @@ func ContentLanguageValues() []ContentLanguage {
 	return []ContentLanguage{ContentLanguageEnUs, ContentLanguageZhCn}
 }
 
-// NestedCluster is the API's "NestedCluster" object.
-//
-// Since: 1.0.0
-type NestedCluster struct {
-	ID   string `json:"id" since:"1.0.0"`
-	Name string `json:"name" since:"1.0.0"`
-}
-
-// VM is the API's "Vm" object.
-//
-// Since: 1.0.0
-type VM struct {
-	ID   string `json:"id" since:"1.0.0"`
-	Name string `json:"name" since:"1.0.0"`
-	Vcpu int32  `json:"vcpu" since:"1.0.0"`
-	// Memory in bytes.
-	Memory  int64                              `json:"memory" since:"1.0.0"`
-	Status  VMStatus                           `json:"status" since:"1.0.0"`
-	Cluster apiruntime.Nullable[NestedCluster] `json:"cluster,omitzero" since:"1.0.0"`
-	// Added in 2.0.0.
-	GPUCount apiruntime.Nullable[int32] `json:"gpu_count,omitzero" since:"2.0.0"`
-}
-
 // VMStatus is the API's "VmStatus" enumeration.
 //
 // Since: 1.0.0

@@ -7,6 +7,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// AuthGroup holds the calls of group "auth", as Client.Auth: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type AuthGroup struct {
+	c *Client
+}
+
 // Login calls "login".
 //
 // POST /login
@@ -33,6 +39,11 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 		return nil, err
 	}
 	return out, nil
+}
+
+// Login is Client.Login (POST /login).
+func (g *AuthGroup) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*LoginResponse, error) {
+	return g.c.Login(ctx, p, opts...)
 }
 
 // LoginParams holds the parameters of Login.

@@ -7,8 +7,13 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // Client calls Petstore. Each method validates its parameters, describes the call as an
 // apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
 // polling and error decoding.
+//
+// The fields group the same calls as the docs do (tags, services, resources): client.Pets.Create
+// is client.CreatePet.
 type Client struct {
-	t apiruntime.Transport
+	t    apiruntime.Transport
+	Auth AuthGroup
+	Pets PetsGroup
 }
 
 // DefaultBaseURL is the API's first documented server: the base URL a
@@ -18,5 +23,8 @@ const DefaultBaseURL = "https://petstore.example.com/v1"
 // New returns a Client that sends its calls through t.
 // Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.
 func New(t apiruntime.Transport) *Client {
-	return &Client{t: t}
+	c := &Client{t: t}
+	c.Auth = AuthGroup{c}
+	c.Pets = PetsGroup{c}
+	return c
 }

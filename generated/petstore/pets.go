@@ -39,6 +39,11 @@ func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams, opts ...apir
 	return out, nil
 }
 
+// Create is Client.CreatePet (POST /pets).
+func (g *PetsGroup) Create(ctx context.Context, p *CreatePetParams, opts ...apiruntime.CallOption) (*Pet, error) {
+	return g.c.CreatePet(ctx, p, opts...)
+}
+
 // CreatePetParams holds the parameters of CreatePet.
 type CreatePetParams struct {
 	Body NewPet `json:"-"`
@@ -75,6 +80,11 @@ func (c *Client) DeletePet(ctx context.Context, p *DeletePetParams, opts ...apir
 	apiruntime.AddQuery(req.Query, "force", p.Force)
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Delete is Client.DeletePet (DELETE /pets/{petId}).
+func (g *PetsGroup) Delete(ctx context.Context, p *DeletePetParams, opts ...apiruntime.CallOption) error {
+	return g.c.DeletePet(ctx, p, opts...)
 }
 
 // DeletePetParams holds the parameters of DeletePet.
@@ -119,6 +129,11 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime
 		return nil, err
 	}
 	return out, nil
+}
+
+// Get is Client.GetPet (GET /pets/{petId}).
+func (g *PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
+	return g.c.GetPet(ctx, p, opts...)
 }
 
 // GetPetParams holds the parameters of GetPet.
@@ -192,6 +207,16 @@ func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams, opts ...api
 	})
 }
 
+// List is Client.ListPets (GET /pets).
+func (g *PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) (*PetPage, error) {
+	return g.c.ListPets(ctx, p, opts...)
+}
+
+// ListAll is Client.ListPetsAll (GET /pets).
+func (g *PetsGroup) ListAll(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) iter.Seq2[Pet, error] {
+	return g.c.ListPetsAll(ctx, p, opts...)
+}
+
 // ListPetsParams holds the parameters of ListPets.
 type ListPetsParams struct {
 	// How many pets to return at most.
@@ -211,6 +236,12 @@ func (p *ListPetsParams) Validate() error {
 	var v apiruntime.Validator
 	apiruntime.Enum(&v, "status", p.Status, PetStatusValues()...)
 	return v.Err("listPets")
+}
+
+// PetsGroup holds the calls of group "pets", as Client.Pets: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type PetsGroup struct {
+	c *Client
 }
 
 // UploadPetPhoto: Attach a photo to a pet.
@@ -239,6 +270,11 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 	req.Stream, req.ContentType = parts, ct
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// UploadPhoto is Client.UploadPetPhoto (POST /pets/{petId}/photo).
+func (g *PetsGroup) UploadPhoto(ctx context.Context, p *UploadPetPhotoParams, opts ...apiruntime.CallOption) error {
+	return g.c.UploadPetPhoto(ctx, p, opts...)
 }
 
 // UploadPetPhotoParams holds the parameters of UploadPetPhoto.

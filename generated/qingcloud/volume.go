@@ -48,6 +48,16 @@ func (c *Client) CreateVolumesAndWait(ctx context.Context, p *CreateVolumesParam
 	return c.CreateVolumes(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
+// Create is Client.CreateVolumes (action CreateVolumes).
+func (g *VolumeGroup) Create(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
+	return g.c.CreateVolumes(ctx, p, opts...)
+}
+
+// CreateAndWait is Client.CreateVolumesAndWait (action CreateVolumes).
+func (g *VolumeGroup) CreateAndWait(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
+	return g.c.CreateVolumesAndWait(ctx, p, opts...)
+}
+
 // CreateVolumesParams holds the parameters of CreateVolumes.
 type CreateVolumesParams struct {
 	// 硬盘容量，单位为 GB，有效值为: 10, 20, 50, 100
@@ -158,6 +168,16 @@ func (c *Client) DescribeVolumesAll(ctx context.Context, p *DescribeVolumesParam
 	})
 }
 
+// Describe is Client.DescribeVolumes (action DescribeVolumes).
+func (g *VolumeGroup) Describe(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) (*DescribeVolumesResponse, error) {
+	return g.c.DescribeVolumes(ctx, p, opts...)
+}
+
+// DescribeAll is Client.DescribeVolumesAll (action DescribeVolumes).
+func (g *VolumeGroup) DescribeAll(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) iter.Seq2[Volume, error] {
+	return g.c.DescribeVolumesAll(ctx, p, opts...)
+}
+
 // DescribeVolumesParams holds the parameters of DescribeVolumes.
 type DescribeVolumesParams struct {
 	// 硬盘ID
@@ -203,6 +223,12 @@ func (p *DescribeVolumesParams) ValidateFor(t apiruntime.Transport) error {
 	v := apiruntime.ValidatorFor(t)
 	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("DescribeVolumes")
+}
+
+// VolumeGroup holds the calls of group "volume", as Client.Volume: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type VolumeGroup struct {
+	c *Client
 }
 
 // CreateVolumesResponse is the API's "CreateVolumesResponse" object.

@@ -7,6 +7,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// AccountsGroup holds the calls of group "accounts", as Client.Accounts: each method is the
+// Client's method its comment names, with the same parameters, checks and answer.
+type AccountsGroup struct {
+	c *Client
+}
+
 // LogInByAccount: 使用账户登录
 //
 // PUT /zstack/v1/accounts/login
@@ -41,6 +47,11 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 		return nil, err
 	}
 	return out, nil
+}
+
+// LogInBy is Client.LogInByAccount (PUT /zstack/v1/accounts/login).
+func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
+	return g.c.LogInByAccount(ctx, p, opts...)
 }
 
 // LogInByAccountParams holds the parameters of LogInByAccount.

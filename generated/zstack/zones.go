@@ -54,6 +54,16 @@ func (c *Client) ChangeZoneStateAndWait(ctx context.Context, p *ChangeZoneStateP
 	return c.ChangeZoneState(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
+// ChangeState is Client.ChangeZoneState (PUT /zstack/v1/zones/{uuid}/actions).
+func (g *ZonesGroup) ChangeState(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
+	return g.c.ChangeZoneState(ctx, p, opts...)
+}
+
+// ChangeStateAndWait is Client.ChangeZoneStateAndWait (PUT /zstack/v1/zones/{uuid}/actions).
+func (g *ZonesGroup) ChangeStateAndWait(ctx context.Context, p *ChangeZoneStateParams, opts ...apiruntime.CallOption) (*ChangeZoneStateReply, error) {
+	return g.c.ChangeZoneStateAndWait(ctx, p, opts...)
+}
+
 // ChangeZoneStateParams holds the parameters of ChangeZoneState.
 type ChangeZoneStateParams struct {
 	// 资源的UUID，唯一标示该资源
@@ -134,6 +144,16 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 	return c.CreateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
+// Create is Client.CreateZone (POST /zstack/v1/zones).
+func (g *ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+	return g.c.CreateZone(ctx, p, opts...)
+}
+
+// CreateAndWait is Client.CreateZoneAndWait (POST /zstack/v1/zones).
+func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
+	return g.c.CreateZoneAndWait(ctx, p, opts...)
+}
+
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
 	// 资源名称
@@ -197,6 +217,16 @@ func (c *Client) DeleteZone(ctx context.Context, p *DeleteZoneParams, opts ...ap
 // the wait too.
 func (c *Client) DeleteZoneAndWait(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
 	return c.DeleteZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
+}
+
+// Delete is Client.DeleteZone (DELETE /zstack/v1/zones/{uuid}).
+func (g *ZonesGroup) Delete(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
+	return g.c.DeleteZone(ctx, p, opts...)
+}
+
+// DeleteAndWait is Client.DeleteZoneAndWait (DELETE /zstack/v1/zones/{uuid}).
+func (g *ZonesGroup) DeleteAndWait(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
+	return g.c.DeleteZoneAndWait(ctx, p, opts...)
 }
 
 // DeleteZoneParams holds the parameters of DeleteZone.
@@ -287,6 +317,16 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams, opts ...a
 	})
 }
 
+// Query is Client.QueryZone (GET /zstack/v1/zones).
+func (g *ZonesGroup) Query(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
+	return g.c.QueryZone(ctx, p, opts...)
+}
+
+// QueryAll is Client.QueryZoneAll (GET /zstack/v1/zones).
+func (g *ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) iter.Seq2[ZoneInventory, error] {
+	return g.c.QueryZoneAll(ctx, p, opts...)
+}
+
 // QueryZoneParams holds the parameters of QueryZone.
 type QueryZoneParams struct {
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
@@ -361,6 +401,16 @@ func (c *Client) UpdateZoneAndWait(ctx context.Context, p *UpdateZoneParams, opt
 	return c.UpdateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
+// Update is Client.UpdateZone (PUT /zstack/v1/zones/{uuid}/actions).
+func (g *ZonesGroup) Update(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
+	return g.c.UpdateZone(ctx, p, opts...)
+}
+
+// UpdateAndWait is Client.UpdateZoneAndWait (PUT /zstack/v1/zones/{uuid}/actions).
+func (g *ZonesGroup) UpdateAndWait(ctx context.Context, p *UpdateZoneParams, opts ...apiruntime.CallOption) (*UpdateZoneReply, error) {
+	return g.c.UpdateZoneAndWait(ctx, p, opts...)
+}
+
 // UpdateZoneParams holds the parameters of UpdateZone.
 type UpdateZoneParams struct {
 	// 资源的UUID，唯一标示该资源
@@ -379,6 +429,12 @@ func (p *UpdateZoneParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("uuid", p.UUID != "")
 	return v.Err("UpdateZone")
+}
+
+// ZonesGroup holds the calls of group "zones", as Client.Zones: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type ZonesGroup struct {
+	c *Client
 }
 
 // ChangeZoneStateReply is the API's "ChangeZoneStateReply" object.

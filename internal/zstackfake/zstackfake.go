@@ -33,6 +33,14 @@ func (f *Server) Requests() []string {
 	return append([]string(nil), f.requests...)
 }
 
+// Reset forgets the requests and polls seen so far, so two runs of the
+// same calls can be compared.
+func (f *Server) Reset() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.polls, f.requests = map[string]int{}, nil
+}
+
 // Server answers like a ZStack management node: login, async jobs that
 // run for two polls, a paged query, a failing job with a cause chain, and an
 // expired job. Job locations name an internal host the client must rewrite.

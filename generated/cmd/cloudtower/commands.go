@@ -178,10 +178,19 @@ func cmdLogin(client func(*cobra.Command) *api.Client) *cobra.Command {
 // the API client from a command's flags.
 func addCommands(root *cobra.Command, client func(*cobra.Command) *api.Client) {
 	root.AddCommand(
-		cmdCreateVM(client),
-		cmdGetClusters(client),
-		cmdGetTasks(client),
-		cmdGetVMs(client),
 		cmdLogin(client),
 	)
+	root.AddCommand(cli.Group(
+		"cluster",
+		cmdGetClusters(client),
+	))
+	root.AddCommand(cli.Group(
+		"task",
+		cmdGetTasks(client),
+	))
+	root.AddCommand(cli.Group(
+		"vm",
+		cmdCreateVM(client),
+		cmdGetVMs(client),
+	))
 }

@@ -58,7 +58,7 @@ func TestCloudTowerCLI(t *testing.T) {
 	}
 	endpoint := []string{"--endpoint", srv.URL + "/v2/api"}
 
-	out, errOut, code := cli(append(endpoint, "get-vms", "--username", "admin", "--password", password, "--body", "{}", "--all", "-o", "table")...)
+	out, errOut, code := cli(append(endpoint, "vm", "get-vms", "--username", "admin", "--password", password, "--body", "{}", "--all", "-o", "table")...)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 0 || len(lines) != 6 || !strings.HasPrefix(lines[0], "ID") || !strings.HasPrefix(lines[5], "vm4") {
 		t.Fatalf("get-vms --all -o table: exit %d\n%s%s", code, out, errOut)
@@ -67,13 +67,13 @@ func TestCloudTowerCLI(t *testing.T) {
 		t.Errorf("sent %q, want a login and one short page of 100", sent)
 	}
 
-	out, _, code = cli(append(endpoint, "get-vms", "--token", token, "--body", "{}", "--dry-run")...)
+	out, _, code = cli(append(endpoint, "vm", "get-vms", "--token", token, "--body", "{}", "--dry-run")...)
 	if code != 0 || !strings.Contains(out, "POST "+srv.URL+"/v2/api/get-vms") || !strings.Contains(out, "Authorization: ***") {
 		t.Errorf("--dry-run: exit %d\n%s", code, out)
 	}
 
 	n := len(sent)
-	_, errOut, code = cli("get-vms", "--token", token, "--body", "{}")
+	_, errOut, code = cli("vm", "get-vms", "--token", token, "--body", "{}")
 	if code != 2 || !strings.Contains(errOut, "CLOUDTOWER_ENDPOINT") || len(sent) != n {
 		t.Errorf("no endpoint: exit %d, %d sent\n%s", code, len(sent)-n, errOut)
 	}

@@ -30,6 +30,11 @@ func (c *Client) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*Pe
 	return out, nil
 }
 
+// GetPet is Client.GetPet (GET /pets).
+func (g *PetsGroup) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*PetType, error) {
+	return g.c.GetPet(ctx, opts...)
+}
+
 // GetPet2 calls "getPet".
 //
 // GET /pets/{id}
@@ -59,6 +64,11 @@ func (c *Client) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apirunti
 		return nil, err
 	}
 	return out, nil
+}
+
+// GetPet2 is Client.GetPet2 (GET /pets/{id}).
+func (g *PetsGroup) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apiruntime.CallOption) (*Pet, error) {
+	return g.c.GetPet2(ctx, p, opts...)
 }
 
 // GetPet2Params holds the parameters of GetPet2.
@@ -91,6 +101,17 @@ func (c *Client) GetPetParams(ctx context.Context, opts ...apiruntime.CallOption
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// GetParams is Client.GetPetParams (POST /pets).
+func (g *PetsGroup) GetParams(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.GetPetParams(ctx, opts...)
+}
+
+// PetsGroup holds the calls of group "pets", as Client.Pets: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type PetsGroup struct {
+	c *Client
 }
 
 // Pet is the API's "Pet" object.

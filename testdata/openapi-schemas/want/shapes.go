@@ -36,6 +36,11 @@ func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apirun
 	return out, nil
 }
 
+// Put is Client.PutShape (POST /shapes).
+func (g *ShapesGroup) Put(ctx context.Context, p *PutShapeParams, opts ...apiruntime.CallOption) (*PutShapeResponse, error) {
+	return g.c.PutShape(ctx, p, opts...)
+}
+
 // PutShapeParams holds the parameters of PutShape.
 type PutShapeParams struct {
 	Body Shape `json:"-"`
@@ -47,6 +52,12 @@ func (p *PutShapeParams) Validate() error {
 	var v apiruntime.Validator
 	p.Body.validate(&v, "body")
 	return v.Err("putShape")
+}
+
+// ShapesGroup holds the calls of group "shapes", as Client.Shapes: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type ShapesGroup struct {
+	c *Client
 }
 
 // Base is the API's "Base" object.

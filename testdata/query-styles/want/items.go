@@ -9,6 +9,12 @@ import (
 	"net/url"
 )
 
+// ItemsGroup holds the calls of group "items", as Client.Items: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type ItemsGroup struct {
+	c *Client
+}
+
 // SearchItems calls "searchItems".
 //
 // GET /items
@@ -46,6 +52,11 @@ func (c *Client) SearchItems(ctx context.Context, p *SearchItemsParams, opts ...
 	apiruntime.SetHeader(req.Header, "X-Flags", p.XFlags)
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Search is Client.SearchItems (GET /items).
+func (g *ItemsGroup) Search(ctx context.Context, p *SearchItemsParams, opts ...apiruntime.CallOption) error {
+	return g.c.SearchItems(ctx, p, opts...)
 }
 
 // SearchItemsParams holds the parameters of SearchItems.

@@ -7,8 +7,13 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // Client calls Store (Swagger 2.0). Each method validates its parameters, describes the call as an
 // apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
 // polling and error decoding.
+//
+// The fields group the same calls as the docs do (tags, services, resources): client.Orders.Get is
+// client.GetOrder.
 type Client struct {
-	t apiruntime.Transport
+	t       apiruntime.Transport
+	Orders  OrdersGroup
+	Uploads UploadsGroup
 }
 
 // DefaultBaseURL is the API's first documented server: the base URL a
@@ -18,5 +23,8 @@ const DefaultBaseURL = "https://store.example.com/api"
 // New returns a Client that sends its calls through t.
 // Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.
 func New(t apiruntime.Transport) *Client {
-	return &Client{t: t}
+	c := &Client{t: t}
+	c.Orders = OrdersGroup{c}
+	c.Uploads = UploadsGroup{c}
+	return c
 }

@@ -40,6 +40,11 @@ func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams, opts ...apirun
 	return out, nil
 }
 
+// Get is Client.GetOrder (GET /orders/{orderId}).
+func (g *OrdersGroup) Get(ctx context.Context, p *GetOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
+	return g.c.GetOrder(ctx, p, opts...)
+}
+
 // GetOrderParams holds the parameters of GetOrder.
 type GetOrderParams struct {
 	OrderID int64    `in:"path" json:"orderId"`
@@ -54,6 +59,12 @@ type GetOrderParams struct {
 func (p *GetOrderParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("getOrder")
+}
+
+// OrdersGroup holds the calls of group "orders", as Client.Orders: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type OrdersGroup struct {
+	c *Client
 }
 
 // PlaceOrder calls "placeOrder".
@@ -82,6 +93,11 @@ func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams, opts ...ap
 		return nil, err
 	}
 	return out, nil
+}
+
+// Place is Client.PlaceOrder (POST /orders).
+func (g *OrdersGroup) Place(ctx context.Context, p *PlaceOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
+	return g.c.PlaceOrder(ctx, p, opts...)
 }
 
 // PlaceOrderParams holds the parameters of PlaceOrder.

@@ -36,6 +36,11 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime
 	return c.t.Do(ctx, req, nil)
 }
 
+// Upload is Client.Upload (POST /uploads).
+func (g *UploadsGroup) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime.CallOption) error {
+	return g.c.Upload(ctx, p, opts...)
+}
+
 // UploadParams holds the parameters of Upload.
 type UploadParams struct {
 	Body UploadRequest `json:"-"`
@@ -47,6 +52,12 @@ func (p *UploadParams) Validate() error {
 	var v apiruntime.Validator
 	p.Body.validate(&v, "body")
 	return v.Err("upload")
+}
+
+// UploadsGroup holds the calls of group "uploads", as Client.Uploads: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type UploadsGroup struct {
+	c *Client
 }
 
 // UploadRequest is the API's "UploadRequest" object.

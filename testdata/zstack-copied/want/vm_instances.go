@@ -73,6 +73,16 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 	})
 }
 
+// Query is Client.QueryVMInstance (GET /zstack/v1/vm-instances).
+func (g *VMInstancesGroup) Query(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
+	return g.c.QueryVMInstance(ctx, p, opts...)
+}
+
+// QueryAll is Client.QueryVMInstanceAll (GET /zstack/v1/vm-instances).
+func (g *VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
+	return g.c.QueryVMInstanceAll(ctx, p, opts...)
+}
+
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
@@ -100,6 +110,12 @@ type QueryVMInstanceParams struct {
 func (p *QueryVMInstanceParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("QueryVmInstance")
+}
+
+// VMInstancesGroup holds the calls of group "vm-instances", as Client.VMInstances: each method is
+// the Client's method its comment names, with the same parameters, checks and answer.
+type VMInstancesGroup struct {
+	c *Client
 }
 
 // QueryVMInstanceReply is the API's "QueryVmInstanceReply" object.

@@ -7,12 +7,26 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // Client calls zstack. Each method validates its parameters, describes the call as an
 // apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
 // polling and error decoding.
+//
+// The fields group the same calls as the docs do (tags, services, resources):
+// client.Accounts.Create is client.CreateAccount.
 type Client struct {
-	t apiruntime.Transport
+	t           apiruntime.Transport
+	Accounts    AccountsGroup
+	Billings    BillingsGroup
+	Clusters    ClustersGroup
+	VMInstances VMInstancesGroup
+	Zones       ZonesGroup
 }
 
 // New returns a Client that sends its calls through t.
 // Build t over the base URL every call's path is relative to; the API documents none.
 func New(t apiruntime.Transport) *Client {
-	return &Client{t: t}
+	c := &Client{t: t}
+	c.Accounts = AccountsGroup{c}
+	c.Billings = BillingsGroup{c}
+	c.Clusters = ClustersGroup{c}
+	c.VMInstances = VMInstancesGroup{c}
+	c.Zones = ZonesGroup{c}
+	return c
 }

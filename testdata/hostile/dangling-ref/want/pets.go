@@ -39,6 +39,11 @@ func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime
 	return out, nil
 }
 
+// Add is Client.AddPet (POST /pets).
+func (g *PetsGroup) Add(ctx context.Context, p *AddPetParams, opts ...apiruntime.CallOption) (json.RawMessage, error) {
+	return g.c.AddPet(ctx, p, opts...)
+}
+
 // AddPetParams holds the parameters of AddPet.
 type AddPetParams struct {
 	Body json.RawMessage `json:"-"`
@@ -80,6 +85,11 @@ func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apirun
 	return out, nil
 }
 
+// List is Client.ListPets (GET /pets).
+func (g *PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) ([]json.RawMessage, error) {
+	return g.c.ListPets(ctx, p, opts...)
+}
+
 // ListPetsParams holds the parameters of ListPets.
 type ListPetsParams struct {
 	Kind json.RawMessage `in:"query" json:"kind,omitempty"`
@@ -90,4 +100,10 @@ type ListPetsParams struct {
 func (p *ListPetsParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("listPets")
+}
+
+// PetsGroup holds the calls of group "pets", as Client.Pets: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type PetsGroup struct {
+	c *Client
 }

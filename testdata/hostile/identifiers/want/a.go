@@ -9,6 +9,12 @@ import (
 	"net/url"
 )
 
+// AGroup holds the calls of group "a", as Client.A: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type AGroup struct {
+	c *Client
+}
+
 // Type calls "type".
 //
 // GET /a
@@ -48,6 +54,11 @@ func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.Ca
 		return nil, err
 	}
 	return out, nil
+}
+
+// Type is Client.Type (GET /a).
+func (g *AGroup) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.CallOption) (*Error, error) {
+	return g.c.Type(ctx, p, opts...)
 }
 
 // TypeRequest holds the parameters of Type.

@@ -7,6 +7,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// BGroup holds the calls of group "b", as Client.B: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type BGroup struct {
+	c *Client
+}
+
 // Len calls "len".
 //
 // GET /b
@@ -28,6 +34,11 @@ func (c *Client) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, e
 	return out, nil
 }
 
+// Len is Client.Len (GET /b).
+func (g *BGroup) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, error) {
+	return g.c.Len(ctx, opts...)
+}
+
 // X123go calls "123go".
 //
 // POST /b
@@ -43,6 +54,11 @@ func (c *Client) X123go(ctx context.Context, opts ...apiruntime.CallOption) erro
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// X123go is Client.X123go (POST /b).
+func (g *BGroup) X123go(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.X123go(ctx, opts...)
 }
 
 // XÉmoji calls "émoji😀".
@@ -62,6 +78,11 @@ func (c *Client) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) err
 	return c.t.Do(ctx, req, nil)
 }
 
+// XÉmoji is Client.XÉmoji (DELETE /b).
+func (g *BGroup) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.XÉmoji(ctx, opts...)
+}
+
 // X中文操作 calls "中文操作".
 //
 // PUT /b
@@ -77,6 +98,11 @@ func (c *Client) X中文操作(ctx context.Context, opts ...apiruntime.CallOptio
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// X中文操作 is Client.X中文操作 (PUT /b).
+func (g *BGroup) X中文操作(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.X中文操作(ctx, opts...)
 }
 
 // Nil is the API's "nil" enumeration.

@@ -24,6 +24,11 @@ func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return c.t.Do(ctx, req, nil)
 }
 
+// AB is Client.AB (DELETE /c).
+func (g *CGroup) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.AB(ctx, opts...)
+}
+
 // Ab calls "AB".
 //
 // PATCH /c
@@ -39,6 +44,11 @@ func (c *Client) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Ab is Client.Ab (PATCH /c).
+func (g *CGroup) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.Ab(ctx, opts...)
 }
 
 // AB2 calls "a_b".
@@ -58,6 +68,11 @@ func (c *Client) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return c.t.Do(ctx, req, nil)
 }
 
+// AB2 is Client.AB2 (PUT /c).
+func (g *CGroup) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.AB2(ctx, opts...)
+}
+
 // Ab2 calls "ab".
 //
 // OPTIONS /c
@@ -73,6 +88,11 @@ func (c *Client) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Ab2 is Client.Ab2 (OPTIONS /c).
+func (g *CGroup) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.Ab2(ctx, opts...)
 }
 
 // Call calls "!!!".
@@ -92,6 +112,17 @@ func (c *Client) Call(ctx context.Context, opts ...apiruntime.CallOption) error 
 	return c.t.Do(ctx, req, nil)
 }
 
+// Call is Client.Call (POST /c).
+func (g *CGroup) Call(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.Call(ctx, opts...)
+}
+
+// CGroup holds the calls of group "c", as Client.C: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type CGroup struct {
+	c *Client
+}
+
 // GetC calls "GetC".
 //
 // GET /c
@@ -107,4 +138,9 @@ func (c *Client) GetC(ctx context.Context, opts ...apiruntime.CallOption) error 
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Get is Client.GetC (GET /c).
+func (g *CGroup) Get(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.GetC(ctx, opts...)
 }

@@ -25,6 +25,11 @@ func (c *Client) Client(ctx context.Context, opts ...apiruntime.CallOption) erro
 	return c.t.Do(ctx, req, nil)
 }
 
+// Client is Client.Client (GET /d).
+func (g *DGroup) Client(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.Client(ctx, opts...)
+}
+
 // Context calls "context".
 //
 // PUT /d
@@ -50,6 +55,11 @@ func (c *Client) Context(ctx context.Context, p *ContextParams, opts ...apirunti
 	return c.t.Do(ctx, req, nil)
 }
 
+// Context is Client.Context (PUT /d).
+func (g *DGroup) Context(ctx context.Context, p *ContextParams, opts ...apiruntime.CallOption) error {
+	return g.c.Context(ctx, p, opts...)
+}
+
 // ContextParams holds the parameters of Context.
 type ContextParams struct {
 	X *string `in:"query" json:"x,omitempty"`
@@ -60,6 +70,12 @@ type ContextParams struct {
 func (p *ContextParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("context")
+}
+
+// DGroup holds the calls of group "d", as Client.D: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type DGroup struct {
+	c *Client
 }
 
 // Do calls "Do".
@@ -79,6 +95,11 @@ func (c *Client) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return c.t.Do(ctx, req, nil)
 }
 
+// Do is Client.Do (PATCH /d).
+func (g *DGroup) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.Do(ctx, opts...)
+}
+
 // New calls "New".
 //
 // POST /d
@@ -96,6 +117,11 @@ func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) error {
 	return c.t.Do(ctx, req, nil)
 }
 
+// New is Client.New (POST /d).
+func (g *DGroup) New(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.New(ctx, opts...)
+}
+
 // TypeParams calls "typeParams".
 //
 // DELETE /d
@@ -111,4 +137,9 @@ func (c *Client) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) 
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// TypeParams is Client.TypeParams (DELETE /d).
+func (g *DGroup) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.TypeParams(ctx, opts...)
 }

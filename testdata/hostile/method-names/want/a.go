@@ -8,6 +8,12 @@ import (
 	"net/url"
 )
 
+// AGroup holds the calls of group "a", as Client.A: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type AGroup struct {
+	c *Client
+}
+
 // ErrorCall calls "Error".
 //
 // DELETE /a
@@ -23,6 +29,11 @@ func (c *Client) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) e
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// ErrorCall is Client.ErrorCall (DELETE /a).
+func (g *AGroup) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.ErrorCall(ctx, opts...)
 }
 
 // MarshalJSONCall calls "MarshalJSON".
@@ -42,6 +53,11 @@ func (c *Client) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOpt
 	return c.t.Do(ctx, req, nil)
 }
 
+// MarshalJSONCall is Client.MarshalJSONCall (GET /a).
+func (g *AGroup) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.MarshalJSONCall(ctx, opts...)
+}
+
 // String2 calls "String".
 //
 // PUT /a
@@ -57,6 +73,11 @@ func (c *Client) String2(ctx context.Context, opts ...apiruntime.CallOption) err
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// String2 is Client.String2 (PUT /a).
+func (g *AGroup) String2(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.String2(ctx, opts...)
 }
 
 // UnmarshalJSONCall calls "UnmarshalJSON".
@@ -86,6 +107,11 @@ func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallPara
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// UnmarshalJSONCall is Client.UnmarshalJSONCall (POST /a).
+func (g *AGroup) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams, opts ...apiruntime.CallOption) error {
+	return g.c.UnmarshalJSONCall(ctx, p, opts...)
 }
 
 // UnmarshalJSONCallParams holds the parameters of UnmarshalJSONCall.
@@ -120,4 +146,9 @@ func (c *Client) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption)
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// WriteToCall is Client.WriteToCall (PATCH /a).
+func (g *AGroup) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.WriteToCall(ctx, opts...)
 }

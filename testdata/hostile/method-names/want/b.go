@@ -7,6 +7,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// BGroup holds the calls of group "b", as Client.B: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type BGroup struct {
+	c *Client
+}
+
 // FormatCall calls "Format".
 //
 // DELETE /b
@@ -22,6 +28,11 @@ func (c *Client) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) 
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// FormatCall is Client.FormatCall (DELETE /b).
+func (g *BGroup) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.FormatCall(ctx, opts...)
 }
 
 // GobEncodeCall calls "GobEncode".
@@ -41,6 +52,11 @@ func (c *Client) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOptio
 	return c.t.Do(ctx, req, nil)
 }
 
+// GobEncodeCall is Client.GobEncodeCall (PUT /b).
+func (g *BGroup) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.GobEncodeCall(ctx, opts...)
+}
+
 // MarshalXMLCall calls "MarshalXML".
 //
 // PATCH /b
@@ -56,6 +72,11 @@ func (c *Client) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOpti
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// MarshalXMLCall is Client.MarshalXMLCall (PATCH /b).
+func (g *BGroup) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.MarshalXMLCall(ctx, opts...)
 }
 
 // ReadByteCall calls "ReadByte".
@@ -79,6 +100,11 @@ func (c *Client) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption
 	return out, nil
 }
 
+// ReadByteCall is Client.ReadByteCall (GET /b).
+func (g *BGroup) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption) (*ReadByte, error) {
+	return g.c.ReadByteCall(ctx, opts...)
+}
+
 // UnreadRuneCall calls "UnreadRune".
 //
 // POST /b
@@ -94,4 +120,9 @@ func (c *Client) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOpti
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// UnreadRuneCall is Client.UnreadRuneCall (POST /b).
+func (g *BGroup) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.UnreadRuneCall(ctx, opts...)
 }

@@ -7,6 +7,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// CGroup holds the calls of group "c", as Client.C: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type CGroup struct {
+	c *Client
+}
+
 // MarshalTextCall calls "MarshalText".
 //
 // DELETE /c
@@ -22,6 +28,11 @@ func (c *Client) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOpt
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// MarshalTextCall is Client.MarshalTextCall (DELETE /c).
+func (g *CGroup) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.MarshalTextCall(ctx, opts...)
 }
 
 // ScanCall calls "Scan".
@@ -41,6 +52,11 @@ func (c *Client) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) er
 	return c.t.Do(ctx, req, nil)
 }
 
+// ScanCall is Client.ScanCall (GET /c).
+func (g *CGroup) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.ScanCall(ctx, opts...)
+}
+
 // SeekCall calls "Seek".
 //
 // POST /c
@@ -56,6 +72,11 @@ func (c *Client) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) er
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// SeekCall is Client.SeekCall (POST /c).
+func (g *CGroup) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.SeekCall(ctx, opts...)
 }
 
 // StringCall calls "StringCall".
@@ -75,6 +96,11 @@ func (c *Client) StringCall(ctx context.Context, opts ...apiruntime.CallOption) 
 	return c.t.Do(ctx, req, nil)
 }
 
+// StringCall is Client.StringCall (PATCH /c).
+func (g *CGroup) StringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.StringCall(ctx, opts...)
+}
+
 // UnwrapCall calls "Unwrap".
 //
 // PUT /c
@@ -90,4 +116,9 @@ func (c *Client) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) 
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// UnwrapCall is Client.UnwrapCall (PUT /c).
+func (g *CGroup) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.UnwrapCall(ctx, opts...)
 }

@@ -25,6 +25,17 @@ func (c *Client) AsCall(ctx context.Context, opts ...apiruntime.CallOption) erro
 	return c.t.Do(ctx, req, nil)
 }
 
+// AsCall is Client.AsCall (PUT /d).
+func (g *DGroup) AsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.AsCall(ctx, opts...)
+}
+
+// DGroup holds the calls of group "d", as Client.D: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type DGroup struct {
+	c *Client
+}
+
 // GoStringCall calls "GoString".
 //
 // DELETE /d
@@ -42,6 +53,11 @@ func (c *Client) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption
 	return c.t.Do(ctx, req, nil)
 }
 
+// GoStringCall is Client.GoStringCall (DELETE /d).
+func (g *DGroup) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.GoStringCall(ctx, opts...)
+}
+
 // IsCall calls "Is".
 //
 // POST /d
@@ -57,6 +73,11 @@ func (c *Client) IsCall(ctx context.Context, opts ...apiruntime.CallOption) erro
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// IsCall is Client.IsCall (POST /d).
+func (g *DGroup) IsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.IsCall(ctx, opts...)
 }
 
 // ReadFromCall calls "ReadFrom".
@@ -80,6 +101,11 @@ func (c *Client) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption
 	return out, nil
 }
 
+// ReadFromCall is Client.ReadFromCall (GET /d).
+func (g *DGroup) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption) (*Unwrap, error) {
+	return g.c.ReadFromCall(ctx, opts...)
+}
+
 // UnmarshalXMLCall calls "UnmarshalXML".
 //
 // PATCH /d
@@ -95,6 +121,11 @@ func (c *Client) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOp
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// UnmarshalXMLCall is Client.UnmarshalXMLCall (PATCH /d).
+func (g *DGroup) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.UnmarshalXMLCall(ctx, opts...)
 }
 
 // Unwrap is the API's "Unwrap", one of several types.

@@ -24,6 +24,11 @@ func (c *Client) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) e
 	return c.t.Do(ctx, req, nil)
 }
 
+// AbsPathGo is Client.AbsPathGo (POST /x).
+func (g *XGroup) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.AbsPathGo(ctx, opts...)
+}
+
 // CWindowsEvil calls "C:\\Windows\\evil".
 //
 // DELETE /x
@@ -41,6 +46,11 @@ func (c *Client) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption
 	return c.t.Do(ctx, req, nil)
 }
 
+// CWindowsEvil is Client.CWindowsEvil (DELETE /x).
+func (g *XGroup) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.CWindowsEvil(ctx, opts...)
+}
+
 // Hidden calls ".hidden".
 //
 // PUT /x
@@ -56,4 +66,15 @@ func (c *Client) Hidden(ctx context.Context, opts ...apiruntime.CallOption) erro
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Hidden is Client.Hidden (PUT /x).
+func (g *XGroup) Hidden(ctx context.Context, opts ...apiruntime.CallOption) error {
+	return g.c.Hidden(ctx, opts...)
+}
+
+// XGroup holds the calls of group "x", as Client.X: each method is the Client's method its comment
+// names, with the same parameters, checks and answer.
+type XGroup struct {
+	c *Client
 }

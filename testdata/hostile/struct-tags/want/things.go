@@ -47,6 +47,11 @@ func (c *Client) PutThing(ctx context.Context, p *PutThingParams, opts ...apirun
 	return out, nil
 }
 
+// Put is Client.PutThing (POST /things/{a`b}).
+func (g *ThingsGroup) Put(ctx context.Context, p *PutThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
+	return g.c.PutThing(ctx, p, opts...)
+}
+
 // PutThingParams holds the parameters of PutThing.
 type PutThingParams struct {
 	Body       *Thing  `json:"-"`
@@ -68,6 +73,12 @@ func (p *PutThingParams) Validate() error {
 	}
 	v.Required("a`b", p.AB != "")
 	return v.Err("putThing")
+}
+
+// ThingsGroup holds the calls of group "things", as Client.Things: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type ThingsGroup struct {
+	c *Client
 }
 
 // Thing is the API's "Thing" object.

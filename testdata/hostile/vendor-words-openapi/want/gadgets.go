@@ -7,6 +7,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// GadgetsGroup holds the calls of group "gadgets", as Client.Gadgets: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type GadgetsGroup struct {
+	c *Client
+}
+
 // GetGadget calls "getGadget".
 //
 // GET /gadgets/{id}
@@ -28,6 +34,11 @@ func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams, opts ...apir
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// Get is Client.GetGadget (GET /gadgets/{id}).
+func (g *GadgetsGroup) Get(ctx context.Context, p *GetGadgetParams, opts ...apiruntime.CallOption) error {
+	return g.c.GetGadget(ctx, p, opts...)
 }
 
 // GetGadgetParams holds the parameters of GetGadget.

@@ -36,6 +36,11 @@ func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apirunti
 	return out, nil
 }
 
+// Add is Client.AddBook (POST /books).
+func (g *BooksGroup) Add(ctx context.Context, p *AddBookParams, opts ...apiruntime.CallOption) (*Book, error) {
+	return g.c.AddBook(ctx, p, opts...)
+}
+
 // AddBookParams holds the parameters of AddBook.
 type AddBookParams struct {
 	Body Book `json:"-"`
@@ -47,6 +52,12 @@ func (p *AddBookParams) Validate() error {
 	var v apiruntime.Validator
 	p.Body.validate(&v, "body")
 	return v.Err("addBook")
+}
+
+// BooksGroup holds the calls of group "books", as Client.Books: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type BooksGroup struct {
+	c *Client
 }
 
 // ListBooks calls "listBooks".
@@ -82,6 +93,11 @@ func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams, opts ...apir
 		return nil, err
 	}
 	return out, nil
+}
+
+// List is Client.ListBooks (GET /books).
+func (g *BooksGroup) List(ctx context.Context, p *ListBooksParams, opts ...apiruntime.CallOption) ([]Book, error) {
+	return g.c.ListBooks(ctx, p, opts...)
 }
 
 // ListBooksParams holds the parameters of ListBooks.

@@ -8,6 +8,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// AnimalsGroup holds the calls of group "animals", as Client.Animals: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type AnimalsGroup struct {
+	c *Client
+}
+
 // ListAnimals calls "listAnimals".
 //
 // GET /animals
@@ -27,6 +33,11 @@ func (c *Client) ListAnimals(ctx context.Context, opts ...apiruntime.CallOption)
 		return nil, err
 	}
 	return out, nil
+}
+
+// List is Client.ListAnimals (GET /animals).
+func (g *AnimalsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]Animal, error) {
+	return g.c.ListAnimals(ctx, opts...)
 }
 
 // Animal is the API's "animal", one of several types.

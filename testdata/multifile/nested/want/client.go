@@ -7,12 +7,20 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // Client calls Pet clinic. Each method validates its parameters, describes the call as an
 // apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
 // polling and error decoding.
+//
+// The fields group the same calls as the docs do (tags, services, resources): client.Animals.List
+// is client.ListAnimals.
 type Client struct {
-	t apiruntime.Transport
+	t       apiruntime.Transport
+	Animals AnimalsGroup
+	Pets    PetsGroup
 }
 
 // New returns a Client that sends its calls through t.
 // Build t over the base URL every call's path is relative to; the API documents none.
 func New(t apiruntime.Transport) *Client {
-	return &Client{t: t}
+	c := &Client{t: t}
+	c.Animals = AnimalsGroup{c}
+	c.Pets = PetsGroup{c}
+	return c
 }

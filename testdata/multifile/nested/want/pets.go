@@ -34,6 +34,11 @@ func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime
 	return out, nil
 }
 
+// Get is Client.GetPet (GET /pets/{id}).
+func (g *PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
+	return g.c.GetPet(ctx, p, opts...)
+}
+
 // GetPetParams holds the parameters of GetPet.
 type GetPetParams struct {
 	ID ID `in:"path" json:"id"`
@@ -45,6 +50,12 @@ func (p *GetPetParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("id", p.ID != "")
 	return v.Err("getPet")
+}
+
+// PetsGroup holds the calls of group "pets", as Client.Pets: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type PetsGroup struct {
+	c *Client
 }
 
 // ID is the API's "Id" type.

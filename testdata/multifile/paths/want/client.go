@@ -7,8 +7,13 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // Client calls Museum. Each method validates its parameters, describes the call as an
 // apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
 // polling and error decoding.
+//
+// The fields group the same calls as the docs do (tags, services, resources):
+// client.Exhibits.Create is client.CreateExhibit.
 type Client struct {
-	t apiruntime.Transport
+	t        apiruntime.Transport
+	Exhibits ExhibitsGroup
+	Tickets  TicketsGroup
 }
 
 // DefaultBaseURL is the API's first documented server: the base URL a
@@ -18,5 +23,8 @@ const DefaultBaseURL = "https://api.example.com/v1"
 // New returns a Client that sends its calls through t.
 // Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.
 func New(t apiruntime.Transport) *Client {
-	return &Client{t: t}
+	c := &Client{t: t}
+	c.Exhibits = ExhibitsGroup{c}
+	c.Tickets = TicketsGroup{c}
+	return c
 }

@@ -36,6 +36,11 @@ func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts
 	return out, nil
 }
 
+// Create is Client.CreateExhibit (POST /exhibits).
+func (g *ExhibitsGroup) Create(ctx context.Context, p *CreateExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
+	return g.c.CreateExhibit(ctx, p, opts...)
+}
+
 // CreateExhibitParams holds the parameters of CreateExhibit.
 type CreateExhibitParams struct {
 	Body Exhibit `json:"-"`
@@ -72,6 +77,11 @@ func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams, opts
 	return c.t.Do(ctx, req, nil)
 }
 
+// Delete is Client.DeleteExhibit (DELETE /exhibits/{exhibitId}).
+func (g *ExhibitsGroup) Delete(ctx context.Context, p *DeleteExhibitParams, opts ...apiruntime.CallOption) error {
+	return g.c.DeleteExhibit(ctx, p, opts...)
+}
+
 // DeleteExhibitParams holds the parameters of DeleteExhibit.
 type DeleteExhibitParams struct {
 	ExhibitID string `in:"path" json:"exhibitId"`
@@ -83,6 +93,12 @@ func (p *DeleteExhibitParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("exhibitId", p.ExhibitID != "")
 	return v.Err("deleteExhibit")
+}
+
+// ExhibitsGroup holds the calls of group "exhibits", as Client.Exhibits: each method is the
+// Client's method its comment names, with the same parameters, checks and answer.
+type ExhibitsGroup struct {
+	c *Client
 }
 
 // GetExhibit calls "getExhibit".
@@ -110,6 +126,11 @@ func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams, opts ...ap
 		return nil, err
 	}
 	return out, nil
+}
+
+// Get is Client.GetExhibit (GET /exhibits/{exhibitId}).
+func (g *ExhibitsGroup) Get(ctx context.Context, p *GetExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
+	return g.c.GetExhibit(ctx, p, opts...)
 }
 
 // GetExhibitParams holds the parameters of GetExhibit.
@@ -152,6 +173,11 @@ func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams, opts .
 		return nil, err
 	}
 	return out, nil
+}
+
+// List is Client.ListExhibits (GET /exhibits).
+func (g *ExhibitsGroup) List(ctx context.Context, p *ListExhibitsParams, opts ...apiruntime.CallOption) ([]Exhibit, error) {
+	return g.c.ListExhibits(ctx, p, opts...)
 }
 
 // ListExhibitsParams holds the parameters of ListExhibits.

@@ -8,6 +8,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// ItemsGroup holds the calls of group "items", as Client.Items: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type ItemsGroup struct {
+	c *Client
+}
+
 // ListItems calls "listItems".
 //
 // GET /items
@@ -27,6 +33,11 @@ func (c *Client) ListItems(ctx context.Context, opts ...apiruntime.CallOption) (
 		return nil, err
 	}
 	return out, nil
+}
+
+// List is Client.ListItems (GET /items).
+func (g *ItemsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) (*ListItemsResponse, error) {
+	return g.c.ListItems(ctx, opts...)
 }
 
 // ListItemsResponse is the API's "ListItemsResponse" object.

@@ -8,6 +8,13 @@ import (
 	"net/url"
 )
 
+// FuncInitPanicTagGroup holds the calls of group "*/ func init() { panic(\"tag\") } /*", as
+// Client.FuncInitPanicTag: each method is the Client's method its comment names, with the same
+// parameters, checks and answer.
+type FuncInitPanicTagGroup struct {
+	c *Client
+}
+
 // GetPetFuncInitPanicOpid: Get */ func init() { panic("summary") } /*
 //
 // Desc */ func init() { panic("crlf") } /* // line separator reversed
@@ -37,6 +44,11 @@ func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitP
 		return nil, err
 	}
 	return out, nil
+}
+
+// GetPetFuncInitPanicOpid is Client.GetPetFuncInitPanicOpid (GET /pets/{id}*/func init(){}/*).
+func (g *FuncInitPanicTagGroup) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams, opts ...apiruntime.CallOption) (*Pet, error) {
+	return g.c.GetPetFuncInitPanicOpid(ctx, p, opts...)
 }
 
 // GetPetFuncInitPanicOpidParams holds the parameters of GetPetFuncInitPanicOpid.

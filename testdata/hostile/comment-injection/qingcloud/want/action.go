@@ -7,6 +7,12 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
+// ActionGroup holds the calls of group "action", as Client.Action: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type ActionGroup struct {
+	c *Client
+}
+
 // EvilAction: */ func init() { panic("intro") } /* — every text on this hand-written page tries to
 // close a
 // comment.
@@ -37,6 +43,11 @@ func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams, opts ...ap
 		return nil, err
 	}
 	return out, nil
+}
+
+// Evil is Client.EvilAction (action EvilAction).
+func (g *ActionGroup) Evil(ctx context.Context, p *EvilActionParams, opts ...apiruntime.CallOption) (*EvilActionResponse, error) {
+	return g.c.EvilAction(ctx, p, opts...)
 }
 
 // EvilActionParams holds the parameters of EvilAction.

@@ -8,6 +8,12 @@ import (
 	"iter"
 )
 
+// ClusterGroup holds the calls of group "Cluster", as Client.Cluster: each method is the Client's
+// method its comment names, with the same parameters, checks and answer.
+type ClusterGroup struct {
+	c *Client
+}
+
 // GetClusters calls "GetClusters".
 //
 // POST /get-clusters
@@ -59,6 +65,16 @@ func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams, opts 
 		}
 		return out, -1, nil
 	})
+}
+
+// Get is Client.GetClusters (POST /get-clusters).
+func (g *ClusterGroup) Get(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) ([]Cluster, error) {
+	return g.c.GetClusters(ctx, p, opts...)
+}
+
+// GetAll is Client.GetClustersAll (POST /get-clusters).
+func (g *ClusterGroup) GetAll(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) iter.Seq2[Cluster, error] {
+	return g.c.GetClustersAll(ctx, p, opts...)
 }
 
 // GetClustersParams holds the parameters of GetClusters.

@@ -61,6 +61,16 @@ func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams, opts ...api
 	})
 }
 
+// Get is Client.GetTasks (POST /get-tasks).
+func (g *TaskGroup) Get(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) ([]Task, error) {
+	return g.c.GetTasks(ctx, p, opts...)
+}
+
+// GetAll is Client.GetTasksAll (POST /get-tasks).
+func (g *TaskGroup) GetAll(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) iter.Seq2[Task, error] {
+	return g.c.GetTasksAll(ctx, p, opts...)
+}
+
 // GetTasksParams holds the parameters of GetTasks.
 type GetTasksParams struct {
 	Body GetTasksRequestBody `json:"-"`
@@ -71,6 +81,12 @@ type GetTasksParams struct {
 func (p *GetTasksParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("GetTasks")
+}
+
+// TaskGroup holds the calls of group "Task", as Client.Task: each method is the Client's method
+// its comment names, with the same parameters, checks and answer.
+type TaskGroup struct {
+	c *Client
 }
 
 // GetTasksRequestBody is the API's "GetTasksRequestBody" object.
