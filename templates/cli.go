@@ -126,9 +126,13 @@ func (g *gen) cliCommands() ([]byte, error) {
 	for _, o := range g.ops {
 		info := g.opInfo[o]
 		ctor := "cmd" + info.method
+		// The Client's group (a tag, a service, the path's resource, as
+		// renamed in names:), so `zstack zones create-zone` calls what
+		// client.Zones does; the command keeps the flat method's name,
+		// which adding a call never changes.
 		group := ""
-		if o.Service != "" {
-			group = kebab(goName(o.Service, "Group"))
+		if gc := g.groupCalls[o]; gc != nil {
+			group = kebab(gc.group.field)
 			if slices.Contains(cliRootCommands, group) {
 				group += "-api"
 			}

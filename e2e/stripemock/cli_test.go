@@ -39,13 +39,13 @@ func customerByCLI(t *testing.T, bin, endpoint string) {
 	}
 
 	var created customer
-	ok(&created, "post-customers", "--body", `{"email":"ada@example.com","name":"Ada","metadata":{"team":"eng"}}`)
+	ok(&created, "customers", "post-customers", "--body", `{"email":"ada@example.com","name":"Ada","metadata":{"team":"eng"}}`)
 	if !strings.HasPrefix(created.ID, "cus_") || created.Object != "customer" || created.Email != "ada@example.com" || created.Name != "Ada" {
 		t.Errorf("post-customers answered %+v", created)
 	}
 
 	var all []customer
-	ok(&all, "get-customers", "--all", "--limit", "3")
+	ok(&all, "customers", "get-customers", "--all", "--limit", "3")
 	if len(all) == 0 {
 		t.Error("get-customers --all printed an empty list")
 	}
@@ -56,7 +56,7 @@ func customerByCLI(t *testing.T, bin, endpoint string) {
 	}
 
 	// The same list as a table: Stripe's page is {"data": [...], ...}.
-	out, errOut, code := cli("get-customers", "--all", "-o", "table")
+	out, errOut, code := cli("customers", "get-customers", "--all", "-o", "table")
 	header, rest, _ := strings.Cut(out, "\n")
 	if code != 0 || !strings.HasPrefix(header, "ID ") || !strings.Contains(header, " EMAIL ") || !strings.HasPrefix(rest, "cus_") {
 		t.Errorf("get-customers --all -o table: exit %d\n%s%s", code, out, errOut)
@@ -64,24 +64,24 @@ func customerByCLI(t *testing.T, bin, endpoint string) {
 	t.Logf("get-customers --all -o table:\n%s", out)
 
 	// Backquotes in the docs' descriptions do not rename a flag's value.
-	if out, _, _ := cli("get-customers", "--help"); !strings.Contains(out, "--ending-before string") {
+	if out, _, _ := cli("customers", "get-customers", "--help"); !strings.Contains(out, "--ending-before string") {
 		t.Errorf("get-customers --help:\n%s", out)
 	}
 
 	var updated customer
-	ok(&updated, "post-customers-customer", "--customer", created.ID, "--body", `{"name":"Ada Lovelace"}`)
+	ok(&updated, "customers", "post-customers-customer", "--customer", created.ID, "--body", `{"name":"Ada Lovelace"}`)
 	if updated.ID != created.ID || updated.Name != "Ada Lovelace" {
 		t.Errorf("post-customers-customer answered %+v", updated)
 	}
 
 	var deleted customer
-	ok(&deleted, "delete-customers-customer", "--customer", created.ID)
+	ok(&deleted, "customers", "delete-customers-customer", "--customer", created.ID)
 	if deleted.ID != created.ID || !deleted.Deleted {
 		t.Errorf("delete-customers-customer answered %+v", deleted)
 	}
 
 	// stripe-mock answers 404 for an ID that is not a path segment.
-	out, errOut, code = cli("get-customers-customer", "--customer", "no such/customer")
+	out, errOut, code = cli("customers", "get-customers-customer", "--customer", "no such/customer")
 	if code != 1 || out != "" || !strings.Contains(errOut, "404") {
 		t.Errorf("get-customers-customer of no customer: exit %d, want 1\nstdout %q\nstderr %s", code, out, errOut)
 	}

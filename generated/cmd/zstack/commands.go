@@ -211,12 +211,16 @@ func cmdUpdateZone(client func(*cobra.Command) *api.Client) *cobra.Command {
 // addCommands adds every operation's command to root, in its group; client builds
 // the API client from a command's flags.
 func addCommands(root *cobra.Command, client func(*cobra.Command) *api.Client) {
-	root.AddCommand(
+	root.AddCommand(cli.Group(
+		"accounts",
+		cmdLogInByAccount(client),
+	))
+	root.AddCommand(cli.Group(
+		"zones",
 		cmdChangeZoneState(client),
 		cmdCreateZone(client),
 		cmdDeleteZone(client),
-		cmdLogInByAccount(client),
 		cmdQueryZone(client),
 		cmdUpdateZone(client),
-	)
+	))
 }

@@ -32,7 +32,7 @@ func TestZStackCLI(t *testing.T) {
 	}
 
 	// --wait polls at --poll-interval with a line on stderr per running poll.
-	out, errOut, code = cli("create-zone", "--session", login.Session, "--name", "zone1", "--description", "d", "--wait", "--poll-interval", "5ms")
+	out, errOut, code = cli("zones", "create-zone", "--session", login.Session, "--name", "zone1", "--description", "d", "--wait", "--poll-interval", "5ms")
 	var created struct{ Inventory struct{ UUID, Name string } }
 	if err := json.Unmarshal([]byte(out), &created); code != 0 || err != nil || created.Inventory.UUID != "z1" || fake.Polls("create") != 3 {
 		t.Fatalf("create-zone: exit %d, %d polls, %q\n%s", code, fake.Polls("create"), out, errOut)
@@ -42,7 +42,7 @@ func TestZStackCLI(t *testing.T) {
 	}
 
 	before := len(fake.Requests())
-	out, errOut, code = cli("query-zone", "--account", "admin", "--password", "password", "--all",
+	out, errOut, code = cli("zones", "query-zone", "--account", "admin", "--password", "password", "--all",
 		"--q", "name~=zone%", "--q", "state=Enabled", "--sort", "-createDate", "-o", "table")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if code != 0 || len(lines) != 251 || !strings.HasPrefix(lines[0], "UUID") || !strings.HasPrefix(lines[250], "z249") {
@@ -55,7 +55,7 @@ func TestZStackCLI(t *testing.T) {
 
 	// An API error exits 1 with ZStack's code; --dry-run masks the
 	// password's hash.
-	if _, errOut, code = cli("change-zone-state", "--session", login.Session, "--uuid", "z1", "--state-event", "disable", "--wait", "--poll-interval", "5ms"); code != 1 || !strings.Contains(errOut, "SYS.1006") {
+	if _, errOut, code = cli("zones", "change-zone-state", "--session", login.Session, "--uuid", "z1", "--state-event", "disable", "--wait", "--poll-interval", "5ms"); code != 1 || !strings.Contains(errOut, "SYS.1006") {
 		t.Errorf("a failing job: exit %d\n%s", code, errOut)
 	}
 	hash := zstack.HashPassword("password")
