@@ -203,3 +203,28 @@ func TestRenderBuildsOnce(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestScalarTypesShared: every field of a scalar kind shares one goType,
+// so no emitter may change one; after generating each fixture (tolerant
+// and not, every scalar kind) they read as they were made.
+func TestScalarTypesShared(t *testing.T) {
+	fresh := newScalarTypes()
+	for _, api := range []*ir.API{zstackAPI(), qingcloudAPI(), edgeAPI(), cloudtowerAPI(), bodiesAPI(), pagesAPI(), tokenAPI()} {
+		g := newGen(api, Options{Package: "p"})
+		if err := g.plan(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := g.emit(); err != nil {
+			t.Fatal(err)
+		}
+		list := func(s scalarTypes) []*goType {
+			return []*goType{s.str, s.int32, s.int64, s.float64, s.bool, s.time, s.any, s.tolerantInt, s.tolerantFloat, s.tolerantBool}
+		}
+		for i, a := range list(g.scalars) {
+			b := list(fresh)[i]
+			if fmt.Sprintf("%#v %v %v %v", a.code, a.cat, a.elem, a.builtin) != fmt.Sprintf("%#v %v %v %v", b.code, b.cat, b.elem, b.builtin) {
+				t.Errorf("%s: scalar %d changed: %#v", api.Name, i, a.code)
+			}
+		}
+	}
+}

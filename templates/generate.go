@@ -82,6 +82,7 @@ type gen struct {
 	opInfo    map[*ir.Operation]*opInfo
 	// aliases caches aliasTarget; nil marks one being resolved.
 	aliases map[*ir.Type]*goType
+	scalars scalarTypes
 	pkg     *registry
 	methods *registry
 	diags   []ir.Diagnostic
@@ -129,6 +130,7 @@ func newGen(api *ir.API, opts Options) *gen {
 		info:     map[*ir.Type]*typeInfo{},
 		opInfo:   map[*ir.Operation]*opInfo{},
 		aliases:  map[*ir.Type]*goType{},
+		scalars:  newScalarTypes(),
 	}
 	// Sorted copies: the output must not depend on the order of the input
 	// slices even if a caller forgot api.Sort().
