@@ -34,8 +34,9 @@ type decl struct {
 	// build makes the declaration when its file is rendered, on the
 	// render worker's gen: the code of every declaration held at once was
 	// most of generate's peak memory (Stripe 240 MiB → 105 MiB when built
-	// file by file), and building each once, in parallel, halved the
-	// ZStack manual's build time.
+	// file by file). Plan names it, so it is built once, in parallel, not
+	// once more up front for its warnings (a seventh of the ZStack
+	// manual's CPU).
 	build func(*gen) *decl
 	// seq is the declaration's place in emission order, which orders
 	// the warnings of builds run on different workers.
