@@ -58,8 +58,14 @@ func Load(inputs []string, opts Options) (*ir.API, []ir.Diagnostic, error) {
 		return nil, nil, fmt.Errorf("no API documents in %s: no file has an \"openapi\" or \"swagger\" key at its root, a ZStack API section (a heading naming the API, a \"GET zstack/v1/…\" URLs line, a 名字 | 类型 | 位置 | 描述 table) or a QingCloud action table (Parameter name | Type | Description | Required)", strings.Join(inputs, ", "))
 	}
 	groups := map[Format][]source{}
-	for _, f := range files {
+	for i, f := range files {
 		groups[f.format] = append(groups[f.format], f)
+		if f.format == FormatOpenAPI {
+			// The parser holds a spec's bytes only until it has decoded
+			// them (missing needs none of them): kept here, they stayed
+			// live through the whole parse, 4 MB of CloudTower's peak.
+			files[i].src = nil
+		}
 	}
 	var apis []*ir.API
 	var diags []ir.Diagnostic
@@ -255,16 +261,12 @@ func isJSONDoc(src []byte) bool {
 // is part of that one, not an API of its own. ZStack and QingCloud pages
 // are pieces of one API.
 func parseGroup(format Format, files []source, opts Options) ([]*ir.API, []ir.Diagnostic, error) {
-	srcs := map[string][]byte{}
-	for _, f := range files {
-		srcs[f.path] = f.src
-	}
 	switch format {
 	case FormatZStack:
-		api, diags, err := zstack.ParseFiles(srcs)
+		api, diags, err := zstack.ParseFiles(sources(files))
 		return []*ir.API{api}, diags, err
 	case FormatQingCloud:
-		api, diags, err := qingcloud.ParseFiles(srcs)
+		api, diags, err := qingcloud.ParseFiles(sources(files))
 		return []*ir.API{api}, diags, err
 	}
 	apis := make([]*ir.API, len(files))
@@ -272,16 +274,21 @@ func parseGroup(format Format, files []source, opts Options) ([]*ir.API, []ir.Di
 	errs := make([]error, len(files))
 	reads := make([]map[string]bool, len(files))
 	var wg sync.WaitGroup
-	for i, f := range files {
+	for i := range files {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			f := &files[i]
 			reads[i] = map[string]bool{}
 			read := func(path string) ([]byte, error) {
 				reads[i][filepath.Clean(path)] = true
 				return inputfile.Read(path, MaxFileSize)
 			}
-			apis[i], diags[i], errs[i] = openapi.Parse(f.path, f.src, openapi.Options{Tree: f.tree, ReadFile: read, AllowPartial: opts.AllowPartial})
+			// files lets go of the bytes, so they are garbage once Parse
+			// has decoded them.
+			src := f.src
+			f.src = nil
+			apis[i], diags[i], errs[i] = openapi.Parse(f.path, src, openapi.Options{Tree: f.tree, ReadFile: read, AllowPartial: opts.AllowPartial})
 		}()
 	}
 	wg.Wait()
@@ -300,6 +307,15 @@ func parseGroup(format Format, files []source, opts Options) ([]*ir.API, []ir.Di
 		return apis, slices.Concat(diags...), errors.Join(errs...)
 	}
 	return keep, slices.Concat(keepDiags...), errors.Join(keepErrs...)
+}
+
+// sources maps each file's path to its bytes.
+func sources(files []source) map[string][]byte {
+	srcs := make(map[string][]byte, len(files))
+	for _, f := range files {
+		srcs[f.path] = f.src
+	}
+	return srcs
 }
 
 // partOfAnother reports whether spec i was read by another spec that it

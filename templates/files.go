@@ -31,30 +31,38 @@ type decl struct {
 	key   string
 	code  []jen.Code
 	lines int // an estimate, for tests and benchmarks
-	// build makes the declaration again when its file is rendered: the
-	// code of every declaration held at once was most of generate's peak
-	// memory (Stripe 240 MiB → 105 MiB when built file by file).
-	build func() *decl
+	// build makes the declaration when its file is rendered, on the
+	// render worker's gen: the code of every declaration held at once was
+	// most of generate's peak memory (Stripe 240 MiB → 105 MiB when built
+	// file by file). Plan names it, so it is built once, in parallel, not
+	// once more up front for its warnings (a seventh of the ZStack
+	// manual's CPU).
+	build func(*gen) *decl
+	// seq is the declaration's place in emission order, which orders
+	// the warnings of builds run on different workers.
+	seq int
 }
 
-// lazy builds a declaration once, for its name and its warnings, and keeps
-// how to build it instead of its code.
-func lazy(build func() *decl) *decl {
-	d := build()
-	d.code, d.build = nil, build
-	return d
+// pending is a declaration whose name plan decided and whose code is built
+// with its file.
+func pending(key string, build func(*gen) *decl) *decl {
+	return &decl{key: key, build: build}
 }
 
-// materialise returns d's code, building it again if it was kept lazily.
-// The rebuild repeats the first build's warnings, which are dropped.
-func (g *gen) materialise(d *decl) []jen.Code {
+// materialise returns d's code and the warnings building it gave, building
+// it on g (a render worker's copy of the gen) if it is pending.
+func (g *gen) materialise(d *decl) ([]jen.Code, []ir.Diagnostic, error) {
 	if d.build == nil {
-		return d.code
+		return d.code, nil, nil
 	}
-	n := len(g.diags)
-	code := d.build().code
-	g.diags = g.diags[:n]
-	return code
+	g.diags = nil
+	built := d.build(g)
+	if built.key != d.key {
+		// The layout placed d by the name plan gave it; a builder naming
+		// it otherwise would put it in the wrong file.
+		return nil, nil, fmt.Errorf("declaration %q was built as %q", d.key, built.key)
+	}
+	return built.code, g.diags, nil
 }
 
 func (d *decl) add(c ...jen.Code) {
@@ -91,37 +99,45 @@ func (g *gen) emit() ([]File, error) {
 		}
 		return groups[stem]
 	}
+	seq := 0
+	next := func(d *decl) *decl {
+		d.seq = seq
+		seq++
+		return d
+	}
 	for _, t := range g.types {
+		name := g.info[t].goName
 		var d *decl
 		switch {
 		case g.info[t].degraded || t.Kind == ir.KindAlias:
-			d = lazy(func() *decl { return g.aliasDecl(t) })
+			d = pending(name, func(w *gen) *decl { return w.aliasDecl(t) })
 		case t.Kind == ir.KindStruct:
-			d = lazy(func() *decl { return g.structDecl(t) })
+			d = pending(name, func(w *gen) *decl { return w.structDecl(t) })
 		case t.Kind == ir.KindUnion:
-			d = lazy(func() *decl { return g.unionDecl(t) })
+			d = pending(name, func(w *gen) *decl { return w.unionDecl(t) })
 		case t.Kind == ir.KindEnum:
-			d = lazy(func() *decl { return g.enumDecl(t) })
+			d = pending(name, func(w *gen) *decl { return w.enumDecl(t) })
 		default:
 			continue
 		}
 		fg := at(home[t])
-		fg.types = append(fg.types, d)
+		fg.types = append(fg.types, next(d))
 	}
 	for _, o := range g.ops {
 		fg := at(groupOfOp[o])
-		if g.opInfo[o].params != "" {
-			fg.calls = append(fg.calls, lazy(func() *decl { return g.paramsDecl(o) }))
+		info := g.opInfo[o]
+		if info.params != "" {
+			fg.calls = append(fg.calls, next(pending(info.params, func(w *gen) *decl { return w.paramsDecl(o) })))
 		}
-		fg.calls = append(fg.calls, lazy(func() *decl {
-			d := g.opDecl(o)
-			g.groupMethods(d, o)
+		fg.calls = append(fg.calls, next(pending(info.method, func(w *gen) *decl {
+			d := w.opDecl(o)
+			w.groupMethods(d, o)
 			return d
-		}))
+		})))
 	}
 	for _, cg := range g.groups {
 		fg := at(groupOf(cg.ops[0]))
-		fg.calls = append(fg.calls, lazy(func() *decl { return g.groupDecl(cg) }))
+		fg.calls = append(fg.calls, next(pending(cg.typ, func(w *gen) *decl { return w.groupDecl(cg) })))
 	}
 	files := []plannedFile{
 		{name: "doc.go", comment: g.packageDoc()},
@@ -298,31 +314,51 @@ func mergeNamesakes(files []plannedFile) []plannedFile {
 	return out
 }
 
-// render writes each file with jennifer (which gofmts it), on as many
-// goroutines as there are CPUs; results keep the files' order.
+// render builds and writes each file with jennifer (which gofmts it), on as
+// many goroutines as there are CPUs; results keep the files' order, and the
+// builds' warnings are added to g's in emission order.
+//
+// Each worker builds on its own shallow copy of g: after plan, builds only
+// read g's decisions (plan resolved every alias target aliasTarget
+// caches), and warnings go to the copy.
 func (g *gen) render(files []plannedFile) ([]File, error) {
 	out := make([]File, len(files))
 	errs := make([]error, len(files))
-	// Declarations are built here, one file at a time, just ahead of the
-	// workers: only the files being rendered hold their code.
-	work := make(chan int, 1)
+	type warned struct {
+		seq   int
+		diags []ir.Diagnostic
+	}
+	warnings := make([][]warned, len(files))
+	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			w := *g
 			for i := range work {
-				out[i].Name = files[i].name
-				out[i].Content, errs[i] = g.renderFile(files[i])
-				files[i] = plannedFile{name: files[i].name}
+				pf := files[i]
+				for _, d := range pf.decls {
+					code, ds, err := w.materialise(d)
+					if err != nil {
+						errs[i] = err
+						break
+					}
+					pf.code = append(pf.code, code...)
+					if len(ds) > 0 {
+						warnings[i] = append(warnings[i], warned{d.seq, ds})
+					}
+				}
+				out[i].Name = pf.name
+				if errs[i] == nil {
+					out[i].Content, errs[i] = g.renderFile(pf)
+				}
+				// Only the files being rendered hold their code.
+				files[i] = plannedFile{name: pf.name}
 			}
 		}()
 	}
 	for i := range files {
-		for _, d := range files[i].decls {
-			files[i].code = append(files[i].code, g.materialise(d)...)
-		}
-		files[i].decls = nil
 		work <- i
 	}
 	close(work)
@@ -331,6 +367,11 @@ func (g *gen) render(files []plannedFile) ([]File, error) {
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", files[i].name, err)
 		}
+	}
+	all := slices.Concat(warnings...)
+	slices.SortFunc(all, func(a, b warned) int { return cmp.Compare(a.seq, b.seq) })
+	for _, w := range all {
+		g.diags = append(g.diags, w.diags...)
 	}
 	return out, nil
 }

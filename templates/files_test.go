@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/apigen-dev/apigen/ir"
@@ -148,5 +149,82 @@ func TestSplitStable(t *testing.T) {
 	merged := mergeNamesakes([]plannedFile{{name: "b.go", code: []jen.Code{jen.Comment("1")}}, {name: "a.go"}, {name: "b.go", code: []jen.Code{jen.Comment("2")}}})
 	if len(merged) != 2 || merged[0].name != "a.go" || len(merged[1].code) != 2 {
 		t.Errorf("merged %v", merged)
+	}
+}
+
+// TestRenderBuildsOnce: render builds each pending declaration exactly
+// once, on its workers; the builds' warnings come back in emission order
+// whichever worker ran them, and a builder that names its declaration
+// otherwise than plan did is an error, not a misplaced declaration.
+func TestRenderBuildsOnce(t *testing.T) {
+	g := newGen(&ir.API{}, Options{Package: "p"})
+	var mu sync.Mutex
+	builds := map[string]int{}
+	mk := func(seq int, key string) *decl {
+		d := pending(key, func(w *gen) *decl {
+			mu.Lock()
+			builds[key]++
+			mu.Unlock()
+			w.warn(ir.Pos{File: "f", Line: 1}, "test", "built %s", key)
+			out := &decl{key: key}
+			out.add(jen.Type().Id(key).Struct(), jen.Line())
+			return out
+		})
+		d.seq = seq
+		return d
+	}
+	var files []plannedFile
+	for i := range 8 {
+		// Files in name order hold declarations in reverse emission order.
+		files = append(files, plannedFile{name: fmt.Sprintf("f%d.go", i), decls: []*decl{mk(20-2*i, fmt.Sprintf("A%d", i)), mk(21-2*i, fmt.Sprintf("B%d", i))}})
+	}
+	out, err := g.render(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 8 || !strings.Contains(string(out[3].Content), "type A3 struct{}") {
+		t.Errorf("rendered %d files, f3.go: %s", len(out), out[3].Content)
+	}
+	var got []string
+	for _, d := range g.diags {
+		got = append(got, strings.TrimPrefix(d.Message, "built "))
+	}
+	if want := "A7 B7 A6 B6 A5 B5 A4 B4 A3 B3 A2 B2 A1 B1 A0 B0"; strings.Join(got, " ") != want {
+		t.Errorf("warnings in order %v, want %s", got, want)
+	}
+	for k, n := range builds {
+		if n != 1 {
+			t.Errorf("%s built %d times", k, n)
+		}
+	}
+
+	bad := pending("Planned", func(*gen) *decl { return &decl{key: "Other"} })
+	if _, err := g.render([]plannedFile{{name: "x.go", decls: []*decl{bad}}}); err == nil || !strings.Contains(err.Error(), `"Planned" was built as "Other"`) {
+		t.Errorf("err %v", err)
+	}
+}
+
+// TestScalarTypesShared: every field of a scalar kind shares one goType,
+// so no emitter may change one; after generating each fixture (tolerant
+// and not, every scalar kind) they read as they were made.
+func TestScalarTypesShared(t *testing.T) {
+	fresh := newScalarTypes()
+	for _, api := range []*ir.API{zstackAPI(), qingcloudAPI(), edgeAPI(), cloudtowerAPI(), bodiesAPI(), pagesAPI(), tokenAPI()} {
+		g := newGen(api, Options{Package: "p"})
+		if err := g.plan(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := g.emit(); err != nil {
+			t.Fatal(err)
+		}
+		list := func(s scalarTypes) []*goType {
+			return []*goType{s.str, s.int32, s.int64, s.float64, s.bool, s.time, s.any, s.tolerantInt, s.tolerantFloat, s.tolerantBool}
+		}
+		for i, a := range list(g.scalars) {
+			b := list(fresh)[i]
+			if fmt.Sprintf("%#v %v %v %v", a.code, a.cat, a.elem, a.builtin) != fmt.Sprintf("%#v %v %v %v", b.code, b.cat, b.elem, b.builtin) {
+				t.Errorf("%s: scalar %d changed: %#v", api.Name, i, a.code)
+			}
+		}
 	}
 }

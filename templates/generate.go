@@ -83,6 +83,7 @@ type gen struct {
 	opInfo    map[*ir.Operation]*opInfo
 	// aliases caches aliasTarget; nil marks one being resolved.
 	aliases map[*ir.Type]*goType
+	scalars scalarTypes
 	pkg     *registry
 	methods *registry
 	// groups are the Client's groups of calls, by source name, and
@@ -134,6 +135,7 @@ func newGen(api *ir.API, opts Options) *gen {
 		info:     map[*ir.Type]*typeInfo{},
 		opInfo:   map[*ir.Operation]*opInfo{},
 		aliases:  map[*ir.Type]*goType{},
+		scalars:  newScalarTypes(),
 	}
 	// Sorted copies: the output must not depend on the order of the input
 	// slices even if a caller forgot api.Sort().

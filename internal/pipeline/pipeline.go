@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"unicode"
 
@@ -54,6 +55,10 @@ func Render(p config.Package) (*ir.API, []output.File, []ir.Diagnostic, error) {
 	if ir.HasErrors(diags) {
 		return api, nil, diags, fmt.Errorf("the inputs have errors; nothing was written")
 	}
+	// The parsers' models (kin-openapi's document, the source trees) are
+	// garbage from here on; collecting them now rather than when the heap
+	// next doubles keeps them out of the heap the rendering grows into.
+	runtime.GC()
 	files, ds, err := templates.Generate(api, templates.Options{Package: PackageName(p), Names: p.Names})
 	diags = append(diags, ds...)
 	if err != nil {

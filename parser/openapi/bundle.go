@@ -190,7 +190,7 @@ func (w *refWalk) apply(a action, vals map[*node]any) {
 			m["$ref"] = a.str
 		}
 		if e, ok := a.n.lookup("$ref"); ok {
-			e.str = a.str
+			e.str = kept(a.str)
 		}
 	case actInline:
 		e := &a.h.n.ents[a.h.i]
@@ -216,7 +216,7 @@ func (w *refWalk) apply(a action, vals map[*node]any) {
 			}
 		}
 		if e, ok := a.n.lookup(a.key); ok {
-			e.str = a.str
+			e.str = kept(a.str)
 		}
 	}
 }
@@ -230,7 +230,8 @@ func (w *refWalk) sectionOf(sec string, vals map[*node]any) (*node, map[string]a
 		e, ok := n.lookup(tok)
 		kid, _ := vals[e.kidOrNil()].(map[string]any)
 		if !ok || e.kid == nil || e.kid.array || kid == nil {
-			made := &node{file: w.main.path}
+			path := w.main.path // not &w.main.path, which would keep the document
+			made := &node{file: &path}
 			kid = map[string]any{}
 			vals[made] = kid
 			if ok {

@@ -99,13 +99,13 @@ func (p *parser) version() error {
 	swaggerVer, hasSwagger := p.root.n.lookup("swagger")
 	switch {
 	case hasSwagger:
-		if swaggerVer.str != "2.0" {
+		if swaggerVer.text() != "2.0" {
 			return fmt.Errorf("%s:%d:%d: swagger version must be the string \"2.0\"", p.file, swaggerVer.line, swaggerVer.col)
 		}
 		p.v2 = true
 	case hasOpenAPI:
-		if !strings.HasPrefix(openapiVer.str, "3.") {
-			return fmt.Errorf("%s:%d:%d: openapi version %q is not supported (want a quoted string like \"3.0.3\")", p.file, openapiVer.line, openapiVer.col, openapiVer.str)
+		if !strings.HasPrefix(openapiVer.text(), "3.") {
+			return fmt.Errorf("%s:%d:%d: openapi version %q is not supported (want a quoted string like \"3.0.3\")", p.file, openapiVer.line, openapiVer.col, openapiVer.text())
 		}
 	default:
 		return fmt.Errorf("%s:1:1: not an OpenAPI or Swagger document (no top-level \"openapi\" or \"swagger\" key)", p.file)

@@ -132,7 +132,7 @@ func (w *refWalk) object(d *document, n *node, k kind, h holder) {
 		return
 	}
 	if refable(k) {
-		if e, ok := n.lookup("$ref"); ok && e.kid == nil && e.str != "" {
+		if e, ok := n.lookup("$ref"); ok && e.kid == nil && e.str != nil {
 			w.ref(d, n, e, k, h)
 		}
 	}
@@ -210,17 +210,17 @@ func (w *refWalk) target(d *document, ref string) (refTarget, error) {
 
 // ref follows the reference e of object n, of kind k, held at h.
 func (w *refWalk) ref(d *document, n *node, e *entry, k kind, h holder) {
-	t, err := w.target(d, e.str)
+	t, err := w.target(d, e.text())
 	switch {
 	case err != nil:
-		w.lose(d, n, k, h, posOf(d, e), e.str, err)
+		w.lose(d, n, k, h, posOf(d, e), e.text(), err)
 	case t.doc == w.main && d == w.main:
 		// Within the root document: kin-openapi follows it.
 	case t.doc == w.main:
 		w.do(action{op: actSetRef, n: n, str: t.frag})
 	case section(k, w.v2) == "" || w.defs[n]:
 		if w.inlining[t.node] {
-			w.lose(d, n, k, h, posOf(d, e), e.str, errors.New("it leads back to the object that holds it"))
+			w.lose(d, n, k, h, posOf(d, e), e.text(), errors.New("it leads back to the object that holds it"))
 			return
 		}
 		w.do(action{op: actInline, h: h, tn: t.node})
@@ -336,7 +336,7 @@ func (w *refWalk) tuple(d *document, n *node, e *entry) {
 func (w *refWalk) mapping(d *document, m *node) {
 	for i := range m.ents {
 		e := &m.ents[i]
-		v := e.str
+		v := e.text()
 		file, _ := splitRef(v)
 		if e.kid != nil || !strings.Contains(v, "/") || file == "" && d == w.main {
 			// kin-openapi resolves only mappings with a "/", and leaves the

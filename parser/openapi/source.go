@@ -16,13 +16,17 @@ import (
 // builds this light tree once and consults it for positions and field order.
 // Scalars are not nodes: only their position, and a few string values the
 // parser needs ($ref, name, in), are kept.
+//
+// A spec has a node per hundred bytes and an entry per thirty, and the tree
+// is live through the whole parse, beside kin-openapi's model: both are kept
+// small (an entry of 40 bytes, a node of 48) for generate's peak memory.
 type node struct {
 	array bool
 	ents  []entry
 	// file is the document the node was read from: a multi-file spec
 	// grafts other files' nodes into the root document's tree, and each
-	// keeps its own file for positions.
-	file string
+	// keeps its own file for positions. One string per document, shared.
+	file *string
 	// index speeds up key lookups in big objects (components, paths).
 	index map[string]int
 }
@@ -35,8 +39,33 @@ type entry struct {
 	// object (a component pulled in from a referenced file): its position
 	// is -line:col in the file of kid.
 	line, col int32
-	kid       *node  // nil for scalars
-	str       string // scalar string value, when kept
+	kid       *node   // nil for scalars
+	str       *string // scalar string value, when kept (see text)
+}
+
+// text is the scalar string value kept for e, "" when none is.
+func (e *entry) text() string {
+	if e.str == nil {
+		return ""
+	}
+	return *e.str
+}
+
+// kept wraps a scalar string value for entry.str: nil for "", which is
+// what most members hold.
+func kept(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// fileOf is the document n was read from, "" when unknown.
+func (n *node) fileOf() string {
+	if n == nil || n.file == nil {
+		return ""
+	}
+	return *n.file
 }
 
 // indexAbove is the size from which an object gets a lookup map.
@@ -82,7 +111,7 @@ func (n *node) lookup(k string) (*entry, bool) {
 // str returns the string value kept for key k.
 func (n *node) str(k string) string {
 	if e, ok := n.lookup(k); ok {
-		return e.str
+		return e.text()
 	}
 	return ""
 }
@@ -110,11 +139,11 @@ func (l loc) at(keys ...string) loc {
 // member is the place of entry e of l.n.
 func (l loc) member(e *entry) loc {
 	file := l.pos.File
-	if l.n.file != "" {
-		file = l.n.file
+	if f := l.n.fileOf(); f != "" {
+		file = f
 	}
 	if e.line < 0 && e.kid != nil {
-		return loc{n: e.kid, pos: ir.Pos{File: e.kid.file, Line: int(-e.line), Col: int(e.col)}}
+		return loc{n: e.kid, pos: ir.Pos{File: e.kid.fileOf(), Line: int(-e.line), Col: int(e.col)}}
 	}
 	return loc{n: e.kid, pos: ir.Pos{File: file, Line: int(e.line), Col: int(e.col)}}
 }

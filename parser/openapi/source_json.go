@@ -32,7 +32,7 @@ type jsonScanner struct {
 	line      int
 	lineStart int
 	depth     int
-	file      string
+	file      *string // shared by every node, see node.file
 	sites     []keySite
 	// keys holds each object key once: a spec repeats a few thousand keys
 	// a hundred thousand times.
@@ -55,7 +55,7 @@ func (s *jsonScanner) members(mark int) []entry {
 // scanJSON builds the source tree of a JSON document whose top is an
 // object, and lists its "$ref" and tuple "items" members.
 func scanJSON(file string, b []byte) (*node, []keySite, error) {
-	s := &jsonScanner{b: b, line: 1, file: file, keys: map[string]string{}}
+	s := &jsonScanner{b: b, line: 1, file: &file, keys: map[string]string{}}
 	s.ws()
 	if s.i >= len(b) || b[s.i] != '{' {
 		return nil, nil, s.errf("expected a JSON object")
@@ -172,7 +172,7 @@ func (s *jsonScanner) object(parentKey string) (*node, error) {
 		if renamable(k, kid, str) {
 			s.sites = append(s.sites, keySite{obj: n, keyOff: keyOff, keyEnd: keyEnd, items: k == "items"})
 		}
-		s.stack = append(s.stack, entry{key: k, line: line, col: col, kid: kid, str: str})
+		s.stack = append(s.stack, entry{key: k, line: line, col: col, kid: kid, str: kept(str)})
 		s.ws()
 		if s.i < len(s.b) && s.b[s.i] == ',' {
 			s.i++

@@ -28,7 +28,7 @@ func scanYAML(file string, src []byte) (*node, []keySite, []byte, error) {
 	if top.Kind != yaml.MappingNode {
 		return nil, nil, nil, &posError{line: top.Line, col: top.Column, msg: "expected a mapping at the top of the document"}
 	}
-	w := &yamlWriter{out: make([]byte, 0, len(src)), limit: 16*len(src) + 1<<20, file: file}
+	w := &yamlWriter{out: make([]byte, 0, len(src)), limit: 16*len(src) + 1<<20, file: &file}
 	root, err := w.value(top)
 	if err != nil {
 		return nil, nil, nil, err
@@ -79,7 +79,7 @@ func yamlParserError(msg string) bool {
 type yamlWriter struct {
 	out   []byte
 	sites []keySite
-	file  string
+	file  *string // shared by every node, see node.file
 	depth int
 	// limit stops alias expansion bombs ("billion laughs"): JSON has no
 	// aliases, so each one is written out in full.
@@ -113,7 +113,7 @@ func (w *yamlWriter) value(n *yaml.Node) (*node, error) {
 			if err != nil {
 				return nil, err
 			}
-			out.ents = append(out.ents, entry{line: int32(item.Line), col: int32(item.Column), kid: kid, str: scalarString(item)})
+			out.ents = append(out.ents, entry{line: int32(item.Line), col: int32(item.Column), kid: kid, str: kept(scalarString(item))})
 		}
 		w.out = append(w.out, ']')
 		return out, nil
@@ -185,7 +185,7 @@ func (w *yamlWriter) mapping(n *yaml.Node) (*node, error) {
 			if renamable(k.Value, kid, str) {
 				w.sites = append(w.sites, keySite{obj: out, keyOff: keyOff, keyEnd: keyEnd, items: k.Value == "items"})
 			}
-			out.ents = append(out.ents, entry{key: k.Value, line: int32(k.Line), col: int32(k.Column), kid: kid, str: str})
+			out.ents = append(out.ents, entry{key: k.Value, line: int32(k.Line), col: int32(k.Column), kid: kid, str: kept(str)})
 		}
 		return nil
 	}
