@@ -137,6 +137,10 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 		if tagValueSafe(string(p.In)) && p.In != "" {
 			extra = append(extra, "in", string(p.In))
 		}
+		if _, joined := querySeparators[p.Style]; p.In == ir.InQuery && (joined || p.Style == ir.StyleDeep) {
+			// apiruntime.NewRequest reads how the list goes from it.
+			extra = append(extra, "style", string(p.Style))
+		}
 		fields = append(fields, jen.Id(pi.goName).Add(fieldType(pi.typ, p.Required, p.Nullable, false)).Tag(tags(pi.json, p.Since, extra...)))
 		d.lines += fd.len() + 1
 	}

@@ -19,15 +19,9 @@ func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams, opts ...apirun
 	if p == nil {
 		p = &CreateVMParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateVM, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateVm",
-		Method:    "POST",
-		Path:      "/create-vm",
-		Since:     "2.0.0",
-		Auth:      true,
 	}
 	if p.Body != nil {
 		req.Body = p.Body
@@ -38,6 +32,15 @@ func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams, opts ...apirun
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateVM is CreateVM's call but for its parameters (see apiruntime.NewRequest).
+var opCreateVM = apiruntime.Request{
+	Operation: "CreateVm",
+	Method:    "POST",
+	Path:      "/create-vm",
+	Since:     "2.0.0",
+	Auth:      true,
 }
 
 // CreateVMAndWait is CreateVM, then waits until the asynchronous work it started (a job or a task)

@@ -19,15 +19,9 @@ func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams, opts ...
 	if p == nil {
 		p = &GetClustersParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opGetClusters, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "GetClusters",
-		Method:    "POST",
-		Path:      "/get-clusters",
-		Since:     "1.0.0",
-		Auth:      true,
 	}
 	req.Body = &p.Body
 	req.Apply(opts...)
@@ -36,6 +30,15 @@ func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams, opts ...
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetClusters is GetClusters's call but for its parameters (see apiruntime.NewRequest).
+var opGetClusters = apiruntime.Request{
+	Operation: "GetClusters",
+	Method:    "POST",
+	Path:      "/get-clusters",
+	Since:     "1.0.0",
+	Auth:      true,
 }
 
 // GetClustersAll iterates over every item GetClusters returns, asking for pages of 100; it stops

@@ -19,15 +19,9 @@ func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams, opts ...apirun
 	if p == nil {
 		p = &GetTasksParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opGetTasks, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "GetTasks",
-		Method:    "POST",
-		Path:      "/get-tasks",
-		Since:     "1.0.0",
-		Auth:      true,
 	}
 	req.Body = &p.Body
 	req.Apply(opts...)
@@ -36,6 +30,15 @@ func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams, opts ...apirun
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetTasks is GetTasks's call but for its parameters (see apiruntime.NewRequest).
+var opGetTasks = apiruntime.Request{
+	Operation: "GetTasks",
+	Method:    "POST",
+	Path:      "/get-tasks",
+	Since:     "1.0.0",
+	Auth:      true,
 }
 
 // GetTasksAll iterates over every item GetTasks returns, asking for pages of 100; it stops at the

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
 )
 
 // GetVMs calls "GetVms".
@@ -20,18 +19,10 @@ func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams, opts ...apiruntime
 	if p == nil {
 		p = &GetVMsParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opGetVMs, p)
+	if err != nil {
 		return nil, err
 	}
-	req := &apiruntime.Request{
-		Operation: "GetVms",
-		Method:    "POST",
-		Path:      "/get-vms",
-		Header:    http.Header{},
-		Since:     "1.0.0",
-		Auth:      true,
-	}
-	apiruntime.SetHeader(req.Header, "content-language", p.ContentLanguage)
 	req.Body = &p.Body
 	req.Apply(opts...)
 	var out []VM
@@ -39,6 +30,15 @@ func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams, opts ...apiruntime
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetVMs is GetVMs's call but for its parameters (see apiruntime.NewRequest).
+var opGetVMs = apiruntime.Request{
+	Operation: "GetVms",
+	Method:    "POST",
+	Path:      "/get-vms",
+	Since:     "1.0.0",
+	Auth:      true,
 }
 
 // GetVMsAll iterates over every item GetVMs returns, asking for pages of 100; it stops at the

@@ -5,7 +5,6 @@ package cloudtower
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 )
 
 // Login calls "Login".
@@ -19,18 +18,10 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 	if p == nil {
 		p = &LoginParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opLogin, p)
+	if err != nil {
 		return nil, err
 	}
-	req := &apiruntime.Request{
-		Operation: "Login",
-		Method:    "POST",
-		Path:      "/login",
-		Header:    http.Header{},
-		Since:     "1.0.0",
-		Auth:      false,
-	}
-	apiruntime.SetHeader(req.Header, "content-language", p.ContentLanguage)
 	req.Body = &p.Body
 	req.Apply(opts...)
 	out := new(WithTaskLoginResponse)
@@ -38,6 +29,15 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 		return nil, err
 	}
 	return out, nil
+}
+
+// opLogin is Login's call but for its parameters (see apiruntime.NewRequest).
+var opLogin = apiruntime.Request{
+	Operation: "Login",
+	Method:    "POST",
+	Path:      "/login",
+	Since:     "1.0.0",
+	Auth:      false,
 }
 
 // LoginAndWait is Login, then waits until the asynchronous work it started (a job or a task) has

@@ -17,14 +17,9 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 	if p == nil {
 		p = &LoginParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opLogin, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "login",
-		Method:    "POST",
-		Path:      "/login",
-		Auth:      false,
 	}
 	req.Body = &p.Body
 	req.Apply(opts...)
@@ -33,6 +28,14 @@ func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.C
 		return nil, err
 	}
 	return out, nil
+}
+
+// opLogin is Login's call but for its parameters (see apiruntime.NewRequest).
+var opLogin = apiruntime.Request{
+	Operation: "login",
+	Method:    "POST",
+	Path:      "/login",
+	Auth:      false,
 }
 
 // LoginParams holds the parameters of Login.

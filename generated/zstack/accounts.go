@@ -18,15 +18,9 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 	if p == nil {
 		p = &LogInByAccountParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opLogInByAccount, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "LogInByAccount",
-		Method:    "PUT",
-		Path:      "/zstack/v1/accounts/login",
-		Since:     "0.6",
-		Auth:      false,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("logInByAccount")
@@ -41,6 +35,15 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 		return nil, err
 	}
 	return out, nil
+}
+
+// opLogInByAccount is LogInByAccount's call but for its parameters (see apiruntime.NewRequest).
+var opLogInByAccount = apiruntime.Request{
+	Operation: "LogInByAccount",
+	Method:    "PUT",
+	Path:      "/zstack/v1/accounts/login",
+	Since:     "0.6",
+	Auth:      false,
 }
 
 // LogInByAccountParams holds the parameters of LogInByAccount.

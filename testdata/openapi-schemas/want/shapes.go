@@ -18,14 +18,9 @@ func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apirun
 	if p == nil {
 		p = &PutShapeParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opPutShape, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "putShape",
-		Method:    "POST",
-		Path:      "/shapes",
-		Auth:      true,
 	}
 	req.Body = &p.Body
 	req.Apply(opts...)
@@ -34,6 +29,14 @@ func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apirun
 		return nil, err
 	}
 	return out, nil
+}
+
+// opPutShape is PutShape's call but for its parameters (see apiruntime.NewRequest).
+var opPutShape = apiruntime.Request{
+	Operation: "putShape",
+	Method:    "POST",
+	Path:      "/shapes",
+	Auth:      true,
 }
 
 // PutShapeParams holds the parameters of PutShape.

@@ -17,14 +17,9 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime
 	if p == nil {
 		p = &UploadParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opUpload, p)
+	if err != nil {
 		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "upload",
-		Method:    "POST",
-		Path:      "/uploads",
-		Auth:      true,
 	}
 	form, err := apiruntime.EncodeForm(&p.Body)
 	if err != nil {
@@ -34,6 +29,14 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime
 	req.ContentType = "application/x-www-form-urlencoded"
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// opUpload is Upload's call but for its parameters (see apiruntime.NewRequest).
+var opUpload = apiruntime.Request{
+	Operation: "upload",
+	Method:    "POST",
+	Path:      "/uploads",
+	Auth:      true,
 }
 
 // UploadParams holds the parameters of Upload.

@@ -18,15 +18,9 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams, opts
 	if p == nil {
 		p = &CreateAccountParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateAccount, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateAccount",
-		Method:    "POST",
-		Path:      "/zstack/v1/accounts",
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -44,6 +38,15 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams, opts
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateAccount is CreateAccount's call but for its parameters (see apiruntime.NewRequest).
+var opCreateAccount = apiruntime.Request{
+	Operation: "CreateAccount",
+	Method:    "POST",
+	Path:      "/zstack/v1/accounts",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // CreateAccountAndWait is CreateAccount, then waits until the asynchronous work it started (a job
@@ -102,15 +105,9 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 	if p == nil {
 		p = &LogInByAccountParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opLogInByAccount, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "LogInByAccount",
-		Method:    "PUT",
-		Path:      "/zstack/v1/accounts/login",
-		Since:     "0.6",
-		Auth:      false,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("logInByAccount")
@@ -128,6 +125,15 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 		return nil, err
 	}
 	return out, nil
+}
+
+// opLogInByAccount is LogInByAccount's call but for its parameters (see apiruntime.NewRequest).
+var opLogInByAccount = apiruntime.Request{
+	Operation: "LogInByAccount",
+	Method:    "PUT",
+	Path:      "/zstack/v1/accounts/login",
+	Since:     "0.6",
+	Auth:      false,
 }
 
 // LogInByAccountParams holds the parameters of LogInByAccount.

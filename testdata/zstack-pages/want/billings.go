@@ -18,15 +18,9 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 	if p == nil {
 		p = &CreatePriceTableParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreatePriceTable, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreatePriceTable",
-		Method:    "POST",
-		Path:      "/zstack/v1/billings/price-tables",
-		Since:     "3.7.2",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -44,6 +38,15 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreatePriceTable is CreatePriceTable's call but for its parameters (see apiruntime.NewRequest).
+var opCreatePriceTable = apiruntime.Request{
+	Operation: "CreatePriceTable",
+	Method:    "POST",
+	Path:      "/zstack/v1/billings/price-tables",
+	Since:     "3.7.2",
+	Auth:      true,
 }
 
 // CreatePriceTableAndWait is CreatePriceTable, then waits until the asynchronous work it started

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/url"
 )
 
 // CreateVMInstance: 创建云主机
@@ -20,15 +19,9 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 	if p == nil {
 		p = &CreateVMInstanceParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateVMInstance, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateVmInstance",
-		Method:    "POST",
-		Path:      "/zstack/v1/vm-instances",
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -66,6 +59,15 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateVMInstance is CreateVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opCreateVMInstance = apiruntime.Request{
+	Operation: "CreateVmInstance",
+	Method:    "POST",
+	Path:      "/zstack/v1/vm-instances",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // CreateVMInstanceAndWait is CreateVMInstance, then waits until the asynchronous work it started
@@ -168,25 +170,16 @@ func (p *CreateVMInstanceParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DestroyVMInstance(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DestroyVMInstanceParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "DestroyVmInstance",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/zstack/v1/vm-instances/{uuid}", "uuid", p.UUID),
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "deleteMode", p.DeleteMode)
-	apiruntime.AddQuery(req.Query, "systemTags", p.SystemTags)
-	apiruntime.AddQuery(req.Query, "userTags", p.UserTags)
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDestroyVMInstance, p, nil, opts)
+}
+
+// opDestroyVMInstance is DestroyVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opDestroyVMInstance = apiruntime.Request{
+	Operation: "DestroyVmInstance",
+	Method:    "DELETE",
+	Path:      "/zstack/v1/vm-instances/{uuid}",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // DestroyVMInstanceAndWait is DestroyVMInstance, then waits until the asynchronous work it started
@@ -226,34 +219,20 @@ func (p *DestroyVMInstanceParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
-	if p == nil {
-		p = &QueryVMInstanceParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "QueryVmInstance",
-		Method:    "GET",
-		Path:      "/zstack/v1/vm-instances",
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "q", p.Q)
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	apiruntime.AddQuery(req.Query, "start", p.Start)
-	apiruntime.AddQuery(req.Query, "count", p.Count)
-	apiruntime.AddQuery(req.Query, "groupBy", p.GroupBy)
-	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
-	apiruntime.AddQuery(req.Query, "sort", p.Sort)
-	apiruntime.AddQuery(req.Query, "fields", p.Fields)
-	req.Apply(opts...)
 	out := new(QueryVMInstanceReply)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opQueryVMInstance, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opQueryVMInstance is QueryVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opQueryVMInstance = apiruntime.Request{
+	Operation: "QueryVmInstance",
+	Method:    "GET",
+	Path:      "/zstack/v1/vm-instances",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // QueryVMInstanceAll iterates over every item QueryVMInstance returns, asking for pages of 100; it
@@ -322,15 +301,9 @@ func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams, 
 	if p == nil {
 		p = &StartVMInstanceParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opStartVMInstance, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "StartVmInstance",
-		Method:    "PUT",
-		Path:      apiruntime.Path("/zstack/v1/vm-instances/{uuid}/actions", "uuid", p.UUID),
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("startVmInstance")
@@ -345,6 +318,15 @@ func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams, 
 		return nil, err
 	}
 	return out, nil
+}
+
+// opStartVMInstance is StartVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opStartVMInstance = apiruntime.Request{
+	Operation: "StartVmInstance",
+	Method:    "PUT",
+	Path:      "/zstack/v1/vm-instances/{uuid}/actions",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // StartVMInstanceAndWait is StartVMInstance, then waits until the asynchronous work it started (a

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // AddPet calls "addPet".
@@ -19,14 +18,9 @@ func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime
 	if p == nil {
 		p = &AddPetParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opAddPet, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "addPet",
-		Method:    "POST",
-		Path:      "/pets",
-		Auth:      true,
 	}
 	if p.Body != nil {
 		req.Body = p.Body
@@ -37,6 +31,14 @@ func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime
 		return nil, err
 	}
 	return out, nil
+}
+
+// opAddPet is AddPet's call but for its parameters (see apiruntime.NewRequest).
+var opAddPet = apiruntime.Request{
+	Operation: "addPet",
+	Method:    "POST",
+	Path:      "/pets",
+	Auth:      true,
 }
 
 // AddPetParams holds the parameters of AddPet.
@@ -58,26 +60,19 @@ func (p *AddPetParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) ([]json.RawMessage, error) {
-	if p == nil {
-		p = &ListPetsParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "listPets",
-		Method:    "GET",
-		Path:      "/pets",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "kind", p.Kind)
-	req.Apply(opts...)
 	var out []json.RawMessage
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListPets, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListPets is ListPets's call but for its parameters (see apiruntime.NewRequest).
+var opListPets = apiruntime.Request{
+	Operation: "listPets",
+	Method:    "GET",
+	Path:      "/pets",
+	Auth:      true,
 }
 
 // ListPetsParams holds the parameters of ListPets.

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // Type calls "type".
@@ -19,26 +18,10 @@ func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.Ca
 	if p == nil {
 		p = &TypeRequest{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opType, p)
+	if err != nil {
 		return nil, err
 	}
-	req := &apiruntime.Request{
-		Operation: "type",
-		Method:    "GET",
-		Path:      "/a",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "func", p.Func)
-	apiruntime.AddQuery(req.Query, "map", p.Map)
-	apiruntime.AddQuery(req.Query, "range", p.Range)
-	apiruntime.AddQuery(req.Query, "ctx", p.Ctx)
-	apiruntime.AddQuery(req.Query, "p", p.P)
-	apiruntime.AddQuery(req.Query, "req", p.Req)
-	apiruntime.AddQuery(req.Query, "out", p.Out)
-	apiruntime.AddQuery(req.Query, "err", p.Err)
-	apiruntime.AddQuery(req.Query, "validate", p.Validate2)
-	apiruntime.AddQuery(req.Query, "body", p.Body2)
 	if p.Body != nil {
 		req.Body = p.Body
 	}
@@ -48,6 +31,14 @@ func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.Ca
 		return nil, err
 	}
 	return out, nil
+}
+
+// opType is Type's call but for its parameters (see apiruntime.NewRequest).
+var opType = apiruntime.Request{
+	Operation: "type",
+	Method:    "GET",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // TypeRequest holds the parameters of Type.

@@ -14,14 +14,15 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "a-b",
-		Method:    "DELETE",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAB, nil, nil, opts)
+}
+
+// opAB is AB's call but for its parameters (see apiruntime.NewRequest).
+var opAB = apiruntime.Request{
+	Operation: "a-b",
+	Method:    "DELETE",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // Ab calls "AB".
@@ -31,14 +32,15 @@ func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "AB",
-		Method:    "PATCH",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAb, nil, nil, opts)
+}
+
+// opAb is Ab's call but for its parameters (see apiruntime.NewRequest).
+var opAb = apiruntime.Request{
+	Operation: "AB",
+	Method:    "PATCH",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // AB2 calls "a_b".
@@ -48,14 +50,15 @@ func (c *Client) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "a_b",
-		Method:    "PUT",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAB2, nil, nil, opts)
+}
+
+// opAB2 is AB2's call but for its parameters (see apiruntime.NewRequest).
+var opAB2 = apiruntime.Request{
+	Operation: "a_b",
+	Method:    "PUT",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // Ab2 calls "ab".
@@ -65,14 +68,15 @@ func (c *Client) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "ab",
-		Method:    "OPTIONS",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAb2, nil, nil, opts)
+}
+
+// opAb2 is Ab2's call but for its parameters (see apiruntime.NewRequest).
+var opAb2 = apiruntime.Request{
+	Operation: "ab",
+	Method:    "OPTIONS",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // Call calls "!!!".
@@ -82,14 +86,15 @@ func (c *Client) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Call(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "!!!",
-		Method:    "POST",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opCall, nil, nil, opts)
+}
+
+// opCall is Call's call but for its parameters (see apiruntime.NewRequest).
+var opCall = apiruntime.Request{
+	Operation: "!!!",
+	Method:    "POST",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // GetC calls "GetC".
@@ -99,12 +104,13 @@ func (c *Client) Call(ctx context.Context, opts ...apiruntime.CallOption) error 
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetC(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "GetC",
-		Method:    "GET",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opGetC, nil, nil, opts)
+}
+
+// opGetC is GetC's call but for its parameters (see apiruntime.NewRequest).
+var opGetC = apiruntime.Request{
+	Operation: "GetC",
+	Method:    "GET",
+	Path:      "/c",
+	Auth:      true,
 }

@@ -5,7 +5,6 @@ package methodnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // ErrorCall calls "Error".
@@ -15,14 +14,15 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Error",
-		Method:    "DELETE",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opErrorCall, nil, nil, opts)
+}
+
+// opErrorCall is ErrorCall's call but for its parameters (see apiruntime.NewRequest).
+var opErrorCall = apiruntime.Request{
+	Operation: "Error",
+	Method:    "DELETE",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // MarshalJSONCall calls "MarshalJSON".
@@ -32,14 +32,15 @@ func (c *Client) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) e
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "MarshalJSON",
-		Method:    "GET",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opMarshalJSONCall, nil, nil, opts)
+}
+
+// opMarshalJSONCall is MarshalJSONCall's call but for its parameters (see apiruntime.NewRequest).
+var opMarshalJSONCall = apiruntime.Request{
+	Operation: "MarshalJSON",
+	Method:    "GET",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // String2 calls "String".
@@ -49,14 +50,15 @@ func (c *Client) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOpt
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) String2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "String",
-		Method:    "PUT",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opString2, nil, nil, opts)
+}
+
+// opString2 is String2's call but for its parameters (see apiruntime.NewRequest).
+var opString2 = apiruntime.Request{
+	Operation: "String",
+	Method:    "PUT",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // UnmarshalJSONCall calls "UnmarshalJSON".
@@ -69,23 +71,23 @@ func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallPara
 	if p == nil {
 		p = &UnmarshalJSONCallParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opUnmarshalJSONCall, p)
+	if err != nil {
 		return err
 	}
-	req := &apiruntime.Request{
-		Operation: "UnmarshalJSON",
-		Method:    "POST",
-		Path:      "/a",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "Validate", p.Validate2)
-	apiruntime.AddQuery(req.Query, "Body", p.Body2)
 	if p.Body != nil {
 		req.Body = p.Body
 	}
 	req.Apply(opts...)
 	return c.t.Do(ctx, req, nil)
+}
+
+// opUnmarshalJSONCall is UnmarshalJSONCall's call but for its parameters (see apiruntime.NewRequest).
+var opUnmarshalJSONCall = apiruntime.Request{
+	Operation: "UnmarshalJSON",
+	Method:    "POST",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // UnmarshalJSONCallParams holds the parameters of UnmarshalJSONCall.
@@ -112,12 +114,13 @@ func (p *UnmarshalJSONCallParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "WriteTo",
-		Method:    "PATCH",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opWriteToCall, nil, nil, opts)
+}
+
+// opWriteToCall is WriteToCall's call but for its parameters (see apiruntime.NewRequest).
+var opWriteToCall = apiruntime.Request{
+	Operation: "WriteTo",
+	Method:    "PATCH",
+	Path:      "/a",
+	Auth:      true,
 }

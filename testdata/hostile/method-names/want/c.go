@@ -14,14 +14,15 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "MarshalText",
-		Method:    "DELETE",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opMarshalTextCall, nil, nil, opts)
+}
+
+// opMarshalTextCall is MarshalTextCall's call but for its parameters (see apiruntime.NewRequest).
+var opMarshalTextCall = apiruntime.Request{
+	Operation: "MarshalText",
+	Method:    "DELETE",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // ScanCall calls "Scan".
@@ -31,14 +32,15 @@ func (c *Client) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOpt
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Scan",
-		Method:    "GET",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opScanCall, nil, nil, opts)
+}
+
+// opScanCall is ScanCall's call but for its parameters (see apiruntime.NewRequest).
+var opScanCall = apiruntime.Request{
+	Operation: "Scan",
+	Method:    "GET",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // SeekCall calls "Seek".
@@ -48,14 +50,15 @@ func (c *Client) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) er
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Seek",
-		Method:    "POST",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opSeekCall, nil, nil, opts)
+}
+
+// opSeekCall is SeekCall's call but for its parameters (see apiruntime.NewRequest).
+var opSeekCall = apiruntime.Request{
+	Operation: "Seek",
+	Method:    "POST",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // StringCall calls "StringCall".
@@ -65,14 +68,15 @@ func (c *Client) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) er
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) StringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "StringCall",
-		Method:    "PATCH",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opStringCall, nil, nil, opts)
+}
+
+// opStringCall is StringCall's call but for its parameters (see apiruntime.NewRequest).
+var opStringCall = apiruntime.Request{
+	Operation: "StringCall",
+	Method:    "PATCH",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // UnwrapCall calls "Unwrap".
@@ -82,12 +86,13 @@ func (c *Client) StringCall(ctx context.Context, opts ...apiruntime.CallOption) 
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Unwrap",
-		Method:    "PUT",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opUnwrapCall, nil, nil, opts)
+}
+
+// opUnwrapCall is UnwrapCall's call but for its parameters (see apiruntime.NewRequest).
+var opUnwrapCall = apiruntime.Request{
+	Operation: "Unwrap",
+	Method:    "PUT",
+	Path:      "/c",
+	Auth:      true,
 }

@@ -5,7 +5,6 @@ package components
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // AddBook calls "addBook".
@@ -18,14 +17,9 @@ func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apirunti
 	if p == nil {
 		p = &AddBookParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opAddBook, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "addBook",
-		Method:    "POST",
-		Path:      "/books",
-		Auth:      true,
 	}
 	req.Body = &p.Body
 	req.Apply(opts...)
@@ -34,6 +28,14 @@ func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apirunti
 		return nil, err
 	}
 	return out, nil
+}
+
+// opAddBook is AddBook's call but for its parameters (see apiruntime.NewRequest).
+var opAddBook = apiruntime.Request{
+	Operation: "addBook",
+	Method:    "POST",
+	Path:      "/books",
+	Auth:      true,
 }
 
 // AddBookParams holds the parameters of AddBook.
@@ -56,32 +58,24 @@ func (p *AddBookParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams, opts ...apiruntime.CallOption) ([]Book, error) {
-	if p == nil {
-		p = &ListBooksParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "listBooks",
-		Method:    "GET",
-		Path:      "/books",
-		Query:     url.Values{},
-		Auth:      true,
-		Accept:    "application/json, application/problem+json",
-		Errors: []apiruntime.ErrorCase{{
-			Code:   "default",
-			Decode: apiruntime.DecodeError[Problem],
-		}},
-	}
-	apiruntime.AddQuery(req.Query, "page", p.Page)
-	apiruntime.AddQuery(req.Query, "genre", p.Genre)
-	req.Apply(opts...)
 	var out []Book
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListBooks, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListBooks is ListBooks's call but for its parameters (see apiruntime.NewRequest).
+var opListBooks = apiruntime.Request{
+	Operation: "listBooks",
+	Method:    "GET",
+	Path:      "/books",
+	Auth:      true,
+	Accept:    "application/json, application/problem+json",
+	Errors: []apiruntime.ErrorCase{{
+		Code:   "default",
+		Decode: apiruntime.DecodeError[Problem],
+	}},
 }
 
 // ListBooksParams holds the parameters of ListBooks.

@@ -5,7 +5,6 @@ package paths
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // CreateExhibit calls "createExhibit".
@@ -18,14 +17,9 @@ func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts
 	if p == nil {
 		p = &CreateExhibitParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateExhibit, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "createExhibit",
-		Method:    "POST",
-		Path:      "/exhibits",
-		Auth:      true,
 	}
 	req.Body = &p.Body
 	req.Apply(opts...)
@@ -34,6 +28,14 @@ func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateExhibit is CreateExhibit's call but for its parameters (see apiruntime.NewRequest).
+var opCreateExhibit = apiruntime.Request{
+	Operation: "createExhibit",
+	Method:    "POST",
+	Path:      "/exhibits",
+	Auth:      true,
 }
 
 // CreateExhibitParams holds the parameters of CreateExhibit.
@@ -56,20 +58,15 @@ func (p *CreateExhibitParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DeleteExhibitParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "deleteExhibit",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/exhibits/{exhibitId}", "exhibitId", p.ExhibitID),
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDeleteExhibit, p, nil, opts)
+}
+
+// opDeleteExhibit is DeleteExhibit's call but for its parameters (see apiruntime.NewRequest).
+var opDeleteExhibit = apiruntime.Request{
+	Operation: "deleteExhibit",
+	Method:    "DELETE",
+	Path:      "/exhibits/{exhibitId}",
+	Auth:      true,
 }
 
 // DeleteExhibitParams holds the parameters of DeleteExhibit.
@@ -92,24 +89,19 @@ func (p *DeleteExhibitParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
-	if p == nil {
-		p = &GetExhibitParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "getExhibit",
-		Method:    "GET",
-		Path:      apiruntime.Path("/exhibits/{exhibitId}", "exhibitId", p.ExhibitID),
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(Exhibit)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetExhibit, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetExhibit is GetExhibit's call but for its parameters (see apiruntime.NewRequest).
+var opGetExhibit = apiruntime.Request{
+	Operation: "getExhibit",
+	Method:    "GET",
+	Path:      "/exhibits/{exhibitId}",
+	Auth:      true,
 }
 
 // GetExhibitParams holds the parameters of GetExhibit.
@@ -132,26 +124,19 @@ func (p *GetExhibitParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams, opts ...apiruntime.CallOption) ([]Exhibit, error) {
-	if p == nil {
-		p = &ListExhibitsParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "listExhibits",
-		Method:    "GET",
-		Path:      "/exhibits",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	req.Apply(opts...)
 	var out []Exhibit
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListExhibits, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListExhibits is ListExhibits's call but for its parameters (see apiruntime.NewRequest).
+var opListExhibits = apiruntime.Request{
+	Operation: "listExhibits",
+	Method:    "GET",
+	Path:      "/exhibits",
+	Auth:      true,
 }
 
 // ListExhibitsParams holds the parameters of ListExhibits.

@@ -17,14 +17,9 @@ func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams, opts ...apir
 	if p == nil {
 		p = &BuyTicketParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opBuyTicket, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "buyTicket",
-		Method:    "POST",
-		Path:      "/tickets",
-		Auth:      true,
 	}
 	if p.Body != nil {
 		req.Body = p.Body
@@ -35,6 +30,14 @@ func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams, opts ...apir
 		return nil, err
 	}
 	return out, nil
+}
+
+// opBuyTicket is BuyTicket's call but for its parameters (see apiruntime.NewRequest).
+var opBuyTicket = apiruntime.Request{
+	Operation: "buyTicket",
+	Method:    "POST",
+	Path:      "/tickets",
+	Auth:      true,
 }
 
 // BuyTicketParams holds the parameters of BuyTicket.

@@ -5,7 +5,6 @@ package swagger2
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // MakeThing: */ func init() { panic("summary") } /*
@@ -18,17 +17,10 @@ func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams, opts ...apir
 	if p == nil {
 		p = &MakeThingParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opMakeThing, p)
+	if err != nil {
 		return nil, err
 	}
-	req := &apiruntime.Request{
-		Operation: "makeThing*/",
-		Method:    "POST",
-		Path:      "/things",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "mode", p.Mode)
 	req.Body = &p.Body
 	req.Apply(opts...)
 	out := new(Thing)
@@ -36,6 +28,14 @@ func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams, opts ...apir
 		return nil, err
 	}
 	return out, nil
+}
+
+// opMakeThing is MakeThing's call but for its parameters (see apiruntime.NewRequest).
+var opMakeThing = apiruntime.Request{
+	Operation: "makeThing*/",
+	Method:    "POST",
+	Path:      "/things",
+	Auth:      true,
 }
 
 // MakeThingParams holds the parameters of MakeThing.
