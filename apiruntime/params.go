@@ -30,8 +30,9 @@ func Call(ctx context.Context, t Transport, op *Request, p, out any, opts []Call
 // otherwise the fields tagged in:"path", "query", "header" or "cookie"
 // are sent under their json names, as Path, AddQuery (AddQueryJoined or
 // AddQueryDeep when the field's style tag says so), SetHeader and
-// AddCookie send them. A field whose json tag is "-" (a name no tag can
-// carry) is left to the generated code.
+// AddCookie send them, and the field tagged body:"json" is the JSON Body.
+// A field whose json tag is "-" (a name no tag can carry) is left to the
+// generated code.
 func NewRequest(t Transport, op *Request, p any) (*Request, error) {
 	req := *op
 	if p == nil {
@@ -81,6 +82,9 @@ type paramPlan struct {
 	// by name or not (transports treat a nil map as empty, and generated
 	// code adds the untagged ones).
 	query, header bool
+	// body is the index of the field tagged body:"json", the JSON body.
+	body    int
+	hasBody bool
 }
 
 type paramField struct {
@@ -104,6 +108,11 @@ func planParams(t reflect.Type) *paramPlan {
 	plan := &paramPlan{}
 	for i := range t.NumField() {
 		sf := t.Field(i)
+		if sf.Tag.Get("body") == "json" {
+			plan.body = i
+			plan.hasBody = true
+			continue
+		}
 		in := sf.Tag.Get("in")
 		switch in {
 		case "query":
@@ -162,6 +171,19 @@ func (plan *paramPlan) encode(req *Request, v reflect.Value) error {
 	if len(pairs) > 0 {
 		// One expansion for every path parameter, as Path expects.
 		req.Path = Path(req.Path, pairs...)
+	}
+	if plan.hasBody {
+		// An unset optional body (nil) sends none; a struct goes by its
+		// address, so its MarshalJSON methods on pointers apply.
+		b := v.Field(plan.body)
+		switch b.Kind() {
+		case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
+			if !b.IsNil() {
+				req.Body = b.Interface()
+			}
+		default:
+			req.Body = b.Addr().Interface()
+		}
 	}
 	return nil
 }

@@ -149,3 +149,45 @@ func TestCall(t *testing.T) {
 		t.Error("invalid parameters were sent")
 	}
 }
+
+type pet struct {
+	Name string `json:"name"`
+}
+
+// The field tagged body:"json" is the body: a struct by its address, a
+// pointer, slice or map as it is, and an unset one not at all.
+func TestNewRequestJSONBody(t *testing.T) {
+	op := &Request{Method: "POST", Path: "/pets"}
+	req, err := NewRequest(nil, op, &struct {
+		Body pet `json:"-" body:"json"`
+	}{pet{"rex"}})
+	if b, ok := req.Body.(*pet); err != nil || !ok || b.Name != "rex" {
+		t.Errorf("struct body %#v, %v", req.Body, err)
+	}
+	type optional struct {
+		Body *pet `json:"-" body:"json"`
+	}
+	req, _ = NewRequest(nil, op, &optional{})
+	if req.Body != nil {
+		t.Errorf("unset body sent: %#v", req.Body)
+	}
+	req, _ = NewRequest(nil, op, &optional{&pet{"felix"}})
+	if b, ok := req.Body.(*pet); !ok || b.Name != "felix" {
+		t.Errorf("pointer body %#v", req.Body)
+	}
+	type list struct {
+		Body []pet `json:"-" body:"json"`
+	}
+	req, _ = NewRequest(nil, op, &list{})
+	if req.Body != nil {
+		t.Errorf("nil list sent: %#v", req.Body)
+	}
+	req, _ = NewRequest(nil, op, &list{[]pet{}})
+	if b, ok := req.Body.([]pet); !ok || b == nil {
+		t.Errorf("empty list not sent: %#v", req.Body)
+	}
+	req, _ = NewRequest(nil, op, &noParams{Body: &struct{}{}})
+	if req.Body != nil {
+		t.Errorf("a field without body:\"json\" was sent: %#v", req.Body)
+	}
+}

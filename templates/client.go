@@ -246,6 +246,13 @@ func (g *gen) descDecl(o *ir.Operation) jen.Code {
 		fields = append(fields, kv("Since", jen.Lit(o.Since)))
 	}
 	fields = append(fields, kv("Auth", jen.Lit(o.Auth)))
+	if g.jsonBody(o) {
+		if lits := contentTypes(o, false); lits != nil {
+			// A JSON media type other than the default is the caller's
+			// to pick; the encoding stays JSON.
+			fields = append(fields, kv("ContentType", jen.Lit(o.Body.ContentType)), kv("ContentTypes", lits))
+		}
+	}
 	fields = append(fields, g.answerFields(o)...)
 	info := g.opInfo[o]
 	return jen.Comment("// "+descName(info)+" is "+info.method+"'s call but for its parameters (see apiruntime.NewRequest).").Line().
@@ -383,23 +390,11 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 		}
 		return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
 	}
-	// choices lets the caller pick another listed type (WithContentType).
 	choices := func(raw bool) []jen.Code {
-		var list []string
-		for _, mt := range o.Body.MediaTypes {
-			if mediaClass(mt, raw) == mediaClass(ct, raw) {
-				list = append(list, mt)
-			}
+		if lits := contentTypes(o, raw); lits != nil {
+			return []jen.Code{jen.Id("req").Dot("ContentTypes").Op("=").Add(lits)}
 		}
-		// One listed type is a choice only when it is a wildcard.
-		if len(list) == 0 || len(list) == 1 && !strings.Contains(list[0], "*") {
-			return nil
-		}
-		lits := make([]jen.Code, len(list))
-		for i, mt := range list {
-			lits[i] = jen.Lit(mt)
-		}
-		return []jen.Code{jen.Id("req").Dot("ContentTypes").Op("=").Index().String().Values(lits...)}
+		return nil
 	}
 	if info.bodyType.cat == catStream {
 		if ct == "" {
@@ -453,17 +448,47 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 	case ct != "" && !isJSONType(ct):
 		g.warn(o.Pos, "unsupported-body", "operation %q: body content type %q is sent as JSON", o.Name, ct)
 	}
-	out := []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(jen.Id("req").Dot("Body").Op("=").Add(b))}
-	if o.Body.Required && !isPointer(info.bodyType, true, false, false) && !info.bodyType.cat.nilable() {
-		out = []jen.Code{jen.Id("req").Dot("Body").Op("=").Op("&").Add(b)}
+	// A JSON body is the field tagged body:"json", which NewRequest sends
+	// (see jsonBody), under the description's ContentType.
+	return nil
+}
+
+// jsonBody reports whether o's body goes as JSON, sent by
+// apiruntime.NewRequest from the field tagged body:"json" rather than by
+// generated code.
+func (g *gen) jsonBody(o *ir.Operation) bool {
+	info := g.opInfo[o]
+	if info.body == "" || o.Action != "" {
+		return false
 	}
-	if c := choices(false); c != nil {
-		// A JSON media type other than the default is the caller's to
-		// pick; the encoding stays JSON.
-		out = append(out, jen.Id("req").Dot("ContentType").Op("=").Lit(ct))
-		out = append(out, c...)
+	ct := o.Body.ContentType
+	switch {
+	case info.bodyType.cat == catStream,
+		info.bodyType.cat == catString && !isJSONType(ct) && !isMultipart(ct),
+		isForm(ct), isMultipart(ct):
+		return false
 	}
-	return out
+	return true
+}
+
+// contentTypes is the []string literal of the media types o's body may go
+// as besides its first (WithContentType), nil when there is no choice.
+func contentTypes(o *ir.Operation, raw bool) jen.Code {
+	var list []string
+	for _, mt := range o.Body.MediaTypes {
+		if mediaClass(mt, raw) == mediaClass(o.Body.ContentType, raw) {
+			list = append(list, mt)
+		}
+	}
+	// One listed type is a choice only when it is a wildcard.
+	if len(list) == 0 || len(list) == 1 && !strings.Contains(list[0], "*") {
+		return nil
+	}
+	lits := make([]jen.Code, len(list))
+	for i, mt := range list {
+		lits[i] = jen.Lit(mt)
+	}
+	return jen.Index().String().Values(lits...)
 }
 
 // isJSONType reports a JSON media type (application/json, a +json or

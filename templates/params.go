@@ -126,7 +126,11 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 				"*strings.Reader, io.SectionReader, or apiruntime.WithContentLength), else chunked, which some servers refuse.")
 		}
 		fields = append(fields, bd.code()...)
-		fields = append(fields, jen.Id(info.body).Add(fieldType(info.bodyType, o.Body.Required, false, false)).Tag(map[string]string{"json": "-"}))
+		tag := map[string]string{"json": "-"}
+		if g.jsonBody(o) {
+			tag["body"] = "json"
+		}
+		fields = append(fields, jen.Id(info.body).Add(fieldType(info.bodyType, o.Body.Required, false, false)).Tag(tag))
 		d.lines += bd.len() + 1
 	}
 	for _, pi := range info.fields {

@@ -16,19 +16,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
-	if p == nil {
-		p = &CreateVMParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opCreateVM, p)
-	if err != nil {
-		return nil, err
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	var out []WithTaskVM
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreateVM, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -55,7 +44,7 @@ func (c *Client) CreateVMAndWait(ctx context.Context, p *CreateVMParams, opts ..
 
 // CreateVMParams holds the parameters of CreateVM.
 type CreateVMParams struct {
-	Body []VMCreationParams `json:"-"`
+	Body []VMCreationParams `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

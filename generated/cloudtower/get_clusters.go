@@ -16,17 +16,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) ([]Cluster, error) {
-	if p == nil {
-		p = &GetClustersParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opGetClusters, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	var out []Cluster
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetClusters, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -66,7 +57,7 @@ func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams, opts 
 
 // GetClustersParams holds the parameters of GetClusters.
 type GetClustersParams struct {
-	Body GetClustersRequestBody `json:"-"`
+	Body GetClustersRequestBody `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

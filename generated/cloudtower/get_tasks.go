@@ -16,17 +16,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) ([]Task, error) {
-	if p == nil {
-		p = &GetTasksParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opGetTasks, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	var out []Task
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetTasks, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -66,7 +57,7 @@ func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams, opts ...api
 
 // GetTasksParams holds the parameters of GetTasks.
 type GetTasksParams struct {
-	Body GetTasksRequestBody `json:"-"`
+	Body GetTasksRequestBody `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

@@ -16,17 +16,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) ([]VM, error) {
-	if p == nil {
-		p = &GetVMsParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opGetVMs, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	var out []VM
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetVMs, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -66,7 +57,7 @@ func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams, opts ...apirunt
 
 // GetVMsParams holds the parameters of GetVMs.
 type GetVMsParams struct {
-	Body            GetVMsRequestBody `json:"-"`
+	Body            GetVMsRequestBody `body:"json" json:"-"`
 	ContentLanguage *ContentLanguage  `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }
 

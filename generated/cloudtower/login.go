@@ -15,17 +15,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*WithTaskLoginResponse, error) {
-	if p == nil {
-		p = &LoginParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opLogin, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(WithTaskLoginResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opLogin, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -52,7 +43,7 @@ func (c *Client) LoginAndWait(ctx context.Context, p *LoginParams, opts ...apiru
 
 // LoginParams holds the parameters of Login.
 type LoginParams struct {
-	Body            LoginInput       `json:"-"`
+	Body            LoginInput       `body:"json" json:"-"`
 	ContentLanguage *ContentLanguage `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }
 

@@ -14,17 +14,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*LoginResponse, error) {
-	if p == nil {
-		p = &LoginParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opLogin, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(LoginResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opLogin, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -40,7 +31,7 @@ var opLogin = apiruntime.Request{
 
 // LoginParams holds the parameters of Login.
 type LoginParams struct {
-	Body LoginRequest `json:"-"`
+	Body LoginRequest `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

@@ -16,17 +16,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams, opts ...apiruntime.CallOption) (*Pet, error) {
-	if p == nil {
-		p = &CreatePetParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opCreatePet, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Pet)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreatePet, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -42,7 +33,7 @@ var opCreatePet = apiruntime.Request{
 
 // CreatePetParams holds the parameters of CreatePet.
 type CreatePetParams struct {
-	Body NewPet `json:"-"`
+	Body NewPet `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

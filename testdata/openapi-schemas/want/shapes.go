@@ -15,17 +15,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apiruntime.CallOption) (*PutShapeResponse, error) {
-	if p == nil {
-		p = &PutShapeParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opPutShape, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(PutShapeResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opPutShape, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -41,7 +32,7 @@ var opPutShape = apiruntime.Request{
 
 // PutShapeParams holds the parameters of PutShape.
 type PutShapeParams struct {
-	Body Shape `json:"-"`
+	Body Shape `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

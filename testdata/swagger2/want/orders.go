@@ -52,17 +52,8 @@ func (p *GetOrderParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
-	if p == nil {
-		p = &PlaceOrderParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opPlaceOrder, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Order)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opPlaceOrder, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -78,7 +69,7 @@ var opPlaceOrder = apiruntime.Request{
 
 // PlaceOrderParams holds the parameters of PlaceOrder.
 type PlaceOrderParams struct {
-	Body Order `json:"-"`
+	Body Order `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

@@ -15,19 +15,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime.CallOption) (json.RawMessage, error) {
-	if p == nil {
-		p = &AddPetParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opAddPet, p)
-	if err != nil {
-		return nil, err
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	var out json.RawMessage
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opAddPet, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -43,7 +32,7 @@ var opAddPet = apiruntime.Request{
 
 // AddPetParams holds the parameters of AddPet.
 type AddPetParams struct {
-	Body json.RawMessage `json:"-"`
+	Body json.RawMessage `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

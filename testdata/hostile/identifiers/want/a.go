@@ -15,19 +15,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.CallOption) (*Error, error) {
-	if p == nil {
-		p = &TypeRequest{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opType, p)
-	if err != nil {
-		return nil, err
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	out := new(Error)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opType, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -43,7 +32,7 @@ var opType = apiruntime.Request{
 
 // TypeRequest holds the parameters of Type.
 type TypeRequest struct {
-	Body      *String `json:"-"`
+	Body      *String `body:"json" json:"-"`
 	Func      *string `in:"query" json:"func,omitempty"`
 	Map       *string `in:"query" json:"map,omitempty"`
 	Range     *string `in:"query" json:"range,omitempty"`

@@ -68,18 +68,7 @@ var opString2 = apiruntime.Request{
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &UnmarshalJSONCallParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opUnmarshalJSONCall, p)
-	if err != nil {
-		return err
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opUnmarshalJSONCall, p, nil, opts)
 }
 
 // opUnmarshalJSONCall is UnmarshalJSONCall's call but for its parameters (see apiruntime.NewRequest).
@@ -92,7 +81,7 @@ var opUnmarshalJSONCall = apiruntime.Request{
 
 // UnmarshalJSONCallParams holds the parameters of UnmarshalJSONCall.
 type UnmarshalJSONCallParams struct {
-	Body      *Format `json:"-"`
+	Body      *Format `body:"json" json:"-"`
 	Validate2 *string `in:"query" json:"Validate,omitempty"`
 	Body2     *string `in:"query" json:"Body,omitempty"`
 }

@@ -26,9 +26,6 @@ func (c *Client) PutThing(ctx context.Context, p *PutThingParams, opts ...apirun
 	apiruntime.AddQuery(req.Query, "com,ma", p.ComMa)
 	apiruntime.SetHeader(req.Header, "X-Odd Header`", p.XOddHeader)
 	apiruntime.AddQuery(req.Query, "", p.Field)
-	if p.Body != nil {
-		req.Body = p.Body
-	}
 	req.Apply(opts...)
 	out := new(Thing)
 	if err := c.t.Do(ctx, req, out); err != nil {
@@ -47,7 +44,7 @@ var opPutThing = apiruntime.Request{
 
 // PutThingParams holds the parameters of PutThing.
 type PutThingParams struct {
-	Body       *Thing  `json:"-"`
+	Body       *Thing  `body:"json" json:"-"`
 	AB         string  `in:"path" json:"-"`
 	QUote      *string `in:"query" json:"-"`
 	SpAce      *string `in:"query" json:"sp ace,omitempty"`

@@ -14,17 +14,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apiruntime.CallOption) (*Book, error) {
-	if p == nil {
-		p = &AddBookParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opAddBook, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Book)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opAddBook, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -40,7 +31,7 @@ var opAddBook = apiruntime.Request{
 
 // AddBookParams holds the parameters of AddBook.
 type AddBookParams struct {
-	Body Book `json:"-"`
+	Body Book `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

@@ -14,17 +14,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
-	if p == nil {
-		p = &CreateExhibitParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opCreateExhibit, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Exhibit)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreateExhibit, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -40,7 +31,7 @@ var opCreateExhibit = apiruntime.Request{
 
 // CreateExhibitParams holds the parameters of CreateExhibit.
 type CreateExhibitParams struct {
-	Body Exhibit `json:"-"`
+	Body Exhibit `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

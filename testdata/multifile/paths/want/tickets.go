@@ -14,19 +14,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams, opts ...apiruntime.CallOption) (*Ticket, error) {
-	if p == nil {
-		p = &BuyTicketParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opBuyTicket, p)
-	if err != nil {
-		return nil, err
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	out := new(Ticket)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opBuyTicket, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -42,7 +31,7 @@ var opBuyTicket = apiruntime.Request{
 
 // BuyTicketParams holds the parameters of BuyTicket.
 type BuyTicketParams struct {
-	Body *BuyTicketRequest `json:"-"`
+	Body *BuyTicketRequest `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

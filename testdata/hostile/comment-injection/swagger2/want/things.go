@@ -14,17 +14,8 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
-	if p == nil {
-		p = &MakeThingParams{}
-	}
-	req, err := apiruntime.NewRequest(c.t, &opMakeThing, p)
-	if err != nil {
-		return nil, err
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Thing)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opMakeThing, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -41,7 +32,7 @@ var opMakeThing = apiruntime.Request{
 // MakeThingParams holds the parameters of MakeThing.
 type MakeThingParams struct {
 	// */ func init() { panic("body") } /*
-	Body Thing `json:"-"`
+	Body Thing `body:"json" json:"-"`
 	// Default: "plain"
 	Mode *MakeThingMode `in:"query" json:"mode,omitempty"`
 }
