@@ -79,13 +79,46 @@ func PaginateCursor[T any](ctx context.Context, fetch func(ctx context.Context, 
 // forever); an empty page with a new token goes on, as such servers send.
 func PaginateToken[T any](ctx context.Context, fetch func(ctx context.Context, token string) (items []T, next string, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		token, seen := "", map[string]bool{}
-		walk(ctx, yield, func(ctx context.Context) ([]T, bool, error) {
-			items, next, err := fetch(ctx, token)
-			done := next == "" || seen[next]
-			seen[next], token = true, next
-			return items, done, err
+		var items []T
+		WalkTokens(ctx, func(ctx context.Context, token string) (int, string, error) {
+			var next string
+			var err error
+			items, next, err = fetch(ctx, token)
+			return len(items), next, err
+		}, func(i int) bool { return yield(items[i], nil) }, func(err error) {
+			var zero T
+			yield(zero, err)
 		})
+	}
+}
+
+// WalkTokens is PaginateToken without an item type, for generated
+// iterators: a generic walk instantiated for each item type made a third
+// of the Kubernetes client's compile time. fetch gets the page for token
+// and says how many items it holds and the next token; each(i) yields the
+// page's item i (false ends the walk); fail yields an error (from fetch,
+// or ctx ending between pages), which ends it.
+func WalkTokens(ctx context.Context, fetch func(ctx context.Context, token string) (n int, next string, err error), each func(i int) bool, fail func(err error)) {
+	token, seen := "", map[string]bool{}
+	for {
+		if err := ctx.Err(); err != nil {
+			fail(err)
+			return
+		}
+		n, next, err := fetch(ctx, token)
+		for i := range n {
+			if !each(i) {
+				return
+			}
+		}
+		if err != nil {
+			fail(err)
+			return
+		}
+		if next == "" || seen[next] {
+			return
+		}
+		seen[next], token = true, next
 	}
 }
 

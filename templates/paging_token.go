@@ -54,7 +54,7 @@ func (g *gen) planToken(o *ir.Operation, plan *pagingPlan, skip func(string, ...
 	info.paging = plan
 }
 
-// tokenDecl emits the token iterator (apiruntime.PaginateToken).
+// tokenDecl emits the token iterator (apiruntime.WalkTokens).
 func (g *gen) tokenDecl(d *decl, o *ir.Operation) {
 	info := g.opInfo[o]
 	pl := info.paging
@@ -90,14 +90,27 @@ func (g *gen) tokenDecl(d *decl, o *ir.Operation) {
 	}
 	fetch = append(fetch,
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(jen.Id("ctx"), jen.Op("&").Id("q"), jen.Id("opts").Op("...")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.Lit(""), jen.Err())),
 		jen.Id("next").Op(":=").Lit(""),
 		set,
-		jen.Return(jen.Id("out").Dot(pl.items), jen.Id("next"), jen.Nil()),
+		jen.Id("items").Op("=").Id("out").Dot(pl.items),
+		jen.Return(jen.Len(jen.Id("items")), jen.Id("next"), jen.Nil()),
 	)
-	walk := jen.Qual(runtimePath, "PaginateToken").Call(jen.Id("ctx"),
-		jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").String()).
-			Params(jen.Index().Add(pl.elem.code), jen.String(), jen.Error()).Block(fetch...))
+	// apiruntime.WalkTokens has no type parameter: an instantiation of
+	// PaginateToken per item type cost the compiler ten times a method.
+	walk := jen.Func().Params(jen.Id("yield").Func().Params(pl.elem.code, jen.Error()).Bool()).Block(
+		jen.Var().Id("items").Index().Add(pl.elem.code),
+		jen.Qual(runtimePath, "WalkTokens").Call(
+			jen.Id("ctx"),
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").String()).
+				Params(jen.Int(), jen.String(), jen.Error()).Block(fetch...),
+			jen.Func().Params(jen.Id("i").Int()).Bool().Block(jen.Return(jen.Id("yield").Call(jen.Id("items").Index(jen.Id("i")), jen.Nil()))),
+			jen.Func().Params(jen.Err().Error()).Block(
+				jen.Var().Id("zero").Add(pl.elem.code),
+				jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+			),
+		),
+	)
 	what := "sending back as " + quote(o.Paging.CursorParam) + " the " + quote(o.Paging.NextField) + " each answer carries"
 	g.iterDecl(d, o, what, walk, len(fetch))
 }
