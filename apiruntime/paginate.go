@@ -85,9 +85,12 @@ func PaginateToken[T any](ctx context.Context, fetch func(ctx context.Context, t
 			var err error
 			items, next, err = fetch(ctx, token)
 			return len(items), next, err
-		}, func(i int) bool { return yield(items[i], nil) }, func(err error) {
-			var zero T
-			yield(zero, err)
+		}, func(i int, err error) bool {
+			if err != nil {
+				var zero T
+				return yield(zero, err)
+			}
+			return yield(items[i], nil)
 		})
 	}
 }
@@ -95,24 +98,24 @@ func PaginateToken[T any](ctx context.Context, fetch func(ctx context.Context, t
 // WalkTokens is PaginateToken without an item type, for generated
 // iterators: a generic walk instantiated for each item type made a third
 // of the Kubernetes client's compile time. fetch gets the page for token
-// and says how many items it holds and the next token; each(i) yields the
-// page's item i (false ends the walk); fail yields an error (from fetch,
-// or ctx ending between pages), which ends it.
-func WalkTokens(ctx context.Context, fetch func(ctx context.Context, token string) (n int, next string, err error), each func(i int) bool, fail func(err error)) {
+// and says how many items it holds and the next token; each(i, nil)
+// yields the page's item i (false ends the walk); each(0, err) yields an
+// error (from fetch, or ctx ending between pages), which ends it.
+func WalkTokens(ctx context.Context, fetch func(ctx context.Context, token string) (n int, next string, err error), each func(i int, err error) bool) {
 	token, seen := "", map[string]bool{}
 	for {
 		if err := ctx.Err(); err != nil {
-			fail(err)
+			each(0, err)
 			return
 		}
 		n, next, err := fetch(ctx, token)
 		for i := range n {
-			if !each(i) {
+			if !each(i, nil) {
 				return
 			}
 		}
 		if err != nil {
-			fail(err)
+			each(0, err)
 			return
 		}
 		if next == "" || seen[next] {

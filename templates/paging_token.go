@@ -104,10 +104,12 @@ func (g *gen) tokenDecl(d *decl, o *ir.Operation) {
 			jen.Id("ctx"),
 			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").String()).
 				Params(jen.Int(), jen.String(), jen.Error()).Block(fetch...),
-			jen.Func().Params(jen.Id("i").Int()).Bool().Block(jen.Return(jen.Id("yield").Call(jen.Id("items").Index(jen.Id("i")), jen.Nil()))),
-			jen.Func().Params(jen.Err().Error()).Block(
-				jen.Var().Id("zero").Add(pl.elem.code),
-				jen.Id("yield").Call(jen.Id("zero"), jen.Err()),
+			jen.Func().Params(jen.Id("i").Int(), jen.Err().Error()).Bool().Block(
+				jen.If(jen.Err().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Add(pl.elem.code),
+					jen.Return(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
+				),
+				jen.Return(jen.Id("yield").Call(jen.Id("items").Index(jen.Id("i")), jen.Nil())),
 			),
 		),
 	)
