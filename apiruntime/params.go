@@ -74,6 +74,11 @@ func NewRequest(t Transport, op *Request, p any) (*Request, error) {
 	return &req, nil
 }
 
+// NoCompare is the first field of every generated param struct. A struct
+// that cannot be compared needs no equality function: Kubernetes' 1,059
+// of them were a tenth of its client's compile time and memory.
+type NoCompare [0]func()
+
 // paramPlan is where each field of a param struct goes, read once per
 // type from its tags.
 type paramPlan struct {

@@ -116,7 +116,7 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 	info := g.opInfo[o]
 	d := &decl{key: info.params}
 	d.add(jen.Comment("// " + info.params + " holds the parameters of " + info.method + "."))
-	var fields []jen.Code
+	fields := []jen.Code{jen.Id("_").Qual(runtimePath, "NoCompare")}
 	if info.body != "" {
 		var bd doc
 		bd.add(o.Body.Description)

@@ -44,6 +44,7 @@ func (c *Client) CreateVMAndWait(ctx context.Context, p *CreateVMParams, opts ..
 
 // CreateVMParams holds the parameters of CreateVM.
 type CreateVMParams struct {
+	_    apiruntime.NoCompare
 	Body []VMCreationParams `body:"json" json:"-"`
 }
 

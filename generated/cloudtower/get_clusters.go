@@ -57,6 +57,7 @@ func (c *Client) GetClustersAll(ctx context.Context, p *GetClustersParams, opts 
 
 // GetClustersParams holds the parameters of GetClusters.
 type GetClustersParams struct {
+	_    apiruntime.NoCompare
 	Body GetClustersRequestBody `body:"json" json:"-"`
 }
 

@@ -57,6 +57,7 @@ func (c *Client) GetTasksAll(ctx context.Context, p *GetTasksParams, opts ...api
 
 // GetTasksParams holds the parameters of GetTasks.
 type GetTasksParams struct {
+	_    apiruntime.NoCompare
 	Body GetTasksRequestBody `body:"json" json:"-"`
 }
 

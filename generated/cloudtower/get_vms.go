@@ -57,6 +57,7 @@ func (c *Client) GetVMsAll(ctx context.Context, p *GetVMsParams, opts ...apirunt
 
 // GetVMsParams holds the parameters of GetVMs.
 type GetVMsParams struct {
+	_               apiruntime.NoCompare
 	Body            GetVMsRequestBody `body:"json" json:"-"`
 	ContentLanguage *ContentLanguage  `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }

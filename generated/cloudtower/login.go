@@ -43,6 +43,7 @@ func (c *Client) LoginAndWait(ctx context.Context, p *LoginParams, opts ...apiru
 
 // LoginParams holds the parameters of Login.
 type LoginParams struct {
+	_               apiruntime.NoCompare
 	Body            LoginInput       `body:"json" json:"-"`
 	ContentLanguage *ContentLanguage `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }

@@ -31,6 +31,7 @@ var opLogin = apiruntime.Request{
 
 // LoginParams holds the parameters of Login.
 type LoginParams struct {
+	_    apiruntime.NoCompare
 	Body LoginRequest `body:"json" json:"-"`
 }
 

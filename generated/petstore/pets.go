@@ -33,6 +33,7 @@ var opCreatePet = apiruntime.Request{
 
 // CreatePetParams holds the parameters of CreatePet.
 type CreatePetParams struct {
+	_    apiruntime.NoCompare
 	Body NewPet `body:"json" json:"-"`
 }
 
@@ -64,6 +65,7 @@ var opDeletePet = apiruntime.Request{
 
 // DeletePetParams holds the parameters of DeletePet.
 type DeletePetParams struct {
+	_     apiruntime.NoCompare
 	PetID int64 `in:"path" json:"petId"`
 	Force *bool `in:"query" json:"force,omitempty"`
 }
@@ -103,6 +105,7 @@ var opGetPet = apiruntime.Request{
 
 // GetPetParams holds the parameters of GetPet.
 type GetPetParams struct {
+	_     apiruntime.NoCompare
 	PetID int64 `in:"path" json:"petId"`
 }
 
@@ -162,6 +165,7 @@ func (c *Client) ListPetsAll(ctx context.Context, p *ListPetsParams, opts ...api
 
 // ListPetsParams holds the parameters of ListPets.
 type ListPetsParams struct {
+	_ apiruntime.NoCompare
 	// How many pets to return at most.
 	// Default: 20
 	Limit *int32 `in:"query" json:"limit,omitempty"`
@@ -214,6 +218,7 @@ var opUploadPetPhoto = apiruntime.Request{
 
 // UploadPetPhotoParams holds the parameters of UploadPetPhoto.
 type UploadPetPhotoParams struct {
+	_     apiruntime.NoCompare
 	Body  UploadPetPhotoRequest `json:"-"`
 	PetID int64                 `in:"path" json:"petId"`
 }

@@ -44,6 +44,7 @@ func (c *Client) CreateVolumesAndWait(ctx context.Context, p *CreateVolumesParam
 
 // CreateVolumesParams holds the parameters of CreateVolumes.
 type CreateVolumesParams struct {
+	_ apiruntime.NoCompare
 	// 硬盘容量，单位为 GB，有效值为: 10, 20, 50, 100
 	// Allowed (from description): 10, 20, 50, 100
 	Size int64 `in:"query" json:"size"`
@@ -148,6 +149,7 @@ func (c *Client) DescribeVolumesAll(ctx context.Context, p *DescribeVolumesParam
 
 // DescribeVolumesParams holds the parameters of DescribeVolumes.
 type DescribeVolumesParams struct {
+	_ apiruntime.NoCompare
 	// 硬盘ID
 	Volumes []string `in:"query" json:"volumes,omitempty"`
 	// 硬盘状态，有效值为 pending, available, in-use, suspended, deleted, ceased

@@ -48,6 +48,7 @@ var opLogInByAccount = apiruntime.Request{
 
 // LogInByAccountParams holds the parameters of LogInByAccount.
 type LogInByAccountParams struct {
+	_ apiruntime.NoCompare
 	// 账户名称
 	AccountName string `in:"body" json:"accountName" since:"0.6"`
 	// 密码（SHA-512 哈希的十六进制）

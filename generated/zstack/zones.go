@@ -58,6 +58,7 @@ func (c *Client) ChangeZoneStateAndWait(ctx context.Context, p *ChangeZoneStateP
 
 // ChangeZoneStateParams holds the parameters of ChangeZoneState.
 type ChangeZoneStateParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 可用状态触发事件
@@ -141,6 +142,7 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
+	_ apiruntime.NoCompare
 	// 资源名称
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 资源的详细描述
@@ -199,6 +201,7 @@ func (c *Client) DeleteZoneAndWait(ctx context.Context, p *DeleteZoneParams, opt
 
 // DeleteZoneParams holds the parameters of DeleteZone.
 type DeleteZoneParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 删除模式
@@ -273,6 +276,7 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams, opts ...a
 
 // QueryZoneParams holds the parameters of QueryZone.
 type QueryZoneParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
@@ -350,6 +354,7 @@ func (c *Client) UpdateZoneAndWait(ctx context.Context, p *UpdateZoneParams, opt
 
 // UpdateZoneParams holds the parameters of UpdateZone.
 type UpdateZoneParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 资源名称

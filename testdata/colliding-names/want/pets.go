@@ -53,6 +53,7 @@ var opGetPet2 = apiruntime.Request{
 
 // GetPet2Params holds the parameters of GetPet2.
 type GetPet2Params struct {
+	_   apiruntime.NoCompare
 	ID3 string  `in:"path" json:"id"`
 	ID  *string `in:"query" json:"ID,omitempty"`
 	ID2 *string `in:"header" json:"i-d,omitempty"`

@@ -32,6 +32,7 @@ var opPutShape = apiruntime.Request{
 
 // PutShapeParams holds the parameters of PutShape.
 type PutShapeParams struct {
+	_    apiruntime.NoCompare
 	Body Shape `body:"json" json:"-"`
 }
 

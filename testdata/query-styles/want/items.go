@@ -27,6 +27,7 @@ var opSearchItems = apiruntime.Request{
 
 // SearchItemsParams holds the parameters of SearchItems.
 type SearchItemsParams struct {
+	_       apiruntime.NoCompare
 	Tag     []string            `in:"query" json:"tag,omitempty"`
 	IDs     []int64             `in:"query" json:"ids,omitempty" style:"comma"`
 	Fields  []string            `in:"query" json:"fields,omitempty" style:"comma"`

@@ -31,6 +31,7 @@ var opGetOrder = apiruntime.Request{
 
 // GetOrderParams holds the parameters of GetOrder.
 type GetOrderParams struct {
+	_       apiruntime.NoCompare
 	OrderID int64    `in:"path" json:"orderId"`
 	Expand  []string `in:"query" json:"expand,omitempty"`
 	Fields  []string `in:"query" json:"fields,omitempty" style:"comma"`
@@ -69,6 +70,7 @@ var opPlaceOrder = apiruntime.Request{
 
 // PlaceOrderParams holds the parameters of PlaceOrder.
 type PlaceOrderParams struct {
+	_    apiruntime.NoCompare
 	Body Order `body:"json" json:"-"`
 }
 

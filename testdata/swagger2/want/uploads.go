@@ -41,6 +41,7 @@ var opUpload = apiruntime.Request{
 
 // UploadParams holds the parameters of Upload.
 type UploadParams struct {
+	_    apiruntime.NoCompare
 	Body UploadRequest `json:"-"`
 }
 

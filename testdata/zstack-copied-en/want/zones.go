@@ -59,6 +59,7 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
+	_ apiruntime.NoCompare
 	// Resource name
 	Name string `in:"body" json:"name" since:"0.6"`
 	// Resource description
@@ -129,6 +130,7 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams, opts ...a
 
 // QueryZoneParams holds the parameters of QueryZone.
 type QueryZoneParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000

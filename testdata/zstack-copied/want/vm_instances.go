@@ -60,6 +60,7 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000

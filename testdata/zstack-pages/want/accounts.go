@@ -61,6 +61,7 @@ func (c *Client) CreateAccountAndWait(ctx context.Context, p *CreateAccountParam
 
 // CreateAccountParams holds the parameters of CreateAccount.
 type CreateAccountParams struct {
+	_ apiruntime.NoCompare
 	// 资源名称
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 密码
@@ -138,6 +139,7 @@ var opLogInByAccount = apiruntime.Request{
 
 // LogInByAccountParams holds the parameters of LogInByAccount.
 type LogInByAccountParams struct {
+	_ apiruntime.NoCompare
 	// 账户名称说明: 账户名称和账户UUID不能同时为空
 	AccountName string `in:"body" json:"accountName" since:"0.6"`
 	// 密码

@@ -61,6 +61,7 @@ func (c *Client) CreatePriceTableAndWait(ctx context.Context, p *CreatePriceTabl
 
 // CreatePriceTableParams holds the parameters of CreatePriceTable.
 type CreatePriceTableParams struct {
+	_ apiruntime.NoCompare
 	// 价目表名称
 	Name string `in:"body" json:"name" since:"3.7.2"`
 	// 价目表的详细描述

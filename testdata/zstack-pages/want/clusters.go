@@ -58,6 +58,7 @@ func (c *Client) ChangeClusterStateAndWait(ctx context.Context, p *ChangeCluster
 
 // ChangeClusterStateParams holds the parameters of ChangeClusterState.
 type ChangeClusterStateParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 可用状态触发事件
@@ -119,6 +120,7 @@ func (c *Client) DeleteClusterAndWait(ctx context.Context, p *DeleteClusterParam
 
 // DeleteClusterParams holds the parameters of DeleteCluster.
 type DeleteClusterParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 删除模式
@@ -189,6 +191,7 @@ func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams, opt
 
 // QueryClusterParams holds the parameters of QueryCluster.
 type QueryClusterParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
@@ -267,6 +270,7 @@ func (c *Client) UpdateClusterAndWait(ctx context.Context, p *UpdateClusterParam
 
 // UpdateClusterParams holds the parameters of UpdateCluster.
 type UpdateClusterParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 资源名称

@@ -82,6 +82,7 @@ func (c *Client) CreateVMInstanceAndWait(ctx context.Context, p *CreateVMInstanc
 
 // CreateVMInstanceParams holds the parameters of CreateVMInstance.
 type CreateVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 云主机名称
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 计算规格UUID 指定云主机的CPU、内存等参数。
@@ -194,6 +195,7 @@ func (c *Client) DestroyVMInstanceAndWait(ctx context.Context, p *DestroyVMInsta
 
 // DestroyVMInstanceParams holds the parameters of DestroyVMInstance.
 type DestroyVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 云主机UUID
 	UUID       string  `in:"path" json:"uuid" since:"0.6"`
 	DeleteMode *string `in:"query" json:"deleteMode,omitempty" since:"0.6"`
@@ -263,6 +265,7 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
@@ -341,6 +344,7 @@ func (c *Client) StartVMInstanceAndWait(ctx context.Context, p *StartVMInstanceP
 
 // StartVMInstanceParams holds the parameters of StartVMInstance.
 type StartVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 云主机UUID
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 集群UUID。若指定，云主机将在该集群启动

@@ -59,6 +59,7 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
+	_ apiruntime.NoCompare
 	// 资源名称
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 资源的详细描述

@@ -32,6 +32,7 @@ var opAddPet = apiruntime.Request{
 
 // AddPetParams holds the parameters of AddPet.
 type AddPetParams struct {
+	_    apiruntime.NoCompare
 	Body json.RawMessage `body:"json" json:"-"`
 }
 
@@ -66,6 +67,7 @@ var opListPets = apiruntime.Request{
 
 // ListPetsParams holds the parameters of ListPets.
 type ListPetsParams struct {
+	_    apiruntime.NoCompare
 	Kind json.RawMessage `in:"query" json:"kind,omitempty"`
 }
 

@@ -32,6 +32,7 @@ var opType = apiruntime.Request{
 
 // TypeRequest holds the parameters of Type.
 type TypeRequest struct {
+	_         apiruntime.NoCompare
 	Body      *String `body:"json" json:"-"`
 	Func      *string `in:"query" json:"func,omitempty"`
 	Map       *string `in:"query" json:"map,omitempty"`

@@ -45,6 +45,7 @@ var opContext = apiruntime.Request{
 
 // ContextParams holds the parameters of Context.
 type ContextParams struct {
+	_ apiruntime.NoCompare
 	X *string `in:"query" json:"x,omitempty"`
 }
 

@@ -81,6 +81,7 @@ var opUnmarshalJSONCall = apiruntime.Request{
 
 // UnmarshalJSONCallParams holds the parameters of UnmarshalJSONCall.
 type UnmarshalJSONCallParams struct {
+	_         apiruntime.NoCompare
 	Body      *Format `body:"json" json:"-"`
 	Validate2 *string `in:"query" json:"Validate,omitempty"`
 	Body2     *string `in:"query" json:"Body,omitempty"`

@@ -33,6 +33,7 @@ var opDeleteJs = apiruntime.Request{
 
 // DeleteJsParams holds the parameters of DeleteJs.
 type DeleteJsParams struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

@@ -33,6 +33,7 @@ var opCreateLinuxAmd64 = apiruntime.Request{
 
 // CreateLinuxAmd64Params holds the parameters of CreateLinuxAmd64.
 type CreateLinuxAmd64Params struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

@@ -33,6 +33,7 @@ var opDescribeTests = apiruntime.Request{
 
 // DescribeTestsParams holds the parameters of DescribeTests.
 type DescribeTestsParams struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

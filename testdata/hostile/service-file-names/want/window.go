@@ -33,6 +33,7 @@ var opRunWindows = apiruntime.Request{
 
 // RunWindowsParams holds the parameters of RunWindows.
 type RunWindowsParams struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

@@ -44,6 +44,7 @@ var opPutThing = apiruntime.Request{
 
 // PutThingParams holds the parameters of PutThing.
 type PutThingParams struct {
+	_          apiruntime.NoCompare
 	Body       *Thing  `body:"json" json:"-"`
 	AB         string  `in:"path" json:"-"`
 	QUote      *string `in:"query" json:"-"`

@@ -27,6 +27,7 @@ var opGetGadget = apiruntime.Request{
 
 // GetGadgetParams holds the parameters of GetGadget.
 type GetGadgetParams struct {
+	_  apiruntime.NoCompare
 	ID string `in:"path" json:"id"`
 }
 

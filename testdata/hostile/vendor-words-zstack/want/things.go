@@ -39,6 +39,7 @@ func (c *Client) DeleteThingAndWait(ctx context.Context, p *DeleteThingParams, o
 
 // DeleteThingParams holds the parameters of DeleteThing.
 type DeleteThingParams struct {
+	_ apiruntime.NoCompare
 	// 资源UUID
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 }

@@ -57,6 +57,7 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
+	_ apiruntime.NoCompare
 	// 名称
 	Name    string  `in:"body" json:"name" since:"0.6"`
 	Scraped *string `in:"body" json:"scraped,omitempty" since:"0.6"`

@@ -31,6 +31,7 @@ var opAddBook = apiruntime.Request{
 
 // AddBookParams holds the parameters of AddBook.
 type AddBookParams struct {
+	_    apiruntime.NoCompare
 	Body Book `body:"json" json:"-"`
 }
 
@@ -71,6 +72,7 @@ var opListBooks = apiruntime.Request{
 
 // ListBooksParams holds the parameters of ListBooks.
 type ListBooksParams struct {
+	_     apiruntime.NoCompare
 	Page  *int64 `in:"query" json:"page,omitempty"`
 	Genre *Genre `in:"query" json:"genre,omitempty"`
 }

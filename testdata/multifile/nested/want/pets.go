@@ -31,6 +31,7 @@ var opGetPet = apiruntime.Request{
 
 // GetPetParams holds the parameters of GetPet.
 type GetPetParams struct {
+	_  apiruntime.NoCompare
 	ID ID `in:"path" json:"id"`
 }
 

@@ -31,6 +31,7 @@ var opCreateExhibit = apiruntime.Request{
 
 // CreateExhibitParams holds the parameters of CreateExhibit.
 type CreateExhibitParams struct {
+	_    apiruntime.NoCompare
 	Body Exhibit `body:"json" json:"-"`
 }
 
@@ -62,6 +63,7 @@ var opDeleteExhibit = apiruntime.Request{
 
 // DeleteExhibitParams holds the parameters of DeleteExhibit.
 type DeleteExhibitParams struct {
+	_         apiruntime.NoCompare
 	ExhibitID string `in:"path" json:"exhibitId"`
 }
 
@@ -97,6 +99,7 @@ var opGetExhibit = apiruntime.Request{
 
 // GetExhibitParams holds the parameters of GetExhibit.
 type GetExhibitParams struct {
+	_         apiruntime.NoCompare
 	ExhibitID string `in:"path" json:"exhibitId"`
 }
 
@@ -132,6 +135,7 @@ var opListExhibits = apiruntime.Request{
 
 // ListExhibitsParams holds the parameters of ListExhibits.
 type ListExhibitsParams struct {
+	_ apiruntime.NoCompare
 	// Default: 20
 	Limit *int64 `in:"query" json:"limit,omitempty"`
 }

@@ -31,6 +31,7 @@ var opBuyTicket = apiruntime.Request{
 
 // BuyTicketParams holds the parameters of BuyTicket.
 type BuyTicketParams struct {
+	_    apiruntime.NoCompare
 	Body *BuyTicketRequest `body:"json" json:"-"`
 }
 

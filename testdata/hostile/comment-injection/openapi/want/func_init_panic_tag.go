@@ -33,6 +33,7 @@ var opGetPetFuncInitPanicOpid = apiruntime.Request{
 
 // GetPetFuncInitPanicOpidParams holds the parameters of GetPetFuncInitPanicOpid.
 type GetPetFuncInitPanicOpidParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("param") } /*
 	ID string `in:"path" json:"id"`
 	// enum param

@@ -35,6 +35,7 @@ var opEvilAction = apiruntime.Request{
 
 // EvilActionParams holds the parameters of EvilAction.
 type EvilActionParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("zone") } /*
 	Zone string `in:"query" json:"zone"`
 	// Mode, valid values: a*/b, "q" and c\d

@@ -31,6 +31,7 @@ var opMakeThing = apiruntime.Request{
 
 // MakeThingParams holds the parameters of MakeThing.
 type MakeThingParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("body") } /*
 	Body Thing `body:"json" json:"-"`
 	// Default: "plain"

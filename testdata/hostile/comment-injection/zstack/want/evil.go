@@ -56,6 +56,7 @@ func (c *Client) ChangeEvilStateAndWait(ctx context.Context, p *ChangeEvilStateP
 
 // ChangeEvilStateParams holds the parameters of ChangeEvilState.
 type ChangeEvilStateParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("uuid") } /*
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 状态 */ func init() { panic("cell") } /*
