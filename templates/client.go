@@ -188,6 +188,7 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 			return jen.Id("c").Dot("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("req"), out)
 		})...)
 	} else {
+		info.callOnly = true
 		body = g.doCode(o, fail, func(out jen.Code) *jen.Statement {
 			return jen.Qual(runtimePath, "Call").Call(jen.Id("ctx"), jen.Id("c").Dot("t"), jen.Op("&").Id(descName(info)), pv, out, jen.Id("opts"))
 		})
