@@ -79,13 +79,49 @@ func PaginateCursor[T any](ctx context.Context, fetch func(ctx context.Context, 
 // forever); an empty page with a new token goes on, as such servers send.
 func PaginateToken[T any](ctx context.Context, fetch func(ctx context.Context, token string) (items []T, next string, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		token, seen := "", map[string]bool{}
-		walk(ctx, yield, func(ctx context.Context) ([]T, bool, error) {
-			items, next, err := fetch(ctx, token)
-			done := next == "" || seen[next]
-			seen[next], token = true, next
-			return items, done, err
+		var items []T
+		WalkTokens(ctx, func(ctx context.Context, token string) (int, string, error) {
+			var next string
+			var err error
+			items, next, err = fetch(ctx, token)
+			return len(items), next, err
+		}, func(i int, err error) bool {
+			if err != nil {
+				var zero T
+				return yield(zero, err)
+			}
+			return yield(items[i], nil)
 		})
+	}
+}
+
+// WalkTokens is PaginateToken without an item type, for generated
+// iterators: a generic walk instantiated for each item type made a third
+// of the Kubernetes client's compile time. fetch gets the page for token
+// and says how many items it holds and the next token; each(i, nil)
+// yields the page's item i (false ends the walk); each(0, err) yields an
+// error (from fetch, or ctx ending between pages), which ends it.
+func WalkTokens(ctx context.Context, fetch func(ctx context.Context, token string) (n int, next string, err error), each func(i int, err error) bool) {
+	token, seen := "", map[string]bool{}
+	for {
+		if err := ctx.Err(); err != nil {
+			each(0, err)
+			return
+		}
+		n, next, err := fetch(ctx, token)
+		for i := range n {
+			if !each(i, nil) {
+				return
+			}
+		}
+		if err != nil {
+			each(0, err)
+			return
+		}
+		if next == "" || seen[next] {
+			return
+		}
+		seen[next], token = true, next
 	}
 }
 

@@ -2,7 +2,6 @@ package templates
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/apigen-dev/apigen/ir"
@@ -76,8 +75,9 @@ func (g *gen) clientDecl() []jen.Code {
 	if g.api.Name != "" {
 		what = g.api.Name
 	}
-	d.addf("Client calls ", what, ". Each method validates its parameters, describes the call as an ",
-		"apiruntime.Request and hands it to the transport, which adds the family's auth, signing, ",
+	d.addf("Client calls ", what, ". Each method hands the call's description (an apiruntime.Request) ",
+		"and its parameters to apiruntime, which validates them, sends them where their struct tags say ",
+		"and passes the request to the transport, which adds the family's auth, signing, ",
 		"job polling and error decoding.")
 	g.groupsDoc(&d)
 	out := d.code()
@@ -158,11 +158,34 @@ func (g *gen) opDecl(o *ir.Operation) *decl {
 	if res != nil {
 		fail = func(err jen.Code) jen.Code { return jen.Return(res.zero(), err) }
 	}
-	body := g.requestCode(o, fail)
-	body = append(body, jen.Id("req").Dot("Apply").Call(jen.Id("opts").Op("...")))
-	body = append(body, g.doCode(o, fail)...)
+	var pv jen.Code = jen.Nil()
+	if info.params != "" {
+		pv = jen.Id("p")
+	}
+	var body []jen.Code
+	if extra := g.requestCode(o, fail); len(extra) > 0 {
+		if info.params != "" {
+			// The extra code reads p's fields.
+			body = append(body, jen.If(jen.Id("p").Op("==").Nil()).Block(jen.Id("p").Op("=").Op("&").Id(info.params).Values()))
+		}
+		body = append(body,
+			jen.List(jen.Id("req"), jen.Err()).Op(":=").Qual(runtimePath, "NewRequest").Call(jen.Id("c").Dot("t"), jen.Op("&").Id(descName(info)), pv),
+			jen.If(jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
+		)
+		body = append(body, extra...)
+		body = append(body, jen.Id("req").Dot("Apply").Call(jen.Id("opts").Op("...")))
+		body = append(body, g.doCode(o, fail, func(out jen.Code) *jen.Statement {
+			return jen.Id("c").Dot("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("req"), out)
+		})...)
+	} else {
+		info.callOnly = true
+		body = g.doCode(o, fail, func(out jen.Code) *jen.Statement {
+			return jen.Qual(runtimePath, "Call").Call(jen.Id("ctx"), jen.Id("c").Dot("t"), jen.Op("&").Id(descName(info)), pv, out, jen.Id("opts"))
+		})
+	}
 	d.add(jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(info.method).Params(params...).Params(results...).Block(body...), jen.Line())
-	d.lines += len(body) + 10
+	d.add(g.descDecl(o), jen.Line())
+	d.lines += len(body) + 10 + 4
 	if info.andWait != "" {
 		g.andWaitDecl(d, o, params, results)
 	}
@@ -192,70 +215,71 @@ func (g *gen) andWaitDecl(d *decl, o *ir.Operation, params, results []jen.Code) 
 	d.lines += 6
 }
 
-// requestCode validates p and builds req.
-func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
-	info := g.opInfo[o]
-	var out []jen.Code
-	if info.params != "" {
-		validate := jen.Id("p").Dot("Validate").Call()
-		if info.transportFills() {
-			validate = jen.Id("p").Dot(validateFor).Call(jen.Id("c").Dot("t"))
-		}
-		out = append(out,
-			jen.If(jen.Id("p").Op("==").Nil()).Block(jen.Id("p").Op("=").Op("&").Id(info.params).Values()),
-			jen.If(jen.Err().Op(":=").Add(validate), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())),
-		)
-	}
-	field := func(pi *paramInfo) jen.Code { return jen.Id("p").Dot(pi.goName) }
-	var path jen.Code = jen.Lit(o.Path)
-	var pathArgs []jen.Code
-	for _, pi := range info.fields {
-		if pi.p.In == ir.InPath {
-			pathArgs = append(pathArgs, jen.Lit(pi.p.Name), field(pi))
-		}
-	}
-	if len(pathArgs) > 0 {
-		path = jen.Qual(runtimePath, "Path").Call(append([]jen.Code{jen.Lit(o.Path)}, pathArgs...)...)
-	}
+// descName is the package-level description of o's call (see descDecl).
+func descName(info *opInfo) string { return "op" + info.method }
+
+// descDecl emits the package-level apiruntime.Request describing o's call:
+// everything about it that does not depend on the parameters, so that the
+// method itself is mostly a call to apiruntime.Call.
+func (g *gen) descDecl(o *ir.Operation) jen.Code {
 	kv := func(k string, v jen.Code) jen.Code { return jen.Id(k).Op(":").Add(v) }
 	fields := []jen.Code{kv("Operation", jen.Lit(o.Name))}
 	if o.Method != "" {
 		fields = append(fields, kv("Method", jen.Lit(strings.ToUpper(o.Method))))
 	}
 	if o.Path != "" {
-		fields = append(fields, kv("Path", path))
-	}
-	// A map only where a parameter goes in it: each empty map literal
-	// costs the compiler about as much as the rest of the request does
-	// (Kubernetes: 0.45 s of CPU for the Header maps alone), and
-	// transports only read them, so nil is an empty map to them.
-	if o.Action == "" && slices.ContainsFunc(info.fields, func(pi *paramInfo) bool { return pi.p.In == ir.InQuery }) {
-		fields = append(fields, kv("Query", jen.Qual("net/url", "Values").Values()))
-	}
-	if o.Action == "" && slices.ContainsFunc(info.fields, func(pi *paramInfo) bool { return pi.p.In == ir.InHeader || pi.p.In == ir.InCookie }) {
-		fields = append(fields, kv("Header", jen.Qual("net/http", "Header").Values()))
+		fields = append(fields, kv("Path", jen.Lit(o.Path)))
 	}
 	if o.Action != "" {
 		fields = append(fields, kv("Action", jen.Lit(o.Action)))
-		if info.params != "" {
-			fields = append(fields, kv("Params", jen.Id("p")))
-		}
 	}
 	if o.Since != "" {
 		fields = append(fields, kv("Since", jen.Lit(o.Since)))
 	}
 	fields = append(fields, kv("Auth", jen.Lit(o.Auth)))
+	if g.jsonBody(o) {
+		if lits := contentTypes(o, false); lits != nil {
+			// A JSON media type other than the default is the caller's
+			// to pick; the encoding stays JSON.
+			fields = append(fields, kv("ContentType", jen.Lit(o.Body.ContentType)), kv("ContentTypes", lits))
+		}
+	}
 	fields = append(fields, g.answerFields(o)...)
-	out = append(out, jen.Id("req").Op(":=").Op("&").Qual(runtimePath, "Request").Values(multiline(fields)...))
+	info := g.opInfo[o]
+	return jen.Comment("// "+descName(info)+" is "+info.method+"'s call but for its parameters (see apiruntime.NewRequest).").Line().
+		Var().Id(descName(info)).Op("=").Qual(runtimePath, "Request").Values(multiline(fields)...)
+}
+
+// requestCode is what the method adds to the request apiruntime.NewRequest
+// built from p's tags: the parameters no json tag can name, and the body.
+// None means the method is a plain apiruntime.Call.
+func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
+	info := g.opInfo[o]
 	if o.Action != "" {
 		// The action transport encodes every field of p itself.
-		return out
+		return nil
+	}
+	var out []jen.Code
+	field := func(pi *paramInfo) jen.Code { return jen.Id("p").Dot(pi.goName) }
+	var pathArgs []jen.Code
+	for _, pi := range info.fields {
+		if pi.p.In == ir.InPath && pi.json == "-" {
+			pathArgs = append(pathArgs, jen.Lit(pi.p.Name), field(pi))
+		}
+	}
+	if len(pathArgs) > 0 {
+		// NewRequest expanded the tagged ones, escaping their braces.
+		out = append(out, jen.Id("req").Dot("Path").Op("=").Qual(runtimePath, "Path").Call(append([]jen.Code{jen.Id("req").Dot("Path")}, pathArgs...)...))
 	}
 
 	var bodyParams, formParams []*paramInfo
 	for _, pi := range info.fields {
+		untagged := pi.json == "-"
 		switch pi.p.In {
 		case ir.InQuery:
+			if !untagged {
+				break
+			}
 			if pi.p.Style == ir.StyleDeep {
 				out = append(out, jen.If(jen.Err().Op(":=").Qual(runtimePath, "AddQueryDeep").Call(jen.Id("req").Dot("Query"), jen.Lit(pi.p.Name), field(pi)), jen.Err().Op("!=").Nil()).Block(fail(jen.Err())))
 				break
@@ -266,9 +290,13 @@ func (g *gen) requestCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.C
 			}
 			out = append(out, jen.Qual(runtimePath, "AddQuery").Call(jen.Id("req").Dot("Query"), jen.Lit(pi.p.Name), field(pi)))
 		case ir.InHeader:
-			out = append(out, jen.Qual(runtimePath, "SetHeader").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
+			if untagged {
+				out = append(out, jen.Qual(runtimePath, "SetHeader").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
+			}
 		case ir.InCookie:
-			out = append(out, jen.Qual(runtimePath, "AddCookie").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
+			if untagged {
+				out = append(out, jen.Qual(runtimePath, "AddCookie").Call(jen.Id("req").Dot("Header"), jen.Lit(pi.p.Name), field(pi)))
+			}
 		case ir.InBody:
 			bodyParams = append(bodyParams, pi)
 		case ir.InForm:
@@ -353,23 +381,11 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 		}
 		return []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(set...)}
 	}
-	// choices lets the caller pick another listed type (WithContentType).
 	choices := func(raw bool) []jen.Code {
-		var list []string
-		for _, mt := range o.Body.MediaTypes {
-			if mediaClass(mt, raw) == mediaClass(ct, raw) {
-				list = append(list, mt)
-			}
+		if lits := contentTypes(o, raw); lits != nil {
+			return []jen.Code{jen.Id("req").Dot("ContentTypes").Op("=").Add(lits)}
 		}
-		// One listed type is a choice only when it is a wildcard.
-		if len(list) == 0 || len(list) == 1 && !strings.Contains(list[0], "*") {
-			return nil
-		}
-		lits := make([]jen.Code, len(list))
-		for i, mt := range list {
-			lits[i] = jen.Lit(mt)
-		}
-		return []jen.Code{jen.Id("req").Dot("ContentTypes").Op("=").Index().String().Values(lits...)}
+		return nil
 	}
 	if info.bodyType.cat == catStream {
 		if ct == "" {
@@ -423,17 +439,47 @@ func (g *gen) bodyCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code
 	case ct != "" && !isJSONType(ct):
 		g.warn(o.Pos, "unsupported-body", "operation %q: body content type %q is sent as JSON", o.Name, ct)
 	}
-	out := []jen.Code{jen.If(jen.Add(b).Op("!=").Nil()).Block(jen.Id("req").Dot("Body").Op("=").Add(b))}
-	if o.Body.Required && !isPointer(info.bodyType, true, false, false) && !info.bodyType.cat.nilable() {
-		out = []jen.Code{jen.Id("req").Dot("Body").Op("=").Op("&").Add(b)}
+	// A JSON body is the field tagged body:"json", which NewRequest sends
+	// (see jsonBody), under the description's ContentType.
+	return nil
+}
+
+// jsonBody reports whether o's body goes as JSON, sent by
+// apiruntime.NewRequest from the field tagged body:"json" rather than by
+// generated code.
+func (g *gen) jsonBody(o *ir.Operation) bool {
+	info := g.opInfo[o]
+	if info.body == "" || o.Action != "" {
+		return false
 	}
-	if c := choices(false); c != nil {
-		// A JSON media type other than the default is the caller's to
-		// pick; the encoding stays JSON.
-		out = append(out, jen.Id("req").Dot("ContentType").Op("=").Lit(ct))
-		out = append(out, c...)
+	ct := o.Body.ContentType
+	switch {
+	case info.bodyType.cat == catStream,
+		info.bodyType.cat == catString && !isJSONType(ct) && !isMultipart(ct),
+		isForm(ct), isMultipart(ct):
+		return false
 	}
-	return out
+	return true
+}
+
+// contentTypes is the []string literal of the media types o's body may go
+// as besides its first (WithContentType), nil when there is no choice.
+func contentTypes(o *ir.Operation, raw bool) jen.Code {
+	var list []string
+	for _, mt := range o.Body.MediaTypes {
+		if mediaClass(mt, raw) == mediaClass(o.Body.ContentType, raw) {
+			list = append(list, mt)
+		}
+	}
+	// One listed type is a choice only when it is a wildcard.
+	if len(list) == 0 || len(list) == 1 && !strings.Contains(list[0], "*") {
+		return nil
+	}
+	lits := make([]jen.Code, len(list))
+	for i, mt := range list {
+		lits[i] = jen.Lit(mt)
+	}
+	return jen.Index().String().Values(lits...)
 }
 
 // isJSONType reports a JSON media type (application/json, a +json or
@@ -461,12 +507,9 @@ func mediaClass(ct string, raw bool) string {
 	return "raw"
 }
 
-// doCode sends req and returns the decoded result.
-func (g *gen) doCode(o *ir.Operation, fail func(jen.Code) jen.Code) []jen.Code {
+// doCode sends the call with do and returns the decoded result.
+func (g *gen) doCode(o *ir.Operation, fail func(jen.Code) jen.Code, do func(out jen.Code) *jen.Statement) []jen.Code {
 	res := g.opInfo[o].result
-	do := func(out jen.Code) *jen.Statement {
-		return jen.Id("c").Dot("t").Dot("Do").Call(jen.Id("ctx"), jen.Id("req"), out)
-	}
 	switch {
 	case res == nil:
 		return []jen.Code{jen.Return(do(jen.Nil()))}

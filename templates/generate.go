@@ -305,6 +305,8 @@ type opInfo struct {
 	result   *result
 	paging   *pagingPlan
 	errors   []errorCase
+	// callOnly is set by opDecl when the method is one apiruntime.Call.
+	callOnly bool
 }
 
 func (g *gen) nameOps() error {

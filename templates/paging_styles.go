@@ -71,23 +71,34 @@ func (g *gen) planPages(o *ir.Operation, plan *pagingPlan, skip func(string, ...
 // iterDecl emits the iterator method around runtime call walk.
 func (g *gen) iterDecl(d *decl, o *ir.Operation, what string, walk jen.Code, lines int) {
 	info := g.opInfo[o]
-	pl := info.paging
+	g.iterDoc(d, o, what)
+	g.iterFunc(d, o,
+		jen.Var().Id("base").Id(info.params),
+		jen.If(jen.Id("p").Op("!=").Nil()).Block(jen.Id("base").Op("=").Op("*").Id("p")),
+		jen.Return(walk),
+	)
+	d.lines += lines + 12
+}
+
+// iterDoc is the iterator's doc comment.
+func (g *gen) iterDoc(d *decl, o *ir.Operation, what string) {
+	info := g.opInfo[o]
 	var dc doc
-	dc.addf(pl.method, " iterates over every item ", info.method, " returns, ", what, "; it stops at the first error, which it yields.")
+	dc.addf(info.paging.method, " iterates over every item ", info.method, " returns, ", what, "; it stops at the first error, which it yields.")
 	dc.add("p's paging parameters are set by the iterator; p itself is not modified. opts go with every page's call.")
 	d.add(dc.code()...)
+}
+
+// iterFunc emits the iterator method with body.
+func (g *gen) iterFunc(d *decl, o *ir.Operation, body ...jen.Code) {
+	pl := g.opInfo[o].paging
 	params, results := g.iterSignature(o)
 	d.add(
 		jen.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pl.method).
 			Params(params...).Add(results...).
-			Block(
-				jen.Var().Id("base").Id(info.params),
-				jen.If(jen.Id("p").Op("!=").Nil()).Block(jen.Id("base").Op("=").Op("*").Id("p")),
-				jen.Return(walk),
-			),
+			Block(body...),
 		jen.Line(),
 	)
-	d.lines += lines + 12
 }
 
 // get is the expression reading f of x as a plain value (a nil pointer

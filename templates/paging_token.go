@@ -54,10 +54,15 @@ func (g *gen) planToken(o *ir.Operation, plan *pagingPlan, skip func(string, ...
 	info.paging = plan
 }
 
-// tokenDecl emits the token iterator (apiruntime.PaginateToken).
+// tokenDecl emits the token iterator (apiruntime.WalkTokens).
 func (g *gen) tokenDecl(d *decl, o *ir.Operation) {
 	info := g.opInfo[o]
 	pl := info.paging
+	what := "sending back as " + quote(o.Paging.CursorParam) + " the " + quote(o.Paging.NextField) + " each answer carries"
+	if g.tokenByData(o) {
+		g.tokenDataDecl(d, o, what)
+		return
+	}
 	fetch := []jen.Code{
 		jen.Id("q").Op(":=").Id("base"),
 		jen.If(jen.Id("token").Op("!=").Lit("")).Block(jen.Id("q").Dot(pl.cursor.goName).Op("=").Add(pl.cursor.setString(jen.Id("token")))),
@@ -90,16 +95,94 @@ func (g *gen) tokenDecl(d *decl, o *ir.Operation) {
 	}
 	fetch = append(fetch,
 		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("c").Dot(info.method).Call(jen.Id("ctx"), jen.Op("&").Id("q"), jen.Id("opts").Op("...")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Lit(""), jen.Err())),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0), jen.Lit(""), jen.Err())),
 		jen.Id("next").Op(":=").Lit(""),
 		set,
-		jen.Return(jen.Id("out").Dot(pl.items), jen.Id("next"), jen.Nil()),
+		jen.Id("items").Op("=").Id("out").Dot(pl.items),
+		jen.Return(jen.Len(jen.Id("items")), jen.Id("next"), jen.Nil()),
 	)
-	walk := jen.Qual(runtimePath, "PaginateToken").Call(jen.Id("ctx"),
-		jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").String()).
-			Params(jen.Index().Add(pl.elem.code), jen.String(), jen.Error()).Block(fetch...))
-	what := "sending back as " + quote(o.Paging.CursorParam) + " the " + quote(o.Paging.NextField) + " each answer carries"
+	// apiruntime.WalkTokens has no type parameter: an instantiation of
+	// PaginateToken per item type cost the compiler ten times a method.
+	walk := jen.Func().Params(jen.Id("yield").Func().Params(pl.elem.code, jen.Error()).Bool()).Block(
+		jen.Var().Id("items").Index().Add(pl.elem.code),
+		jen.Qual(runtimePath, "WalkTokens").Call(
+			jen.Id("ctx"),
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").String()).
+				Params(jen.Int(), jen.String(), jen.Error()).Block(fetch...),
+			jen.Func().Params(jen.Id("i").Int(), jen.Err().Error()).Bool().Block(
+				jen.If(jen.Err().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Add(pl.elem.code),
+					jen.Return(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
+				),
+				jen.Return(jen.Id("yield").Call(jen.Id("items").Index(jen.Id("i")), jen.Nil())),
+			),
+		),
+	)
 	g.iterDecl(d, o, what, walk, len(fetch))
+}
+
+// tokenByData reports whether apiruntime.TokenPages can make o's calls
+// itself: the method is one apiruntime.Call, and the token and page size
+// are plain string and integer parameters it finds by json name.
+func (g *gen) tokenByData(o *ir.Operation) bool {
+	info := g.opInfo[o]
+	pl := info.paging
+	byName := func(f *pageField, name string) bool {
+		if f.inBody || f.nullable || !f.typ.builtin {
+			return false
+		}
+		for _, pi := range info.fields {
+			if pi.goName == f.goName {
+				return pi.json != "-" && pi.p.Name == name
+			}
+		}
+		return false
+	}
+	if !info.callOnly || !byName(pl.cursor, o.Paging.CursorParam) {
+		return false
+	}
+	return pl.limit == nil || !pl.limit.ptr || byName(pl.limit, o.Paging.LimitParam)
+}
+
+// pagingName is the package-level apiruntime.TokenPaging of o's iterator.
+func pagingName(info *opInfo) string { return "paging" + info.method }
+
+// tokenDataDecl emits a token iterator over apiruntime.TokenPages, with
+// the package-level description it reads.
+func (g *gen) tokenDataDecl(d *decl, o *ir.Operation, what string) {
+	info := g.opInfo[o]
+	pl := info.paging
+	g.iterDoc(d, o, what)
+	g.iterFunc(d, o, jen.Return(jen.Func().Params(jen.Id("yield").Func().Params(pl.elem.code, jen.Error()).Bool()).Block(
+		jen.Var().Id("page").Add(info.result.typ.code),
+		jen.Qual(runtimePath, "TokenPages").Call(
+			jen.Id("ctx"), jen.Id("c").Dot("t"), jen.Op("&").Id(descName(info)), jen.Op("&").Id(pagingName(info)),
+			jen.Id("p"), jen.Op("&").Id("page"), jen.Id("opts"),
+			jen.Func().Params(jen.Id("i").Int(), jen.Err().Error()).Bool().Block(
+				jen.If(jen.Err().Op("!=").Nil()).Block(
+					jen.Var().Id("zero").Add(pl.elem.code),
+					jen.Return(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
+				),
+				jen.Return(jen.Id("yield").Call(jen.Id("page").Dot(pl.items).Index(jen.Id("i")), jen.Nil())),
+			),
+		),
+	)))
+	kv := func(k string, v jen.Code) jen.Code { return jen.Id(k).Op(":").Add(v) }
+	fields := []jen.Code{kv("Token", jen.Lit(o.Paging.CursorParam))}
+	if pl.limit != nil && pl.limit.ptr {
+		fields = append(fields, kv("Limit", jen.Lit(o.Paging.LimitParam)), kv("Size", jen.Lit(pl.size)))
+	}
+	next := make([]jen.Code, 0, len(pl.next))
+	for _, w := range strings.Split(o.Paging.NextField, ".") {
+		next = append(next, jen.Lit(w))
+	}
+	fields = append(fields, kv("Items", jen.Lit(o.Paging.ItemsField)), kv("Next", jen.Index().String().Values(next...)))
+	d.add(
+		jen.Comment("// "+pagingName(info)+" is where "+pl.method+" finds the token, page size and items."),
+		jen.Var().Id(pagingName(info)).Op("=").Qual(runtimePath, "TokenPaging").Values(multiline(fields)...),
+		jen.Line(),
+	)
+	d.lines += 24
 }
 
 // andAll joins conditions with &&.

@@ -13,6 +13,12 @@ func tokenAPI() *ir.API {
 				Params:   []*ir.Param{{Name: "continue", In: ir.InQuery, Type: s}, {Name: "limit", In: ir.InQuery, Type: i}},
 				Response: &ir.Response{Status: 200, ContentType: "application/json", Type: &ir.TypeRef{Kind: ir.KindRef, Ref: "PodList"}},
 				Paging:   &ir.Paging{Style: ir.PagingToken, CursorParam: "continue", NextField: "metadata.continue", LimitParam: "limit", ItemsField: "items"}},
+			// A parameter no json tag can name makes the method build part
+			// of its request, so its iterator calls it from a closure.
+			{Name: "listPodsOdd", Method: "GET", Path: "/pods",
+				Params:   []*ir.Param{{Name: "continue", In: ir.InQuery, Type: s}, {Name: "limit", In: ir.InQuery, Type: i}, {Name: `q"uote`, In: ir.InQuery, Type: s}},
+				Response: &ir.Response{Status: 200, ContentType: "application/json", Type: &ir.TypeRef{Kind: ir.KindRef, Ref: "PodList"}},
+				Paging:   &ir.Paging{Style: ir.PagingToken, CursorParam: "continue", NextField: "metadata.continue", LimitParam: "limit", ItemsField: "items"}},
 		},
 		Types: []*ir.Type{
 			{Name: "Pod", Kind: ir.KindStruct, Fields: []*ir.Field{{Name: "name", Type: s, Required: true}}},
@@ -51,7 +57,7 @@ func TestTokenIterator(t *testing.T) {
 	var sent []string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		sent = append(sent, q.Get("continue")+"/"+q.Get("limit"))
+		sent = append(sent, q.Get("continue")+"/"+q.Get("limit")+q.Get(` + "`" + `q"uote` + "`" + `))
 		w.Header().Set("Content-Type", "application/json")
 		fmt.Fprint(w, pages[q.Get("continue")])
 	}))
@@ -79,6 +85,19 @@ func TestTokenIterator(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "a b z" || strings.Join(sent, " ") != "/2 t1/2" {
 		t.Errorf("items %v from requests %v, want a b z from /2 t1/2", got, sent)
+	}
+
+	// The same walk through the method's own closure.
+	pages["t1"] = ` + "`" + `{"items":[],"metadata":{"continue":"t2"}}` + "`" + `
+	sent, got = nil, nil
+	for pod, err := range c.ListPodsOddAll(context.Background(), &ListPodsOddParams{QUote: apiruntime.Ptr("!")}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, pod.Name)
+	}
+	if strings.Join(got, " ") != "a b c" || strings.Join(sent, " ") != "/100! t1/100! t2/100!" {
+		t.Errorf("items %v from requests %v, want a b c from /100! t1/100! t2/100!", got, sent)
 	}
 }
 `

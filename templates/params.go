@@ -116,7 +116,7 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 	info := g.opInfo[o]
 	d := &decl{key: info.params}
 	d.add(jen.Comment("// " + info.params + " holds the parameters of " + info.method + "."))
-	var fields []jen.Code
+	fields := []jen.Code{jen.Id("_").Qual(runtimePath, "NoCompare")}
 	if info.body != "" {
 		var bd doc
 		bd.add(o.Body.Description)
@@ -126,7 +126,11 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 				"*strings.Reader, io.SectionReader, or apiruntime.WithContentLength), else chunked, which some servers refuse.")
 		}
 		fields = append(fields, bd.code()...)
-		fields = append(fields, jen.Id(info.body).Add(fieldType(info.bodyType, o.Body.Required, false, false)).Tag(map[string]string{"json": "-"}))
+		tag := map[string]string{"json": "-"}
+		if g.jsonBody(o) {
+			tag["body"] = "json"
+		}
+		fields = append(fields, jen.Id(info.body).Add(fieldType(info.bodyType, o.Body.Required, false, false)).Tag(tag))
 		d.lines += bd.len() + 1
 	}
 	for _, pi := range info.fields {
@@ -136,6 +140,10 @@ func (g *gen) paramsDecl(o *ir.Operation) *decl {
 		extra := []string{}
 		if tagValueSafe(string(p.In)) && p.In != "" {
 			extra = append(extra, "in", string(p.In))
+		}
+		if _, joined := querySeparators[p.Style]; p.In == ir.InQuery && (joined || p.Style == ir.StyleDeep) {
+			// apiruntime.NewRequest reads how the list goes from it.
+			extra = append(extra, "style", string(p.Style))
 		}
 		fields = append(fields, jen.Id(pi.goName).Add(fieldType(pi.typ, p.Required, p.Nullable, false)).Tag(tags(pi.json, p.Since, extra...)))
 		d.lines += fd.len() + 1

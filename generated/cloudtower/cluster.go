@@ -22,26 +22,20 @@ type ClusterGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetClusters(ctx context.Context, p *GetClustersParams, opts ...apiruntime.CallOption) ([]Cluster, error) {
-	if p == nil {
-		p = &GetClustersParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "GetClusters",
-		Method:    "POST",
-		Path:      "/get-clusters",
-		Since:     "1.0.0",
-		Auth:      true,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	var out []Cluster
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetClusters, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetClusters is GetClusters's call but for its parameters (see apiruntime.NewRequest).
+var opGetClusters = apiruntime.Request{
+	Operation: "GetClusters",
+	Method:    "POST",
+	Path:      "/get-clusters",
+	Since:     "1.0.0",
+	Auth:      true,
 }
 
 // GetClustersAll iterates over every item GetClusters returns, asking for pages of 100; it stops
@@ -79,7 +73,8 @@ func (g *ClusterGroup) GetAll(ctx context.Context, p *GetClustersParams, opts ..
 
 // GetClustersParams holds the parameters of GetClusters.
 type GetClustersParams struct {
-	Body GetClustersRequestBody `json:"-"`
+	_    apiruntime.NoCompare
+	Body GetClustersRequestBody `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

@@ -5,7 +5,6 @@ package cloudtower
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
 )
 
 // Login calls "Login".
@@ -16,28 +15,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*WithTaskLoginResponse, error) {
-	if p == nil {
-		p = &LoginParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "Login",
-		Method:    "POST",
-		Path:      "/login",
-		Header:    http.Header{},
-		Since:     "1.0.0",
-		Auth:      false,
-	}
-	apiruntime.SetHeader(req.Header, "content-language", p.ContentLanguage)
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(WithTaskLoginResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opLogin, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opLogin is Login's call but for its parameters (see apiruntime.NewRequest).
+var opLogin = apiruntime.Request{
+	Operation: "Login",
+	Method:    "POST",
+	Path:      "/login",
+	Since:     "1.0.0",
+	Auth:      false,
 }
 
 // LoginAndWait is Login, then waits until the asynchronous work it started (a job or a task) has
@@ -52,7 +43,8 @@ func (c *Client) LoginAndWait(ctx context.Context, p *LoginParams, opts ...apiru
 
 // LoginParams holds the parameters of Login.
 type LoginParams struct {
-	Body            LoginInput       `json:"-"`
+	_               apiruntime.NoCompare
+	Body            LoginInput       `body:"json" json:"-"`
 	ContentLanguage *ContentLanguage `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }
 

@@ -16,26 +16,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetTasks(ctx context.Context, p *GetTasksParams, opts ...apiruntime.CallOption) ([]Task, error) {
-	if p == nil {
-		p = &GetTasksParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "GetTasks",
-		Method:    "POST",
-		Path:      "/get-tasks",
-		Since:     "1.0.0",
-		Auth:      true,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	var out []Task
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetTasks, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetTasks is GetTasks's call but for its parameters (see apiruntime.NewRequest).
+var opGetTasks = apiruntime.Request{
+	Operation: "GetTasks",
+	Method:    "POST",
+	Path:      "/get-tasks",
+	Since:     "1.0.0",
+	Auth:      true,
 }
 
 // GetTasksAll iterates over every item GetTasks returns, asking for pages of 100; it stops at the
@@ -73,7 +67,8 @@ func (g *TaskGroup) GetAll(ctx context.Context, p *GetTasksParams, opts ...apiru
 
 // GetTasksParams holds the parameters of GetTasks.
 type GetTasksParams struct {
-	Body GetTasksRequestBody `json:"-"`
+	_    apiruntime.NoCompare
+	Body GetTasksRequestBody `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
 	"strconv"
 )
 
@@ -18,28 +17,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreateVM(ctx context.Context, p *CreateVMParams, opts ...apiruntime.CallOption) ([]WithTaskVM, error) {
-	if p == nil {
-		p = &CreateVMParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateVm",
-		Method:    "POST",
-		Path:      "/create-vm",
-		Since:     "2.0.0",
-		Auth:      true,
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	var out []WithTaskVM
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreateVM, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateVM is CreateVM's call but for its parameters (see apiruntime.NewRequest).
+var opCreateVM = apiruntime.Request{
+	Operation: "CreateVm",
+	Method:    "POST",
+	Path:      "/create-vm",
+	Since:     "2.0.0",
+	Auth:      true,
 }
 
 // CreateVMAndWait is CreateVM, then waits until the asynchronous work it started (a job or a task)
@@ -64,7 +55,8 @@ func (g *VMGroup) CreateAndWait(ctx context.Context, p *CreateVMParams, opts ...
 
 // CreateVMParams holds the parameters of CreateVM.
 type CreateVMParams struct {
-	Body []VMCreationParams `json:"-"`
+	_    apiruntime.NoCompare
+	Body []VMCreationParams `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -86,28 +78,20 @@ func (p *CreateVMParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetVMs(ctx context.Context, p *GetVMsParams, opts ...apiruntime.CallOption) ([]VM, error) {
-	if p == nil {
-		p = &GetVMsParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "GetVms",
-		Method:    "POST",
-		Path:      "/get-vms",
-		Header:    http.Header{},
-		Since:     "1.0.0",
-		Auth:      true,
-	}
-	apiruntime.SetHeader(req.Header, "content-language", p.ContentLanguage)
-	req.Body = &p.Body
-	req.Apply(opts...)
 	var out []VM
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetVMs, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetVMs is GetVMs's call but for its parameters (see apiruntime.NewRequest).
+var opGetVMs = apiruntime.Request{
+	Operation: "GetVms",
+	Method:    "POST",
+	Path:      "/get-vms",
+	Since:     "1.0.0",
+	Auth:      true,
 }
 
 // GetVMsAll iterates over every item GetVMs returns, asking for pages of 100; it stops at the
@@ -145,7 +129,8 @@ func (g *VMGroup) GetAll(ctx context.Context, p *GetVMsParams, opts ...apiruntim
 
 // GetVMsParams holds the parameters of GetVMs.
 type GetVMsParams struct {
-	Body            GetVMsRequestBody `json:"-"`
+	_               apiruntime.NoCompare
+	Body            GetVMsRequestBody `body:"json" json:"-"`
 	ContentLanguage *ContentLanguage  `in:"header" json:"content-language,omitempty" since:"1.0.0"`
 }
 

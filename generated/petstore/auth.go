@@ -20,25 +20,19 @@ type AuthGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Login(ctx context.Context, p *LoginParams, opts ...apiruntime.CallOption) (*LoginResponse, error) {
-	if p == nil {
-		p = &LoginParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "login",
-		Method:    "POST",
-		Path:      "/login",
-		Auth:      false,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(LoginResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opLogin, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opLogin is Login's call but for its parameters (see apiruntime.NewRequest).
+var opLogin = apiruntime.Request{
+	Operation: "login",
+	Method:    "POST",
+	Path:      "/login",
+	Auth:      false,
 }
 
 // Login is Client.Login (POST /login).
@@ -48,7 +42,8 @@ func (g *AuthGroup) Login(ctx context.Context, p *LoginParams, opts ...apiruntim
 
 // LoginParams holds the parameters of Login.
 type LoginParams struct {
-	Body LoginRequest `json:"-"`
+	_    apiruntime.NoCompare
+	Body LoginRequest `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

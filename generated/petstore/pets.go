@@ -7,8 +7,6 @@ import (
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/http"
-	"net/url"
 )
 
 // CreatePet: Add a pet.
@@ -18,25 +16,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreatePet(ctx context.Context, p *CreatePetParams, opts ...apiruntime.CallOption) (*Pet, error) {
-	if p == nil {
-		p = &CreatePetParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "createPet",
-		Method:    "POST",
-		Path:      "/pets",
-		Auth:      true,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Pet)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreatePet, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreatePet is CreatePet's call but for its parameters (see apiruntime.NewRequest).
+var opCreatePet = apiruntime.Request{
+	Operation: "createPet",
+	Method:    "POST",
+	Path:      "/pets",
+	Auth:      true,
 }
 
 // Create is Client.CreatePet (POST /pets).
@@ -46,7 +38,8 @@ func (g *PetsGroup) Create(ctx context.Context, p *CreatePetParams, opts ...apir
 
 // CreatePetParams holds the parameters of CreatePet.
 type CreatePetParams struct {
-	Body NewPet `json:"-"`
+	_    apiruntime.NoCompare
+	Body NewPet `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -64,22 +57,15 @@ func (p *CreatePetParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DeletePet(ctx context.Context, p *DeletePetParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DeletePetParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "deletePet",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/pets/{petId}", "petId", p.PetID),
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "force", p.Force)
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDeletePet, p, nil, opts)
+}
+
+// opDeletePet is DeletePet's call but for its parameters (see apiruntime.NewRequest).
+var opDeletePet = apiruntime.Request{
+	Operation: "deletePet",
+	Method:    "DELETE",
+	Path:      "/pets/{petId}",
+	Auth:      true,
 }
 
 // Delete is Client.DeletePet (DELETE /pets/{petId}).
@@ -89,6 +75,7 @@ func (g *PetsGroup) Delete(ctx context.Context, p *DeletePetParams, opts ...apir
 
 // DeletePetParams holds the parameters of DeletePet.
 type DeletePetParams struct {
+	_     apiruntime.NoCompare
 	PetID int64 `in:"path" json:"petId"`
 	Force *bool `in:"query" json:"force,omitempty"`
 }
@@ -107,28 +94,23 @@ func (p *DeletePetParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
-	if p == nil {
-		p = &GetPetParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "getPet",
-		Method:    "GET",
-		Path:      apiruntime.Path("/pets/{petId}", "petId", p.PetID),
-		Auth:      true,
-		Errors: []apiruntime.ErrorCase{{
-			Code:   "404",
-			Decode: apiruntime.DecodeError[Error],
-		}},
-	}
-	req.Apply(opts...)
 	out := new(Pet)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetPet, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetPet is GetPet's call but for its parameters (see apiruntime.NewRequest).
+var opGetPet = apiruntime.Request{
+	Operation: "getPet",
+	Method:    "GET",
+	Path:      "/pets/{petId}",
+	Auth:      true,
+	Errors: []apiruntime.ErrorCase{{
+		Code:   "404",
+		Decode: apiruntime.DecodeError[Error],
+	}},
 }
 
 // Get is Client.GetPet (GET /pets/{petId}).
@@ -138,6 +120,7 @@ func (g *PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime
 
 // GetPetParams holds the parameters of GetPet.
 type GetPetParams struct {
+	_     apiruntime.NoCompare
 	PetID int64 `in:"path" json:"petId"`
 }
 
@@ -155,35 +138,23 @@ func (p *GetPetParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) (*PetPage, error) {
-	if p == nil {
-		p = &ListPetsParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "listPets",
-		Method:    "GET",
-		Path:      "/pets",
-		Query:     url.Values{},
-		Header:    http.Header{},
-		Auth:      true,
-		Errors: []apiruntime.ErrorCase{{
-			Code:   "default",
-			Decode: apiruntime.DecodeError[Error],
-		}},
-	}
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	apiruntime.AddQuery(req.Query, "offset", p.Offset)
-	apiruntime.AddQuery(req.Query, "status", p.Status)
-	apiruntime.AddQuery(req.Query, "tags", p.Tags)
-	apiruntime.SetHeader(req.Header, "X-Request-Id", p.XRequestID)
-	req.Apply(opts...)
 	out := new(PetPage)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListPets, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListPets is ListPets's call but for its parameters (see apiruntime.NewRequest).
+var opListPets = apiruntime.Request{
+	Operation: "listPets",
+	Method:    "GET",
+	Path:      "/pets",
+	Auth:      true,
+	Errors: []apiruntime.ErrorCase{{
+		Code:   "default",
+		Decode: apiruntime.DecodeError[Error],
+	}},
 }
 
 // ListPetsAll iterates over every item ListPets returns, asking for pages of 100; it stops at the
@@ -219,6 +190,7 @@ func (g *PetsGroup) ListAll(ctx context.Context, p *ListPetsParams, opts ...apir
 
 // ListPetsParams holds the parameters of ListPets.
 type ListPetsParams struct {
+	_ apiruntime.NoCompare
 	// How many pets to return at most.
 	// Default: 20
 	Limit *int32 `in:"query" json:"limit,omitempty"`
@@ -254,14 +226,9 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 	if p == nil {
 		p = &UploadPetPhotoParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opUploadPetPhoto, p)
+	if err != nil {
 		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "uploadPetPhoto",
-		Method:    "POST",
-		Path:      apiruntime.Path("/pets/{petId}/photo", "petId", p.PetID),
-		Auth:      true,
 	}
 	parts, ct, err := apiruntime.EncodeMultipart(&p.Body)
 	if err != nil {
@@ -272,6 +239,14 @@ func (c *Client) UploadPetPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 	return c.t.Do(ctx, req, nil)
 }
 
+// opUploadPetPhoto is UploadPetPhoto's call but for its parameters (see apiruntime.NewRequest).
+var opUploadPetPhoto = apiruntime.Request{
+	Operation: "uploadPetPhoto",
+	Method:    "POST",
+	Path:      "/pets/{petId}/photo",
+	Auth:      true,
+}
+
 // UploadPhoto is Client.UploadPetPhoto (POST /pets/{petId}/photo).
 func (g *PetsGroup) UploadPhoto(ctx context.Context, p *UploadPetPhotoParams, opts ...apiruntime.CallOption) error {
 	return g.c.UploadPetPhoto(ctx, p, opts...)
@@ -279,6 +254,7 @@ func (g *PetsGroup) UploadPhoto(ctx context.Context, p *UploadPetPhotoParams, op
 
 // UploadPetPhotoParams holds the parameters of UploadPetPhoto.
 type UploadPetPhotoParams struct {
+	_     apiruntime.NoCompare
 	Body  UploadPetPhotoRequest `json:"-"`
 	PetID int64                 `in:"path" json:"petId"`
 }

@@ -16,26 +16,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreateVolumes(ctx context.Context, p *CreateVolumesParams, opts ...apiruntime.CallOption) (*CreateVolumesResponse, error) {
-	if p == nil {
-		p = &CreateVolumesParams{}
-	}
-	if err := p.ValidateFor(c.t); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateVolumes",
-		Method:    "GET",
-		Path:      "/iaas/",
-		Action:    "CreateVolumes",
-		Params:    p,
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(CreateVolumesResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreateVolumes, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateVolumes is CreateVolumes's call but for its parameters (see apiruntime.NewRequest).
+var opCreateVolumes = apiruntime.Request{
+	Operation: "CreateVolumes",
+	Method:    "GET",
+	Path:      "/iaas/",
+	Action:    "CreateVolumes",
+	Auth:      true,
 }
 
 // CreateVolumesAndWait is CreateVolumes, then waits until the asynchronous work it started (a job
@@ -60,6 +54,7 @@ func (g *VolumeGroup) CreateAndWait(ctx context.Context, p *CreateVolumesParams,
 
 // CreateVolumesParams holds the parameters of CreateVolumes.
 type CreateVolumesParams struct {
+	_ apiruntime.NoCompare
 	// 硬盘容量，单位为 GB，有效值为: 10, 20, 50, 100
 	// Allowed (from description): 10, 20, 50, 100
 	Size int64 `in:"query" json:"size"`
@@ -121,26 +116,20 @@ func (p *CreateVolumesParams) ValidateFor(t apiruntime.Transport) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DescribeVolumes(ctx context.Context, p *DescribeVolumesParams, opts ...apiruntime.CallOption) (*DescribeVolumesResponse, error) {
-	if p == nil {
-		p = &DescribeVolumesParams{}
-	}
-	if err := p.ValidateFor(c.t); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "DescribeVolumes",
-		Method:    "GET",
-		Path:      "/iaas/",
-		Action:    "DescribeVolumes",
-		Params:    p,
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(DescribeVolumesResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opDescribeVolumes, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opDescribeVolumes is DescribeVolumes's call but for its parameters (see apiruntime.NewRequest).
+var opDescribeVolumes = apiruntime.Request{
+	Operation: "DescribeVolumes",
+	Method:    "GET",
+	Path:      "/iaas/",
+	Action:    "DescribeVolumes",
+	Auth:      true,
 }
 
 // DescribeVolumesAll iterates over every item DescribeVolumes returns, asking for pages of 100; it
@@ -180,6 +169,7 @@ func (g *VolumeGroup) DescribeAll(ctx context.Context, p *DescribeVolumesParams,
 
 // DescribeVolumesParams holds the parameters of DescribeVolumes.
 type DescribeVolumesParams struct {
+	_ apiruntime.NoCompare
 	// 硬盘ID
 	Volumes []string `in:"query" json:"volumes,omitempty"`
 	// 硬盘状态，有效值为 pending, available, in-use, suspended, deleted, ceased

@@ -24,15 +24,9 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 	if p == nil {
 		p = &LogInByAccountParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opLogInByAccount, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "LogInByAccount",
-		Method:    "PUT",
-		Path:      "/zstack/v1/accounts/login",
-		Since:     "0.6",
-		Auth:      false,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("logInByAccount")
@@ -49,6 +43,15 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 	return out, nil
 }
 
+// opLogInByAccount is LogInByAccount's call but for its parameters (see apiruntime.NewRequest).
+var opLogInByAccount = apiruntime.Request{
+	Operation: "LogInByAccount",
+	Method:    "PUT",
+	Path:      "/zstack/v1/accounts/login",
+	Since:     "0.6",
+	Auth:      false,
+}
+
 // LogInBy is Client.LogInByAccount (PUT /zstack/v1/accounts/login).
 func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
 	return g.c.LogInByAccount(ctx, p, opts...)
@@ -56,6 +59,7 @@ func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, op
 
 // LogInByAccountParams holds the parameters of LogInByAccount.
 type LogInByAccountParams struct {
+	_ apiruntime.NoCompare
 	// 账户名称
 	AccountName string `in:"body" json:"accountName" since:"0.6"`
 	// 密码（SHA-512 哈希的十六进制）

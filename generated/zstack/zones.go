@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/url"
 )
 
 // ChangeZoneState: 改变区域的可用状态
@@ -20,15 +19,9 @@ func (c *Client) ChangeZoneState(ctx context.Context, p *ChangeZoneStateParams, 
 	if p == nil {
 		p = &ChangeZoneStateParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opChangeZoneState, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "ChangeZoneState",
-		Method:    "PUT",
-		Path:      apiruntime.Path("/zstack/v1/zones/{uuid}/actions", "uuid", p.UUID),
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("changeZoneState")
@@ -42,6 +35,15 @@ func (c *Client) ChangeZoneState(ctx context.Context, p *ChangeZoneStateParams, 
 		return nil, err
 	}
 	return out, nil
+}
+
+// opChangeZoneState is ChangeZoneState's call but for its parameters (see apiruntime.NewRequest).
+var opChangeZoneState = apiruntime.Request{
+	Operation: "ChangeZoneState",
+	Method:    "PUT",
+	Path:      "/zstack/v1/zones/{uuid}/actions",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // ChangeZoneStateAndWait is ChangeZoneState, then waits until the asynchronous work it started (a
@@ -66,6 +68,7 @@ func (g *ZonesGroup) ChangeStateAndWait(ctx context.Context, p *ChangeZoneStateP
 
 // ChangeZoneStateParams holds the parameters of ChangeZoneState.
 type ChangeZoneStateParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 可用状态触发事件
@@ -106,15 +109,9 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 	if p == nil {
 		p = &CreateZoneParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateZone, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateZone",
-		Method:    "POST",
-		Path:      "/zstack/v1/zones",
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -132,6 +129,15 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateZone is CreateZone's call but for its parameters (see apiruntime.NewRequest).
+var opCreateZone = apiruntime.Request{
+	Operation: "CreateZone",
+	Method:    "POST",
+	Path:      "/zstack/v1/zones",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // CreateZoneAndWait is CreateZone, then waits until the asynchronous work it started (a job or a
@@ -156,6 +162,7 @@ func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opt
 
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
+	_ apiruntime.NoCompare
 	// 资源名称
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 资源的详细描述
@@ -190,23 +197,16 @@ func (p *CreateZoneParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DeleteZone(ctx context.Context, p *DeleteZoneParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DeleteZoneParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "DeleteZone",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/zstack/v1/zones/{uuid}", "uuid", p.UUID),
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "deleteMode", p.DeleteMode)
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDeleteZone, p, nil, opts)
+}
+
+// opDeleteZone is DeleteZone's call but for its parameters (see apiruntime.NewRequest).
+var opDeleteZone = apiruntime.Request{
+	Operation: "DeleteZone",
+	Method:    "DELETE",
+	Path:      "/zstack/v1/zones/{uuid}",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // DeleteZoneAndWait is DeleteZone, then waits until the asynchronous work it started (a job or a
@@ -231,6 +231,7 @@ func (g *ZonesGroup) DeleteAndWait(ctx context.Context, p *DeleteZoneParams, opt
 
 // DeleteZoneParams holds the parameters of DeleteZone.
 type DeleteZoneParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 删除模式
@@ -261,34 +262,20 @@ func (p *DeleteZoneParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
-	if p == nil {
-		p = &QueryZoneParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "QueryZone",
-		Method:    "GET",
-		Path:      "/zstack/v1/zones",
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "q", p.Q)
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	apiruntime.AddQuery(req.Query, "start", p.Start)
-	apiruntime.AddQuery(req.Query, "count", p.Count)
-	apiruntime.AddQuery(req.Query, "groupBy", p.GroupBy)
-	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
-	apiruntime.AddQuery(req.Query, "sort", p.Sort)
-	apiruntime.AddQuery(req.Query, "fields", p.Fields)
-	req.Apply(opts...)
 	out := new(QueryZoneReply)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opQueryZone, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opQueryZone is QueryZone's call but for its parameters (see apiruntime.NewRequest).
+var opQueryZone = apiruntime.Request{
+	Operation: "QueryZone",
+	Method:    "GET",
+	Path:      "/zstack/v1/zones",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // QueryZoneAll iterates over every item QueryZone returns, asking for pages of 100; it stops at
@@ -329,6 +316,7 @@ func (g *ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...a
 
 // QueryZoneParams holds the parameters of QueryZone.
 type QueryZoneParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
@@ -367,15 +355,9 @@ func (c *Client) UpdateZone(ctx context.Context, p *UpdateZoneParams, opts ...ap
 	if p == nil {
 		p = &UpdateZoneParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opUpdateZone, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "UpdateZone",
-		Method:    "PUT",
-		Path:      apiruntime.Path("/zstack/v1/zones/{uuid}/actions", "uuid", p.UUID),
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("updateZone")
@@ -389,6 +371,15 @@ func (c *Client) UpdateZone(ctx context.Context, p *UpdateZoneParams, opts ...ap
 		return nil, err
 	}
 	return out, nil
+}
+
+// opUpdateZone is UpdateZone's call but for its parameters (see apiruntime.NewRequest).
+var opUpdateZone = apiruntime.Request{
+	Operation: "UpdateZone",
+	Method:    "PUT",
+	Path:      "/zstack/v1/zones/{uuid}/actions",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // UpdateZoneAndWait is UpdateZone, then waits until the asynchronous work it started (a job or a
@@ -413,6 +404,7 @@ func (g *ZonesGroup) UpdateAndWait(ctx context.Context, p *UpdateZoneParams, opt
 
 // UpdateZoneParams holds the parameters of UpdateZone.
 type UpdateZoneParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 资源名称

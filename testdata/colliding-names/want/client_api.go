@@ -20,18 +20,19 @@ type ClientGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) (*ClientType, error) {
-	req := &apiruntime.Request{
-		Operation: "New",
-		Method:    "GET",
-		Path:      "/client",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(ClientType)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opNew, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opNew is New's call but for its parameters (see apiruntime.NewRequest).
+var opNew = apiruntime.Request{
+	Operation: "New",
+	Method:    "GET",
+	Path:      "/client",
+	Auth:      true,
 }
 
 // New is Client.New (GET /client).

@@ -5,8 +5,6 @@ package collidingnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // GetPet calls "get-pet".
@@ -16,18 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*PetType, error) {
-	req := &apiruntime.Request{
-		Operation: "get-pet",
-		Method:    "GET",
-		Path:      "/pets",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(PetType)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetPet, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetPet is GetPet's call but for its parameters (see apiruntime.NewRequest).
+var opGetPet = apiruntime.Request{
+	Operation: "get-pet",
+	Method:    "GET",
+	Path:      "/pets",
+	Auth:      true,
 }
 
 // GetPet is Client.GetPet (GET /pets).
@@ -42,28 +41,19 @@ func (g *PetsGroup) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apiruntime.CallOption) (*Pet, error) {
-	if p == nil {
-		p = &GetPet2Params{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "getPet",
-		Method:    "GET",
-		Path:      apiruntime.Path("/pets/{id}", "id", p.ID3),
-		Query:     url.Values{},
-		Header:    http.Header{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "ID", p.ID)
-	apiruntime.SetHeader(req.Header, "i-d", p.ID2)
-	req.Apply(opts...)
 	out := new(Pet)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetPet2, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetPet2 is GetPet2's call but for its parameters (see apiruntime.NewRequest).
+var opGetPet2 = apiruntime.Request{
+	Operation: "getPet",
+	Method:    "GET",
+	Path:      "/pets/{id}",
+	Auth:      true,
 }
 
 // GetPet2 is Client.GetPet2 (GET /pets/{id}).
@@ -73,6 +63,7 @@ func (g *PetsGroup) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apiru
 
 // GetPet2Params holds the parameters of GetPet2.
 type GetPet2Params struct {
+	_   apiruntime.NoCompare
 	ID3 string  `in:"path" json:"id"`
 	ID  *string `in:"query" json:"ID,omitempty"`
 	ID2 *string `in:"header" json:"i-d,omitempty"`
@@ -93,14 +84,15 @@ func (p *GetPet2Params) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetPetParams(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "GetPetParams",
-		Method:    "POST",
-		Path:      "/pets",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opGetPetParams, nil, nil, opts)
+}
+
+// opGetPetParams is GetPetParams's call but for its parameters (see apiruntime.NewRequest).
+var opGetPetParams = apiruntime.Request{
+	Operation: "GetPetParams",
+	Method:    "POST",
+	Path:      "/pets",
+	Auth:      true,
 }
 
 // GetParams is Client.GetPetParams (POST /pets).

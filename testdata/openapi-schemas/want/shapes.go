@@ -15,25 +15,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) PutShape(ctx context.Context, p *PutShapeParams, opts ...apiruntime.CallOption) (*PutShapeResponse, error) {
-	if p == nil {
-		p = &PutShapeParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "putShape",
-		Method:    "POST",
-		Path:      "/shapes",
-		Auth:      true,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(PutShapeResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opPutShape, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opPutShape is PutShape's call but for its parameters (see apiruntime.NewRequest).
+var opPutShape = apiruntime.Request{
+	Operation: "putShape",
+	Method:    "POST",
+	Path:      "/shapes",
+	Auth:      true,
 }
 
 // Put is Client.PutShape (POST /shapes).
@@ -43,7 +37,8 @@ func (g *ShapesGroup) Put(ctx context.Context, p *PutShapeParams, opts ...apirun
 
 // PutShapeParams holds the parameters of PutShape.
 type PutShapeParams struct {
-	Body Shape `json:"-"`
+	_    apiruntime.NoCompare
+	Body Shape `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

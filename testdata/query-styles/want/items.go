@@ -5,8 +5,6 @@ package querystyles
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // ItemsGroup holds the calls of group "items", as Client.Items: each method is the Client's method
@@ -22,36 +20,15 @@ type ItemsGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) SearchItems(ctx context.Context, p *SearchItemsParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &SearchItemsParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "searchItems",
-		Method:    "GET",
-		Path:      "/items",
-		Query:     url.Values{},
-		Header:    http.Header{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "tag", p.Tag)
-	apiruntime.AddQueryJoined(req.Query, "ids", ",", p.IDs)
-	apiruntime.AddQueryJoined(req.Query, "fields", ",", p.Fields)
-	apiruntime.AddQueryJoined(req.Query, "sizes", "|", p.Sizes)
-	apiruntime.AddQueryJoined(req.Query, "words", " ", p.Words)
-	apiruntime.AddQuery(req.Query, "colors", p.Colors)
-	if err := apiruntime.AddQueryDeep(req.Query, "created", p.Created); err != nil {
-		return err
-	}
-	if err := apiruntime.AddQueryDeep(req.Query, "expand", p.Expand); err != nil {
-		return err
-	}
-	apiruntime.AddQuery(req.Query, "q", p.Q)
-	apiruntime.SetHeader(req.Header, "X-Flags", p.XFlags)
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opSearchItems, p, nil, opts)
+}
+
+// opSearchItems is SearchItems's call but for its parameters (see apiruntime.NewRequest).
+var opSearchItems = apiruntime.Request{
+	Operation: "searchItems",
+	Method:    "GET",
+	Path:      "/items",
+	Auth:      true,
 }
 
 // Search is Client.SearchItems (GET /items).
@@ -61,14 +38,15 @@ func (g *ItemsGroup) Search(ctx context.Context, p *SearchItemsParams, opts ...a
 
 // SearchItemsParams holds the parameters of SearchItems.
 type SearchItemsParams struct {
+	_       apiruntime.NoCompare
 	Tag     []string            `in:"query" json:"tag,omitempty"`
-	IDs     []int64             `in:"query" json:"ids,omitempty"`
-	Fields  []string            `in:"query" json:"fields,omitempty"`
-	Sizes   []int64             `in:"query" json:"sizes,omitempty"`
-	Words   []string            `in:"query" json:"words,omitempty"`
+	IDs     []int64             `in:"query" json:"ids,omitempty" style:"comma"`
+	Fields  []string            `in:"query" json:"fields,omitempty" style:"comma"`
+	Sizes   []int64             `in:"query" json:"sizes,omitempty" style:"pipe"`
+	Words   []string            `in:"query" json:"words,omitempty" style:"space"`
 	Colors  []string            `in:"query" json:"colors,omitempty"`
-	Created *SearchItemsCreated `in:"query" json:"created,omitempty"`
-	Expand  []string            `in:"query" json:"expand,omitempty"`
+	Created *SearchItemsCreated `in:"query" json:"created,omitempty" style:"deep"`
+	Expand  []string            `in:"query" json:"expand,omitempty" style:"deep"`
 	Q       *string             `in:"query" json:"q,omitempty"`
 	XFlags  []string            `in:"header" json:"X-Flags,omitempty"`
 }

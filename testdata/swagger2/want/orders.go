@@ -5,7 +5,6 @@ package swagger2
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // GetOrder calls "getOrder".
@@ -15,29 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetOrder(ctx context.Context, p *GetOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
-	if p == nil {
-		p = &GetOrderParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "getOrder",
-		Method:    "GET",
-		Path:      apiruntime.Path("/orders/{orderId}", "orderId", p.OrderID),
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "expand", p.Expand)
-	apiruntime.AddQueryJoined(req.Query, "fields", ",", p.Fields)
-	apiruntime.AddQueryJoined(req.Query, "lines", "|", p.Lines)
-	apiruntime.AddQueryJoined(req.Query, "words", " ", p.Words)
-	req.Apply(opts...)
 	out := new(Order)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetOrder, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetOrder is GetOrder's call but for its parameters (see apiruntime.NewRequest).
+var opGetOrder = apiruntime.Request{
+	Operation: "getOrder",
+	Method:    "GET",
+	Path:      "/orders/{orderId}",
+	Auth:      true,
 }
 
 // Get is Client.GetOrder (GET /orders/{orderId}).
@@ -47,11 +36,12 @@ func (g *OrdersGroup) Get(ctx context.Context, p *GetOrderParams, opts ...apirun
 
 // GetOrderParams holds the parameters of GetOrder.
 type GetOrderParams struct {
+	_       apiruntime.NoCompare
 	OrderID int64    `in:"path" json:"orderId"`
 	Expand  []string `in:"query" json:"expand,omitempty"`
-	Fields  []string `in:"query" json:"fields,omitempty"`
-	Lines   []int64  `in:"query" json:"lines,omitempty"`
-	Words   []string `in:"query" json:"words,omitempty"`
+	Fields  []string `in:"query" json:"fields,omitempty" style:"comma"`
+	Lines   []int64  `in:"query" json:"lines,omitempty" style:"pipe"`
+	Words   []string `in:"query" json:"words,omitempty" style:"space"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -74,25 +64,19 @@ type OrdersGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) PlaceOrder(ctx context.Context, p *PlaceOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
-	if p == nil {
-		p = &PlaceOrderParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "placeOrder",
-		Method:    "POST",
-		Path:      "/orders",
-		Auth:      true,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Order)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opPlaceOrder, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opPlaceOrder is PlaceOrder's call but for its parameters (see apiruntime.NewRequest).
+var opPlaceOrder = apiruntime.Request{
+	Operation: "placeOrder",
+	Method:    "POST",
+	Path:      "/orders",
+	Auth:      true,
 }
 
 // Place is Client.PlaceOrder (POST /orders).
@@ -102,7 +86,8 @@ func (g *OrdersGroup) Place(ctx context.Context, p *PlaceOrderParams, opts ...ap
 
 // PlaceOrderParams holds the parameters of PlaceOrder.
 type PlaceOrderParams struct {
-	Body Order `json:"-"`
+	_    apiruntime.NoCompare
+	Body Order `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

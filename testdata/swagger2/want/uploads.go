@@ -17,14 +17,9 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime
 	if p == nil {
 		p = &UploadParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opUpload, p)
+	if err != nil {
 		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "upload",
-		Method:    "POST",
-		Path:      "/uploads",
-		Auth:      true,
 	}
 	form, err := apiruntime.EncodeForm(&p.Body)
 	if err != nil {
@@ -36,6 +31,14 @@ func (c *Client) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime
 	return c.t.Do(ctx, req, nil)
 }
 
+// opUpload is Upload's call but for its parameters (see apiruntime.NewRequest).
+var opUpload = apiruntime.Request{
+	Operation: "upload",
+	Method:    "POST",
+	Path:      "/uploads",
+	Auth:      true,
+}
+
 // Upload is Client.Upload (POST /uploads).
 func (g *UploadsGroup) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime.CallOption) error {
 	return g.c.Upload(ctx, p, opts...)
@@ -43,6 +46,7 @@ func (g *UploadsGroup) Upload(ctx context.Context, p *UploadParams, opts ...apir
 
 // UploadParams holds the parameters of Upload.
 type UploadParams struct {
+	_    apiruntime.NoCompare
 	Body UploadRequest `json:"-"`
 }
 

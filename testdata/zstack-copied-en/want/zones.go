@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/url"
 )
 
 // CreateZone: Create Zone
@@ -20,15 +19,9 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 	if p == nil {
 		p = &CreateZoneParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateZone, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateZone",
-		Method:    "POST",
-		Path:      "/zstack/v1/zones",
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -43,6 +36,15 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateZone is CreateZone's call but for its parameters (see apiruntime.NewRequest).
+var opCreateZone = apiruntime.Request{
+	Operation: "CreateZone",
+	Method:    "POST",
+	Path:      "/zstack/v1/zones",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // CreateZoneAndWait is CreateZone, then waits until the asynchronous work it started (a job or a
@@ -67,6 +69,7 @@ func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opt
 
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
+	_ apiruntime.NoCompare
 	// Resource name
 	Name string `in:"body" json:"name" since:"0.6"`
 	// Resource description
@@ -93,34 +96,20 @@ func (p *CreateZoneParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) QueryZone(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
-	if p == nil {
-		p = &QueryZoneParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "QueryZone",
-		Method:    "GET",
-		Path:      "/zstack/v1/zones",
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "q", p.Q)
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	apiruntime.AddQuery(req.Query, "start", p.Start)
-	apiruntime.AddQuery(req.Query, "count", p.Count)
-	apiruntime.AddQuery(req.Query, "groupBy", p.GroupBy)
-	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
-	apiruntime.AddQuery(req.Query, "sort", p.Sort)
-	apiruntime.AddQuery(req.Query, "fields", p.Fields)
-	req.Apply(opts...)
 	out := new(QueryZoneReply)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opQueryZone, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opQueryZone is QueryZone's call but for its parameters (see apiruntime.NewRequest).
+var opQueryZone = apiruntime.Request{
+	Operation: "QueryZone",
+	Method:    "GET",
+	Path:      "/zstack/v1/zones",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // QueryZoneAll iterates over every item QueryZone returns, asking for pages of 100; it stops at
@@ -161,6 +150,7 @@ func (g *ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...a
 
 // QueryZoneParams holds the parameters of QueryZone.
 type QueryZoneParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000

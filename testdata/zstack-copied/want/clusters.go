@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/url"
 )
 
 // ClustersGroup holds the calls of group "clusters", as Client.Clusters: each method is the
@@ -23,23 +22,16 @@ type ClustersGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DeleteCluster(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DeleteClusterParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "DeleteCluster",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/zstack/v1/clusters/{uuid}", "uuid", p.UUID),
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "deleteMode", p.DeleteMode)
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDeleteCluster, p, nil, opts)
+}
+
+// opDeleteCluster is DeleteCluster's call but for its parameters (see apiruntime.NewRequest).
+var opDeleteCluster = apiruntime.Request{
+	Operation: "DeleteCluster",
+	Method:    "DELETE",
+	Path:      "/zstack/v1/clusters/{uuid}",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // DeleteClusterAndWait is DeleteCluster, then waits until the asynchronous work it started (a job
@@ -64,6 +56,7 @@ func (g *ClustersGroup) DeleteAndWait(ctx context.Context, p *DeleteClusterParam
 
 // DeleteClusterParams holds the parameters of DeleteCluster.
 type DeleteClusterParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 删除模式
@@ -86,34 +79,20 @@ func (p *DeleteClusterParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) QueryCluster(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) (*QueryClusterReply, error) {
-	if p == nil {
-		p = &QueryClusterParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "QueryCluster",
-		Method:    "GET",
-		Path:      "/zstack/v1/clusters",
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "q", p.Q)
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	apiruntime.AddQuery(req.Query, "start", p.Start)
-	apiruntime.AddQuery(req.Query, "count", p.Count)
-	apiruntime.AddQuery(req.Query, "groupBy", p.GroupBy)
-	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
-	apiruntime.AddQuery(req.Query, "sort", p.Sort)
-	apiruntime.AddQuery(req.Query, "fields", p.Fields)
-	req.Apply(opts...)
 	out := new(QueryClusterReply)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opQueryCluster, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opQueryCluster is QueryCluster's call but for its parameters (see apiruntime.NewRequest).
+var opQueryCluster = apiruntime.Request{
+	Operation: "QueryCluster",
+	Method:    "GET",
+	Path:      "/zstack/v1/clusters",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // QueryClusterAll iterates over every item QueryCluster returns, asking for pages of 100; it stops
@@ -154,6 +133,7 @@ func (g *ClustersGroup) QueryAll(ctx context.Context, p *QueryClusterParams, opt
 
 // QueryClusterParams holds the parameters of QueryCluster.
 type QueryClusterParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
@@ -192,15 +172,9 @@ func (c *Client) UpdateCluster(ctx context.Context, p *UpdateClusterParams, opts
 	if p == nil {
 		p = &UpdateClusterParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opUpdateCluster, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "UpdateCluster",
-		Method:    "PUT",
-		Path:      apiruntime.Path("/zstack/v1/clusters/{uuid}/actions", "uuid", p.UUID),
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("updateCluster")
@@ -215,6 +189,15 @@ func (c *Client) UpdateCluster(ctx context.Context, p *UpdateClusterParams, opts
 		return nil, err
 	}
 	return out, nil
+}
+
+// opUpdateCluster is UpdateCluster's call but for its parameters (see apiruntime.NewRequest).
+var opUpdateCluster = apiruntime.Request{
+	Operation: "UpdateCluster",
+	Method:    "PUT",
+	Path:      "/zstack/v1/clusters/{uuid}/actions",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // UpdateClusterAndWait is UpdateCluster, then waits until the asynchronous work it started (a job
@@ -239,6 +222,7 @@ func (g *ClustersGroup) UpdateAndWait(ctx context.Context, p *UpdateClusterParam
 
 // UpdateClusterParams holds the parameters of UpdateCluster.
 type UpdateClusterParams struct {
+	_ apiruntime.NoCompare
 	// 资源的UUID，唯一标示该资源
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 资源名称

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/url"
 )
 
 // QueryVMInstance calls "QueryVmInstance".
@@ -17,34 +16,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
-	if p == nil {
-		p = &QueryVMInstanceParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "QueryVmInstance",
-		Method:    "GET",
-		Path:      "/zstack/v1/vm-instances",
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "q", p.Q)
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	apiruntime.AddQuery(req.Query, "start", p.Start)
-	apiruntime.AddQuery(req.Query, "count", p.Count)
-	apiruntime.AddQuery(req.Query, "groupBy", p.GroupBy)
-	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
-	apiruntime.AddQuery(req.Query, "sort", p.Sort)
-	apiruntime.AddQuery(req.Query, "fields", p.Fields)
-	req.Apply(opts...)
 	out := new(QueryVMInstanceReply)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opQueryVMInstance, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opQueryVMInstance is QueryVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opQueryVMInstance = apiruntime.Request{
+	Operation: "QueryVmInstance",
+	Method:    "GET",
+	Path:      "/zstack/v1/vm-instances",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // QueryVMInstanceAll iterates over every item QueryVMInstance returns, asking for pages of 100; it
@@ -85,6 +70,7 @@ func (g *VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParam
 
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000

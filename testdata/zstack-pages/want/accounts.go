@@ -24,15 +24,9 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams, opts
 	if p == nil {
 		p = &CreateAccountParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateAccount, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateAccount",
-		Method:    "POST",
-		Path:      "/zstack/v1/accounts",
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -50,6 +44,15 @@ func (c *Client) CreateAccount(ctx context.Context, p *CreateAccountParams, opts
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateAccount is CreateAccount's call but for its parameters (see apiruntime.NewRequest).
+var opCreateAccount = apiruntime.Request{
+	Operation: "CreateAccount",
+	Method:    "POST",
+	Path:      "/zstack/v1/accounts",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // CreateAccountAndWait is CreateAccount, then waits until the asynchronous work it started (a job
@@ -74,6 +77,7 @@ func (g *AccountsGroup) CreateAndWait(ctx context.Context, p *CreateAccountParam
 
 // CreateAccountParams holds the parameters of CreateAccount.
 type CreateAccountParams struct {
+	_ apiruntime.NoCompare
 	// 资源名称
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 密码
@@ -118,15 +122,9 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 	if p == nil {
 		p = &LogInByAccountParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opLogInByAccount, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "LogInByAccount",
-		Method:    "PUT",
-		Path:      "/zstack/v1/accounts/login",
-		Since:     "0.6",
-		Auth:      false,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("logInByAccount")
@@ -146,6 +144,15 @@ func (c *Client) LogInByAccount(ctx context.Context, p *LogInByAccountParams, op
 	return out, nil
 }
 
+// opLogInByAccount is LogInByAccount's call but for its parameters (see apiruntime.NewRequest).
+var opLogInByAccount = apiruntime.Request{
+	Operation: "LogInByAccount",
+	Method:    "PUT",
+	Path:      "/zstack/v1/accounts/login",
+	Since:     "0.6",
+	Auth:      false,
+}
+
 // LogInBy is Client.LogInByAccount (PUT /zstack/v1/accounts/login).
 func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
 	return g.c.LogInByAccount(ctx, p, opts...)
@@ -153,6 +160,7 @@ func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, op
 
 // LogInByAccountParams holds the parameters of LogInByAccount.
 type LogInByAccountParams struct {
+	_ apiruntime.NoCompare
 	// 账户名称说明: 账户名称和账户UUID不能同时为空
 	AccountName string `in:"body" json:"accountName" since:"0.6"`
 	// 密码

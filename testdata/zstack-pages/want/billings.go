@@ -24,15 +24,9 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 	if p == nil {
 		p = &CreatePriceTableParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreatePriceTable, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreatePriceTable",
-		Method:    "POST",
-		Path:      "/zstack/v1/billings/price-tables",
-		Since:     "3.7.2",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -50,6 +44,15 @@ func (c *Client) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreatePriceTable is CreatePriceTable's call but for its parameters (see apiruntime.NewRequest).
+var opCreatePriceTable = apiruntime.Request{
+	Operation: "CreatePriceTable",
+	Method:    "POST",
+	Path:      "/zstack/v1/billings/price-tables",
+	Since:     "3.7.2",
+	Auth:      true,
 }
 
 // CreatePriceTableAndWait is CreatePriceTable, then waits until the asynchronous work it started
@@ -75,6 +78,7 @@ func (g *BillingsGroup) CreatePriceTableAndWait(ctx context.Context, p *CreatePr
 
 // CreatePriceTableParams holds the parameters of CreatePriceTable.
 type CreatePriceTableParams struct {
+	_ apiruntime.NoCompare
 	// 价目表名称
 	Name string `in:"body" json:"name" since:"3.7.2"`
 	// 价目表的详细描述

@@ -6,7 +6,6 @@ import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
 	"iter"
-	"net/url"
 )
 
 // CreateVMInstance: 创建云主机
@@ -20,15 +19,9 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 	if p == nil {
 		p = &CreateVMInstanceParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateVMInstance, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateVmInstance",
-		Method:    "POST",
-		Path:      "/zstack/v1/vm-instances",
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -68,6 +61,15 @@ func (c *Client) CreateVMInstance(ctx context.Context, p *CreateVMInstanceParams
 	return out, nil
 }
 
+// opCreateVMInstance is CreateVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opCreateVMInstance = apiruntime.Request{
+	Operation: "CreateVmInstance",
+	Method:    "POST",
+	Path:      "/zstack/v1/vm-instances",
+	Since:     "0.6",
+	Auth:      true,
+}
+
 // CreateVMInstanceAndWait is CreateVMInstance, then waits until the asynchronous work it started
 // (a job or a task) has ended, and returns CreateVMInstance's answer.
 //
@@ -90,6 +92,7 @@ func (g *VMInstancesGroup) CreateAndWait(ctx context.Context, p *CreateVMInstanc
 
 // CreateVMInstanceParams holds the parameters of CreateVMInstance.
 type CreateVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 云主机名称
 	Name string `in:"body" json:"name" since:"0.6"`
 	// 计算规格UUID 指定云主机的CPU、内存等参数。
@@ -178,25 +181,16 @@ func (p *CreateVMInstanceParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DestroyVMInstance(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DestroyVMInstanceParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "DestroyVmInstance",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/zstack/v1/vm-instances/{uuid}", "uuid", p.UUID),
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "deleteMode", p.DeleteMode)
-	apiruntime.AddQuery(req.Query, "systemTags", p.SystemTags)
-	apiruntime.AddQuery(req.Query, "userTags", p.UserTags)
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDestroyVMInstance, p, nil, opts)
+}
+
+// opDestroyVMInstance is DestroyVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opDestroyVMInstance = apiruntime.Request{
+	Operation: "DestroyVmInstance",
+	Method:    "DELETE",
+	Path:      "/zstack/v1/vm-instances/{uuid}",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // DestroyVMInstanceAndWait is DestroyVMInstance, then waits until the asynchronous work it started
@@ -221,6 +215,7 @@ func (g *VMInstancesGroup) DestroyAndWait(ctx context.Context, p *DestroyVMInsta
 
 // DestroyVMInstanceParams holds the parameters of DestroyVMInstance.
 type DestroyVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 云主机UUID
 	UUID       string  `in:"path" json:"uuid" since:"0.6"`
 	DeleteMode *string `in:"query" json:"deleteMode,omitempty" since:"0.6"`
@@ -246,34 +241,20 @@ func (p *DestroyVMInstanceParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) QueryVMInstance(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
-	if p == nil {
-		p = &QueryVMInstanceParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "QueryVmInstance",
-		Method:    "GET",
-		Path:      "/zstack/v1/vm-instances",
-		Query:     url.Values{},
-		Since:     "0.6",
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "q", p.Q)
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	apiruntime.AddQuery(req.Query, "start", p.Start)
-	apiruntime.AddQuery(req.Query, "count", p.Count)
-	apiruntime.AddQuery(req.Query, "groupBy", p.GroupBy)
-	apiruntime.AddQuery(req.Query, "replyWithCount", p.ReplyWithCount)
-	apiruntime.AddQuery(req.Query, "sort", p.Sort)
-	apiruntime.AddQuery(req.Query, "fields", p.Fields)
-	req.Apply(opts...)
 	out := new(QueryVMInstanceReply)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opQueryVMInstance, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opQueryVMInstance is QueryVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opQueryVMInstance = apiruntime.Request{
+	Operation: "QueryVmInstance",
+	Method:    "GET",
+	Path:      "/zstack/v1/vm-instances",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // QueryVMInstanceAll iterates over every item QueryVMInstance returns, asking for pages of 100; it
@@ -314,6 +295,7 @@ func (g *VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParam
 
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 查询条件，例如 name=vm1、vmNics.ip=192.168.0.100；多个条件之间是与关系。省略该字段将返回所有记录，返回记录数的上限受限于limit字段
 	Q []string `in:"query" json:"q,omitempty" since:"0.6"`
 	// 最多返回的记录数，类似MySQL的limit，默认值1000
@@ -352,15 +334,9 @@ func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams, 
 	if p == nil {
 		p = &StartVMInstanceParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opStartVMInstance, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "StartVmInstance",
-		Method:    "PUT",
-		Path:      apiruntime.Path("/zstack/v1/vm-instances/{uuid}/actions", "uuid", p.UUID),
-		Since:     "0.6",
-		Auth:      true,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("startVmInstance")
@@ -375,6 +351,15 @@ func (c *Client) StartVMInstance(ctx context.Context, p *StartVMInstanceParams, 
 		return nil, err
 	}
 	return out, nil
+}
+
+// opStartVMInstance is StartVMInstance's call but for its parameters (see apiruntime.NewRequest).
+var opStartVMInstance = apiruntime.Request{
+	Operation: "StartVmInstance",
+	Method:    "PUT",
+	Path:      "/zstack/v1/vm-instances/{uuid}/actions",
+	Since:     "0.6",
+	Auth:      true,
 }
 
 // StartVMInstanceAndWait is StartVMInstance, then waits until the asynchronous work it started (a
@@ -399,6 +384,7 @@ func (g *VMInstancesGroup) StartAndWait(ctx context.Context, p *StartVMInstanceP
 
 // StartVMInstanceParams holds the parameters of StartVMInstance.
 type StartVMInstanceParams struct {
+	_ apiruntime.NoCompare
 	// 云主机UUID
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 集群UUID。若指定，云主机将在该集群启动

@@ -14,18 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetNode(ctx context.Context, opts ...apiruntime.CallOption) (*Node, error) {
-	req := &apiruntime.Request{
-		Operation: "getNode",
-		Method:    "GET",
-		Path:      "/nodes",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(Node)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetNode, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetNode is GetNode's call but for its parameters (see apiruntime.NewRequest).
+var opGetNode = apiruntime.Request{
+	Operation: "getNode",
+	Method:    "GET",
+	Path:      "/nodes",
+	Auth:      true,
 }
 
 // Get is Client.GetNode (GET /nodes).

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // AddPet calls "addPet".
@@ -16,27 +15,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AddPet(ctx context.Context, p *AddPetParams, opts ...apiruntime.CallOption) (json.RawMessage, error) {
-	if p == nil {
-		p = &AddPetParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "addPet",
-		Method:    "POST",
-		Path:      "/pets",
-		Auth:      true,
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	var out json.RawMessage
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opAddPet, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opAddPet is AddPet's call but for its parameters (see apiruntime.NewRequest).
+var opAddPet = apiruntime.Request{
+	Operation: "addPet",
+	Method:    "POST",
+	Path:      "/pets",
+	Auth:      true,
 }
 
 // Add is Client.AddPet (POST /pets).
@@ -46,7 +37,8 @@ func (g *PetsGroup) Add(ctx context.Context, p *AddPetParams, opts ...apiruntime
 
 // AddPetParams holds the parameters of AddPet.
 type AddPetParams struct {
-	Body json.RawMessage `json:"-"`
+	_    apiruntime.NoCompare
+	Body json.RawMessage `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -63,26 +55,19 @@ func (p *AddPetParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListPets(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) ([]json.RawMessage, error) {
-	if p == nil {
-		p = &ListPetsParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "listPets",
-		Method:    "GET",
-		Path:      "/pets",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "kind", p.Kind)
-	req.Apply(opts...)
 	var out []json.RawMessage
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListPets, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListPets is ListPets's call but for its parameters (see apiruntime.NewRequest).
+var opListPets = apiruntime.Request{
+	Operation: "listPets",
+	Method:    "GET",
+	Path:      "/pets",
+	Auth:      true,
 }
 
 // List is Client.ListPets (GET /pets).
@@ -92,6 +77,7 @@ func (g *PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apirunt
 
 // ListPetsParams holds the parameters of ListPets.
 type ListPetsParams struct {
+	_    apiruntime.NoCompare
 	Kind json.RawMessage `in:"query" json:"kind,omitempty"`
 }
 

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // AGroup holds the calls of group "a", as Client.A: each method is the Client's method its comment
@@ -22,38 +21,19 @@ type AGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.CallOption) (*Error, error) {
-	if p == nil {
-		p = &TypeRequest{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "type",
-		Method:    "GET",
-		Path:      "/a",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "func", p.Func)
-	apiruntime.AddQuery(req.Query, "map", p.Map)
-	apiruntime.AddQuery(req.Query, "range", p.Range)
-	apiruntime.AddQuery(req.Query, "ctx", p.Ctx)
-	apiruntime.AddQuery(req.Query, "p", p.P)
-	apiruntime.AddQuery(req.Query, "req", p.Req)
-	apiruntime.AddQuery(req.Query, "out", p.Out)
-	apiruntime.AddQuery(req.Query, "err", p.Err)
-	apiruntime.AddQuery(req.Query, "validate", p.Validate2)
-	apiruntime.AddQuery(req.Query, "body", p.Body2)
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	out := new(Error)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opType, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opType is Type's call but for its parameters (see apiruntime.NewRequest).
+var opType = apiruntime.Request{
+	Operation: "type",
+	Method:    "GET",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // Type is Client.Type (GET /a).
@@ -63,7 +43,8 @@ func (g *AGroup) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.Ca
 
 // TypeRequest holds the parameters of Type.
 type TypeRequest struct {
-	Body      *String `json:"-"`
+	_         apiruntime.NoCompare
+	Body      *String `body:"json" json:"-"`
 	Func      *string `in:"query" json:"func,omitempty"`
 	Map       *string `in:"query" json:"map,omitempty"`
 	Range     *string `in:"query" json:"range,omitempty"`

@@ -20,18 +20,19 @@ type BGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, error) {
-	req := &apiruntime.Request{
-		Operation: "len",
-		Method:    "GET",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	var out Nil
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opLen, nil, &out, opts); err != nil {
 		return "", err
 	}
 	return out, nil
+}
+
+// opLen is Len's call but for its parameters (see apiruntime.NewRequest).
+var opLen = apiruntime.Request{
+	Operation: "len",
+	Method:    "GET",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // Len is Client.Len (GET /b).
@@ -46,14 +47,15 @@ func (g *BGroup) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, e
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) X123go(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "123go",
-		Method:    "POST",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opX123go, nil, nil, opts)
+}
+
+// opX123go is X123go's call but for its parameters (see apiruntime.NewRequest).
+var opX123go = apiruntime.Request{
+	Operation: "123go",
+	Method:    "POST",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // X123go is Client.X123go (POST /b).
@@ -68,14 +70,15 @@ func (g *BGroup) X123go(ctx context.Context, opts ...apiruntime.CallOption) erro
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "émoji😀",
-		Method:    "DELETE",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opXÉmoji, nil, nil, opts)
+}
+
+// opXÉmoji is XÉmoji's call but for its parameters (see apiruntime.NewRequest).
+var opXÉmoji = apiruntime.Request{
+	Operation: "émoji😀",
+	Method:    "DELETE",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // XÉmoji is Client.XÉmoji (DELETE /b).
@@ -90,14 +93,15 @@ func (g *BGroup) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) err
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) X中文操作(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "中文操作",
-		Method:    "PUT",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opX中文操作, nil, nil, opts)
+}
+
+// opX中文操作 is X中文操作's call but for its parameters (see apiruntime.NewRequest).
+var opX中文操作 = apiruntime.Request{
+	Operation: "中文操作",
+	Method:    "PUT",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // X中文操作 is Client.X中文操作 (PUT /b).

@@ -14,14 +14,15 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "a-b",
-		Method:    "DELETE",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAB, nil, nil, opts)
+}
+
+// opAB is AB's call but for its parameters (see apiruntime.NewRequest).
+var opAB = apiruntime.Request{
+	Operation: "a-b",
+	Method:    "DELETE",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // AB is Client.AB (DELETE /c).
@@ -36,14 +37,15 @@ func (g *CGroup) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "AB",
-		Method:    "PATCH",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAb, nil, nil, opts)
+}
+
+// opAb is Ab's call but for its parameters (see apiruntime.NewRequest).
+var opAb = apiruntime.Request{
+	Operation: "AB",
+	Method:    "PATCH",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // Ab is Client.Ab (PATCH /c).
@@ -58,14 +60,15 @@ func (g *CGroup) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "a_b",
-		Method:    "PUT",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAB2, nil, nil, opts)
+}
+
+// opAB2 is AB2's call but for its parameters (see apiruntime.NewRequest).
+var opAB2 = apiruntime.Request{
+	Operation: "a_b",
+	Method:    "PUT",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // AB2 is Client.AB2 (PUT /c).
@@ -80,14 +83,15 @@ func (g *CGroup) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "ab",
-		Method:    "OPTIONS",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAb2, nil, nil, opts)
+}
+
+// opAb2 is Ab2's call but for its parameters (see apiruntime.NewRequest).
+var opAb2 = apiruntime.Request{
+	Operation: "ab",
+	Method:    "OPTIONS",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // Ab2 is Client.Ab2 (OPTIONS /c).
@@ -102,14 +106,15 @@ func (g *CGroup) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Call(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "!!!",
-		Method:    "POST",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opCall, nil, nil, opts)
+}
+
+// opCall is Call's call but for its parameters (see apiruntime.NewRequest).
+var opCall = apiruntime.Request{
+	Operation: "!!!",
+	Method:    "POST",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // Call is Client.Call (POST /c).
@@ -130,14 +135,15 @@ type CGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetC(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "GetC",
-		Method:    "GET",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opGetC, nil, nil, opts)
+}
+
+// opGetC is GetC's call but for its parameters (see apiruntime.NewRequest).
+var opGetC = apiruntime.Request{
+	Operation: "GetC",
+	Method:    "GET",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // Get is Client.GetC (GET /c).

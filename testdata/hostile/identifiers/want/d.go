@@ -5,7 +5,6 @@ package identifiers
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // Client calls "Client".
@@ -15,14 +14,15 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Client(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Client",
-		Method:    "GET",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opClient, nil, nil, opts)
+}
+
+// opClient is Client's call but for its parameters (see apiruntime.NewRequest).
+var opClient = apiruntime.Request{
+	Operation: "Client",
+	Method:    "GET",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // Client is Client.Client (GET /d).
@@ -37,22 +37,15 @@ func (g *DGroup) Client(ctx context.Context, opts ...apiruntime.CallOption) erro
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Context(ctx context.Context, p *ContextParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &ContextParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "context",
-		Method:    "PUT",
-		Path:      "/d",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "x", p.X)
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opContext, p, nil, opts)
+}
+
+// opContext is Context's call but for its parameters (see apiruntime.NewRequest).
+var opContext = apiruntime.Request{
+	Operation: "context",
+	Method:    "PUT",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // Context is Client.Context (PUT /d).
@@ -62,6 +55,7 @@ func (g *DGroup) Context(ctx context.Context, p *ContextParams, opts ...apirunti
 
 // ContextParams holds the parameters of Context.
 type ContextParams struct {
+	_ apiruntime.NoCompare
 	X *string `in:"query" json:"x,omitempty"`
 }
 
@@ -85,14 +79,15 @@ type DGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Do",
-		Method:    "PATCH",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDo, nil, nil, opts)
+}
+
+// opDo is Do's call but for its parameters (see apiruntime.NewRequest).
+var opDo = apiruntime.Request{
+	Operation: "Do",
+	Method:    "PATCH",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // Do is Client.Do (PATCH /d).
@@ -107,14 +102,15 @@ func (g *DGroup) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) New(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "New",
-		Method:    "POST",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opNew, nil, nil, opts)
+}
+
+// opNew is New's call but for its parameters (see apiruntime.NewRequest).
+var opNew = apiruntime.Request{
+	Operation: "New",
+	Method:    "POST",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // New is Client.New (POST /d).
@@ -129,14 +125,15 @@ func (g *DGroup) New(ctx context.Context, opts ...apiruntime.CallOption) error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "typeParams",
-		Method:    "DELETE",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opTypeParams, nil, nil, opts)
+}
+
+// opTypeParams is TypeParams's call but for its parameters (see apiruntime.NewRequest).
+var opTypeParams = apiruntime.Request{
+	Operation: "typeParams",
+	Method:    "DELETE",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // TypeParams is Client.TypeParams (DELETE /d).

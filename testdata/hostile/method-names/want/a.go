@@ -5,7 +5,6 @@ package methodnames
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // AGroup holds the calls of group "a", as Client.A: each method is the Client's method its comment
@@ -21,14 +20,15 @@ type AGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Error",
-		Method:    "DELETE",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opErrorCall, nil, nil, opts)
+}
+
+// opErrorCall is ErrorCall's call but for its parameters (see apiruntime.NewRequest).
+var opErrorCall = apiruntime.Request{
+	Operation: "Error",
+	Method:    "DELETE",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // ErrorCall is Client.ErrorCall (DELETE /a).
@@ -43,14 +43,15 @@ func (g *AGroup) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) e
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "MarshalJSON",
-		Method:    "GET",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opMarshalJSONCall, nil, nil, opts)
+}
+
+// opMarshalJSONCall is MarshalJSONCall's call but for its parameters (see apiruntime.NewRequest).
+var opMarshalJSONCall = apiruntime.Request{
+	Operation: "MarshalJSON",
+	Method:    "GET",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // MarshalJSONCall is Client.MarshalJSONCall (GET /a).
@@ -65,14 +66,15 @@ func (g *AGroup) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOpt
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) String2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "String",
-		Method:    "PUT",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opString2, nil, nil, opts)
+}
+
+// opString2 is String2's call but for its parameters (see apiruntime.NewRequest).
+var opString2 = apiruntime.Request{
+	Operation: "String",
+	Method:    "PUT",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // String2 is Client.String2 (PUT /a).
@@ -87,26 +89,15 @@ func (g *AGroup) String2(ctx context.Context, opts ...apiruntime.CallOption) err
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &UnmarshalJSONCallParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "UnmarshalJSON",
-		Method:    "POST",
-		Path:      "/a",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "Validate", p.Validate2)
-	apiruntime.AddQuery(req.Query, "Body", p.Body2)
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opUnmarshalJSONCall, p, nil, opts)
+}
+
+// opUnmarshalJSONCall is UnmarshalJSONCall's call but for its parameters (see apiruntime.NewRequest).
+var opUnmarshalJSONCall = apiruntime.Request{
+	Operation: "UnmarshalJSON",
+	Method:    "POST",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // UnmarshalJSONCall is Client.UnmarshalJSONCall (POST /a).
@@ -116,7 +107,8 @@ func (g *AGroup) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallPara
 
 // UnmarshalJSONCallParams holds the parameters of UnmarshalJSONCall.
 type UnmarshalJSONCallParams struct {
-	Body      *Format `json:"-"`
+	_         apiruntime.NoCompare
+	Body      *Format `body:"json" json:"-"`
 	Validate2 *string `in:"query" json:"Validate,omitempty"`
 	Body2     *string `in:"query" json:"Body,omitempty"`
 }
@@ -138,14 +130,15 @@ func (p *UnmarshalJSONCallParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "WriteTo",
-		Method:    "PATCH",
-		Path:      "/a",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opWriteToCall, nil, nil, opts)
+}
+
+// opWriteToCall is WriteToCall's call but for its parameters (see apiruntime.NewRequest).
+var opWriteToCall = apiruntime.Request{
+	Operation: "WriteTo",
+	Method:    "PATCH",
+	Path:      "/a",
+	Auth:      true,
 }
 
 // WriteToCall is Client.WriteToCall (PATCH /a).

@@ -20,14 +20,15 @@ type BGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Format",
-		Method:    "DELETE",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opFormatCall, nil, nil, opts)
+}
+
+// opFormatCall is FormatCall's call but for its parameters (see apiruntime.NewRequest).
+var opFormatCall = apiruntime.Request{
+	Operation: "Format",
+	Method:    "DELETE",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // FormatCall is Client.FormatCall (DELETE /b).
@@ -42,14 +43,15 @@ func (g *BGroup) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) 
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "GobEncode",
-		Method:    "PUT",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opGobEncodeCall, nil, nil, opts)
+}
+
+// opGobEncodeCall is GobEncodeCall's call but for its parameters (see apiruntime.NewRequest).
+var opGobEncodeCall = apiruntime.Request{
+	Operation: "GobEncode",
+	Method:    "PUT",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // GobEncodeCall is Client.GobEncodeCall (PUT /b).
@@ -64,14 +66,15 @@ func (g *BGroup) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOptio
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "MarshalXML",
-		Method:    "PATCH",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opMarshalXMLCall, nil, nil, opts)
+}
+
+// opMarshalXMLCall is MarshalXMLCall's call but for its parameters (see apiruntime.NewRequest).
+var opMarshalXMLCall = apiruntime.Request{
+	Operation: "MarshalXML",
+	Method:    "PATCH",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // MarshalXMLCall is Client.MarshalXMLCall (PATCH /b).
@@ -86,18 +89,19 @@ func (g *BGroup) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOpti
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption) (*ReadByte, error) {
-	req := &apiruntime.Request{
-		Operation: "ReadByte",
-		Method:    "GET",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(ReadByte)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opReadByteCall, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opReadByteCall is ReadByteCall's call but for its parameters (see apiruntime.NewRequest).
+var opReadByteCall = apiruntime.Request{
+	Operation: "ReadByte",
+	Method:    "GET",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // ReadByteCall is Client.ReadByteCall (GET /b).
@@ -112,14 +116,15 @@ func (g *BGroup) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "UnreadRune",
-		Method:    "POST",
-		Path:      "/b",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opUnreadRuneCall, nil, nil, opts)
+}
+
+// opUnreadRuneCall is UnreadRuneCall's call but for its parameters (see apiruntime.NewRequest).
+var opUnreadRuneCall = apiruntime.Request{
+	Operation: "UnreadRune",
+	Method:    "POST",
+	Path:      "/b",
+	Auth:      true,
 }
 
 // UnreadRuneCall is Client.UnreadRuneCall (POST /b).

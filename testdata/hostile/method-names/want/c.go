@@ -20,14 +20,15 @@ type CGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "MarshalText",
-		Method:    "DELETE",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opMarshalTextCall, nil, nil, opts)
+}
+
+// opMarshalTextCall is MarshalTextCall's call but for its parameters (see apiruntime.NewRequest).
+var opMarshalTextCall = apiruntime.Request{
+	Operation: "MarshalText",
+	Method:    "DELETE",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // MarshalTextCall is Client.MarshalTextCall (DELETE /c).
@@ -42,14 +43,15 @@ func (g *CGroup) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOpt
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Scan",
-		Method:    "GET",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opScanCall, nil, nil, opts)
+}
+
+// opScanCall is ScanCall's call but for its parameters (see apiruntime.NewRequest).
+var opScanCall = apiruntime.Request{
+	Operation: "Scan",
+	Method:    "GET",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // ScanCall is Client.ScanCall (GET /c).
@@ -64,14 +66,15 @@ func (g *CGroup) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) er
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Seek",
-		Method:    "POST",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opSeekCall, nil, nil, opts)
+}
+
+// opSeekCall is SeekCall's call but for its parameters (see apiruntime.NewRequest).
+var opSeekCall = apiruntime.Request{
+	Operation: "Seek",
+	Method:    "POST",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // SeekCall is Client.SeekCall (POST /c).
@@ -86,14 +89,15 @@ func (g *CGroup) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) er
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) StringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "StringCall",
-		Method:    "PATCH",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opStringCall, nil, nil, opts)
+}
+
+// opStringCall is StringCall's call but for its parameters (see apiruntime.NewRequest).
+var opStringCall = apiruntime.Request{
+	Operation: "StringCall",
+	Method:    "PATCH",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // StringCall is Client.StringCall (PATCH /c).
@@ -108,14 +112,15 @@ func (g *CGroup) StringCall(ctx context.Context, opts ...apiruntime.CallOption) 
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Unwrap",
-		Method:    "PUT",
-		Path:      "/c",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opUnwrapCall, nil, nil, opts)
+}
+
+// opUnwrapCall is UnwrapCall's call but for its parameters (see apiruntime.NewRequest).
+var opUnwrapCall = apiruntime.Request{
+	Operation: "Unwrap",
+	Method:    "PUT",
+	Path:      "/c",
+	Auth:      true,
 }
 
 // UnwrapCall is Client.UnwrapCall (PUT /c).

@@ -4,9 +4,10 @@ package methodnames
 
 import "github.com/apigen-dev/apigen/apiruntime"
 
-// Client calls Method names. Each method validates its parameters, describes the call as an
-// apiruntime.Request and hands it to the transport, which adds the family's auth, signing, job
-// polling and error decoding.
+// Client calls Method names. Each method hands the call's description (an apiruntime.Request) and
+// its parameters to apiruntime, which validates them, sends them where their struct tags say and
+// passes the request to the transport, which adds the family's auth, signing, job polling and
+// error decoding.
 //
 // The fields group the same calls as the docs do (tags, services, resources): client.A.ErrorCall
 // is client.ErrorCall.

@@ -15,14 +15,15 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "As",
-		Method:    "PUT",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAsCall, nil, nil, opts)
+}
+
+// opAsCall is AsCall's call but for its parameters (see apiruntime.NewRequest).
+var opAsCall = apiruntime.Request{
+	Operation: "As",
+	Method:    "PUT",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // AsCall is Client.AsCall (PUT /d).
@@ -43,14 +44,15 @@ type DGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "GoString",
-		Method:    "DELETE",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opGoStringCall, nil, nil, opts)
+}
+
+// opGoStringCall is GoStringCall's call but for its parameters (see apiruntime.NewRequest).
+var opGoStringCall = apiruntime.Request{
+	Operation: "GoString",
+	Method:    "DELETE",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // GoStringCall is Client.GoStringCall (DELETE /d).
@@ -65,14 +67,15 @@ func (g *DGroup) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) IsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "Is",
-		Method:    "POST",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opIsCall, nil, nil, opts)
+}
+
+// opIsCall is IsCall's call but for its parameters (see apiruntime.NewRequest).
+var opIsCall = apiruntime.Request{
+	Operation: "Is",
+	Method:    "POST",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // IsCall is Client.IsCall (POST /d).
@@ -87,18 +90,19 @@ func (g *DGroup) IsCall(ctx context.Context, opts ...apiruntime.CallOption) erro
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption) (*Unwrap, error) {
-	req := &apiruntime.Request{
-		Operation: "ReadFrom",
-		Method:    "GET",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(Unwrap)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opReadFromCall, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opReadFromCall is ReadFromCall's call but for its parameters (see apiruntime.NewRequest).
+var opReadFromCall = apiruntime.Request{
+	Operation: "ReadFrom",
+	Method:    "GET",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // ReadFromCall is Client.ReadFromCall (GET /d).
@@ -113,14 +117,15 @@ func (g *DGroup) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "UnmarshalXML",
-		Method:    "PATCH",
-		Path:      "/d",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opUnmarshalXMLCall, nil, nil, opts)
+}
+
+// opUnmarshalXMLCall is UnmarshalXMLCall's call but for its parameters (see apiruntime.NewRequest).
+var opUnmarshalXMLCall = apiruntime.Request{
+	Operation: "UnmarshalXML",
+	Method:    "PATCH",
+	Path:      "/d",
+	Auth:      true,
 }
 
 // UnmarshalXMLCall is Client.UnmarshalXMLCall (PATCH /d).

@@ -14,18 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AB(ctx context.Context, opts ...apiruntime.CallOption) (*AB, error) {
-	req := &apiruntime.Request{
-		Operation: "a/b",
-		Method:    "GET",
-		Path:      "/x",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(AB)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opAB, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opAB is AB's call but for its parameters (see apiruntime.NewRequest).
+var opAB = apiruntime.Request{
+	Operation: "a/b",
+	Method:    "GET",
+	Path:      "/x",
+	Auth:      true,
 }
 
 // AB is Client.AB (GET /x).

@@ -14,18 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) EtcPasswd(ctx context.Context, opts ...apiruntime.CallOption) (*Evil, error) {
-	req := &apiruntime.Request{
-		Operation: "../../etc/passwd",
-		Method:    "GET",
-		Path:      "/etc/passwd",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(Evil)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opEtcPasswd, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opEtcPasswd is EtcPasswd's call but for its parameters (see apiruntime.NewRequest).
+var opEtcPasswd = apiruntime.Request{
+	Operation: "../../etc/passwd",
+	Method:    "GET",
+	Path:      "/etc/passwd",
+	Auth:      true,
 }
 
 // Evil is the API's "../../evil" object.

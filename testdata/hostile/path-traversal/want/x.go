@@ -14,14 +14,15 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "/abs/path.go",
-		Method:    "POST",
-		Path:      "/x",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opAbsPathGo, nil, nil, opts)
+}
+
+// opAbsPathGo is AbsPathGo's call but for its parameters (see apiruntime.NewRequest).
+var opAbsPathGo = apiruntime.Request{
+	Operation: "/abs/path.go",
+	Method:    "POST",
+	Path:      "/x",
+	Auth:      true,
 }
 
 // AbsPathGo is Client.AbsPathGo (POST /x).
@@ -36,14 +37,15 @@ func (g *XGroup) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) e
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "C:\\Windows\\evil",
-		Method:    "DELETE",
-		Path:      "/x",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opCWindowsEvil, nil, nil, opts)
+}
+
+// opCWindowsEvil is CWindowsEvil's call but for its parameters (see apiruntime.NewRequest).
+var opCWindowsEvil = apiruntime.Request{
+	Operation: "C:\\Windows\\evil",
+	Method:    "DELETE",
+	Path:      "/x",
+	Auth:      true,
 }
 
 // CWindowsEvil is Client.CWindowsEvil (DELETE /x).
@@ -58,14 +60,15 @@ func (g *XGroup) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Hidden(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: ".hidden",
-		Method:    "PUT",
-		Path:      "/x",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opHidden, nil, nil, opts)
+}
+
+// opHidden is Hidden's call but for its parameters (see apiruntime.NewRequest).
+var opHidden = apiruntime.Request{
+	Operation: ".hidden",
+	Method:    "PUT",
+	Path:      "/x",
+	Auth:      true,
 }
 
 // Hidden is Client.Hidden (PUT /x).

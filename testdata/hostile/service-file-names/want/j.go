@@ -15,26 +15,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apiruntime.CallOption) (*DeleteJsResponse, error) {
-	if p == nil {
-		p = &DeleteJsParams{}
-	}
-	if err := p.ValidateFor(c.t); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "DeleteJs",
-		Method:    "GET",
-		Path:      "/iaas/",
-		Action:    "DeleteJs",
-		Params:    p,
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(DeleteJsResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opDeleteJs, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opDeleteJs is DeleteJs's call but for its parameters (see apiruntime.NewRequest).
+var opDeleteJs = apiruntime.Request{
+	Operation: "DeleteJs",
+	Method:    "GET",
+	Path:      "/iaas/",
+	Action:    "DeleteJs",
+	Auth:      true,
 }
 
 // DeleteJs is Client.DeleteJs (action DeleteJs).
@@ -44,6 +38,7 @@ func (g *JGroup) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apirun
 
 // DeleteJsParams holds the parameters of DeleteJs.
 type DeleteJsParams struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

@@ -15,26 +15,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreateLinuxAmd64(ctx context.Context, p *CreateLinuxAmd64Params, opts ...apiruntime.CallOption) (*CreateLinuxAmd64Response, error) {
-	if p == nil {
-		p = &CreateLinuxAmd64Params{}
-	}
-	if err := p.ValidateFor(c.t); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateLinuxAmd64",
-		Method:    "GET",
-		Path:      "/iaas/",
-		Action:    "CreateLinuxAmd64",
-		Params:    p,
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(CreateLinuxAmd64Response)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreateLinuxAmd64, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateLinuxAmd64 is CreateLinuxAmd64's call but for its parameters (see apiruntime.NewRequest).
+var opCreateLinuxAmd64 = apiruntime.Request{
+	Operation: "CreateLinuxAmd64",
+	Method:    "GET",
+	Path:      "/iaas/",
+	Action:    "CreateLinuxAmd64",
+	Auth:      true,
 }
 
 // Create is Client.CreateLinuxAmd64 (action CreateLinuxAmd64).
@@ -44,6 +38,7 @@ func (g *LinuxAmd64Group) Create(ctx context.Context, p *CreateLinuxAmd64Params,
 
 // CreateLinuxAmd64Params holds the parameters of CreateLinuxAmd64.
 type CreateLinuxAmd64Params struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

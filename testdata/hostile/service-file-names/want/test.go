@@ -15,26 +15,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DescribeTests(ctx context.Context, p *DescribeTestsParams, opts ...apiruntime.CallOption) (*DescribeTestsResponse, error) {
-	if p == nil {
-		p = &DescribeTestsParams{}
-	}
-	if err := p.ValidateFor(c.t); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "DescribeTests",
-		Method:    "GET",
-		Path:      "/iaas/",
-		Action:    "DescribeTests",
-		Params:    p,
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(DescribeTestsResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opDescribeTests, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opDescribeTests is DescribeTests's call but for its parameters (see apiruntime.NewRequest).
+var opDescribeTests = apiruntime.Request{
+	Operation: "DescribeTests",
+	Method:    "GET",
+	Path:      "/iaas/",
+	Action:    "DescribeTests",
+	Auth:      true,
 }
 
 // Describe is Client.DescribeTests (action DescribeTests).
@@ -44,6 +38,7 @@ func (g *TestGroup) Describe(ctx context.Context, p *DescribeTestsParams, opts .
 
 // DescribeTestsParams holds the parameters of DescribeTests.
 type DescribeTestsParams struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

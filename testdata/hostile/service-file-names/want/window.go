@@ -15,26 +15,20 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) RunWindows(ctx context.Context, p *RunWindowsParams, opts ...apiruntime.CallOption) (*RunWindowsResponse, error) {
-	if p == nil {
-		p = &RunWindowsParams{}
-	}
-	if err := p.ValidateFor(c.t); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "RunWindows",
-		Method:    "GET",
-		Path:      "/iaas/",
-		Action:    "RunWindows",
-		Params:    p,
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(RunWindowsResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opRunWindows, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opRunWindows is RunWindows's call but for its parameters (see apiruntime.NewRequest).
+var opRunWindows = apiruntime.Request{
+	Operation: "RunWindows",
+	Method:    "GET",
+	Path:      "/iaas/",
+	Action:    "RunWindows",
+	Auth:      true,
 }
 
 // Run is Client.RunWindows (action RunWindows).
@@ -44,6 +38,7 @@ func (g *WindowGroup) Run(ctx context.Context, p *RunWindowsParams, opts ...apir
 
 // RunWindowsParams holds the parameters of RunWindows.
 type RunWindowsParams struct {
+	_ apiruntime.NoCompare
 	// Zone ID
 	Zone string `in:"query" json:"zone"`
 }

@@ -5,8 +5,6 @@ package structtags
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/http"
-	"net/url"
 )
 
 // PutThing calls "putThing".
@@ -19,32 +17,29 @@ func (c *Client) PutThing(ctx context.Context, p *PutThingParams, opts ...apirun
 	if p == nil {
 		p = &PutThingParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opPutThing, p)
+	if err != nil {
 		return nil, err
 	}
-	req := &apiruntime.Request{
-		Operation: "putThing",
-		Method:    "POST",
-		Path:      apiruntime.Path("/things/{a`b}", "a`b", p.AB),
-		Query:     url.Values{},
-		Header:    http.Header{},
-		Auth:      true,
-	}
+	req.Path = apiruntime.Path(req.Path, "a`b", p.AB)
 	apiruntime.AddQuery(req.Query, "q\"uote", p.QUote)
-	apiruntime.AddQuery(req.Query, "sp ace", p.SpAce)
 	apiruntime.AddQuery(req.Query, "com,ma", p.ComMa)
 	apiruntime.SetHeader(req.Header, "X-Odd Header`", p.XOddHeader)
-	apiruntime.AddQuery(req.Query, "-", p.Field2)
 	apiruntime.AddQuery(req.Query, "", p.Field)
-	if p.Body != nil {
-		req.Body = p.Body
-	}
 	req.Apply(opts...)
 	out := new(Thing)
 	if err := c.t.Do(ctx, req, out); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opPutThing is PutThing's call but for its parameters (see apiruntime.NewRequest).
+var opPutThing = apiruntime.Request{
+	Operation: "putThing",
+	Method:    "POST",
+	Path:      "/things/{a`b}",
+	Auth:      true,
 }
 
 // Put is Client.PutThing (POST /things/{a`b}).
@@ -54,7 +49,8 @@ func (g *ThingsGroup) Put(ctx context.Context, p *PutThingParams, opts ...apirun
 
 // PutThingParams holds the parameters of PutThing.
 type PutThingParams struct {
-	Body       *Thing  `json:"-"`
+	_          apiruntime.NoCompare
+	Body       *Thing  `body:"json" json:"-"`
 	AB         string  `in:"path" json:"-"`
 	QUote      *string `in:"query" json:"-"`
 	SpAce      *string `in:"query" json:"sp ace,omitempty"`

@@ -20,20 +20,15 @@ type GadgetsGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetGadget(ctx context.Context, p *GetGadgetParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &GetGadgetParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "getGadget",
-		Method:    "GET",
-		Path:      apiruntime.Path("/gadgets/{id}", "id", p.ID),
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opGetGadget, p, nil, opts)
+}
+
+// opGetGadget is GetGadget's call but for its parameters (see apiruntime.NewRequest).
+var opGetGadget = apiruntime.Request{
+	Operation: "getGadget",
+	Method:    "GET",
+	Path:      "/gadgets/{id}",
+	Auth:      true,
 }
 
 // Get is Client.GetGadget (GET /gadgets/{id}).
@@ -43,6 +38,7 @@ func (g *GadgetsGroup) Get(ctx context.Context, p *GetGadgetParams, opts ...apir
 
 // GetGadgetParams holds the parameters of GetGadget.
 type GetGadgetParams struct {
+	_  apiruntime.NoCompare
 	ID string `in:"path" json:"id"`
 }
 

@@ -14,18 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListWidgets(ctx context.Context, opts ...apiruntime.CallOption) ([]string, error) {
-	req := &apiruntime.Request{
-		Operation: "listWidgets",
-		Method:    "GET",
-		Path:      "/widgets",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	var out []string
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListWidgets, nil, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListWidgets is ListWidgets's call but for its parameters (see apiruntime.NewRequest).
+var opListWidgets = apiruntime.Request{
+	Operation: "listWidgets",
+	Method:    "GET",
+	Path:      "/widgets",
+	Auth:      true,
 }
 
 // List is Client.ListWidgets (GET /widgets).

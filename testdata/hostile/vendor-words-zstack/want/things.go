@@ -15,21 +15,16 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DeleteThing(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DeleteThingParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "DeleteThing",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/zstack/v1/things/{uuid}", "uuid", p.UUID),
-		Since:     "0.6",
-		Auth:      false,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDeleteThing, p, nil, opts)
+}
+
+// opDeleteThing is DeleteThing's call but for its parameters (see apiruntime.NewRequest).
+var opDeleteThing = apiruntime.Request{
+	Operation: "DeleteThing",
+	Method:    "DELETE",
+	Path:      "/zstack/v1/things/{uuid}",
+	Since:     "0.6",
+	Auth:      false,
 }
 
 // DeleteThingAndWait is DeleteThing, then waits until the asynchronous work it started (a job or a
@@ -54,6 +49,7 @@ func (g *ThingsGroup) DeleteAndWait(ctx context.Context, p *DeleteThingParams, o
 
 // DeleteThingParams holds the parameters of DeleteThing.
 type DeleteThingParams struct {
+	_ apiruntime.NoCompare
 	// 资源UUID
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 }

@@ -18,15 +18,9 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 	if p == nil {
 		p = &CreateZoneParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opCreateZone, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "CreateZone",
-		Method:    "POST",
-		Path:      "/zstack/v1/zones",
-		Since:     "0.6",
-		Auth:      false,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("params")
@@ -40,6 +34,15 @@ func (c *Client) CreateZone(ctx context.Context, p *CreateZoneParams, opts ...ap
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateZone is CreateZone's call but for its parameters (see apiruntime.NewRequest).
+var opCreateZone = apiruntime.Request{
+	Operation: "CreateZone",
+	Method:    "POST",
+	Path:      "/zstack/v1/zones",
+	Since:     "0.6",
+	Auth:      false,
 }
 
 // CreateZoneAndWait is CreateZone, then waits until the asynchronous work it started (a job or a
@@ -64,6 +67,7 @@ func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opt
 
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
+	_ apiruntime.NoCompare
 	// 名称
 	Name    string  `in:"body" json:"name" since:"0.6"`
 	Scraped *string `in:"body" json:"scraped,omitempty" since:"0.6"`

@@ -5,7 +5,6 @@ package components
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // AddBook calls "addBook".
@@ -15,25 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) AddBook(ctx context.Context, p *AddBookParams, opts ...apiruntime.CallOption) (*Book, error) {
-	if p == nil {
-		p = &AddBookParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "addBook",
-		Method:    "POST",
-		Path:      "/books",
-		Auth:      true,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Book)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opAddBook, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opAddBook is AddBook's call but for its parameters (see apiruntime.NewRequest).
+var opAddBook = apiruntime.Request{
+	Operation: "addBook",
+	Method:    "POST",
+	Path:      "/books",
+	Auth:      true,
 }
 
 // Add is Client.AddBook (POST /books).
@@ -43,7 +36,8 @@ func (g *BooksGroup) Add(ctx context.Context, p *AddBookParams, opts ...apirunti
 
 // AddBookParams holds the parameters of AddBook.
 type AddBookParams struct {
-	Body Book `json:"-"`
+	_    apiruntime.NoCompare
+	Body Book `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -67,32 +61,24 @@ type BooksGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListBooks(ctx context.Context, p *ListBooksParams, opts ...apiruntime.CallOption) ([]Book, error) {
-	if p == nil {
-		p = &ListBooksParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "listBooks",
-		Method:    "GET",
-		Path:      "/books",
-		Query:     url.Values{},
-		Auth:      true,
-		Accept:    "application/json, application/problem+json",
-		Errors: []apiruntime.ErrorCase{{
-			Code:   "default",
-			Decode: apiruntime.DecodeError[Problem],
-		}},
-	}
-	apiruntime.AddQuery(req.Query, "page", p.Page)
-	apiruntime.AddQuery(req.Query, "genre", p.Genre)
-	req.Apply(opts...)
 	var out []Book
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListBooks, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListBooks is ListBooks's call but for its parameters (see apiruntime.NewRequest).
+var opListBooks = apiruntime.Request{
+	Operation: "listBooks",
+	Method:    "GET",
+	Path:      "/books",
+	Auth:      true,
+	Accept:    "application/json, application/problem+json",
+	Errors: []apiruntime.ErrorCase{{
+		Code:   "default",
+		Decode: apiruntime.DecodeError[Problem],
+	}},
 }
 
 // List is Client.ListBooks (GET /books).
@@ -102,6 +88,7 @@ func (g *BooksGroup) List(ctx context.Context, p *ListBooksParams, opts ...apiru
 
 // ListBooksParams holds the parameters of ListBooks.
 type ListBooksParams struct {
+	_     apiruntime.NoCompare
 	Page  *int64 `in:"query" json:"page,omitempty"`
 	Genre *Genre `in:"query" json:"genre,omitempty"`
 }

@@ -14,12 +14,13 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) Status(ctx context.Context, opts ...apiruntime.CallOption) error {
-	req := &apiruntime.Request{
-		Operation: "status",
-		Method:    "GET",
-		Path:      "/status",
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opStatus, nil, nil, opts)
+}
+
+// opStatus is Status's call but for its parameters (see apiruntime.NewRequest).
+var opStatus = apiruntime.Request{
+	Operation: "status",
+	Method:    "GET",
+	Path:      "/status",
+	Auth:      true,
 }

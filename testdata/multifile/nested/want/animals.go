@@ -21,18 +21,19 @@ type AnimalsGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListAnimals(ctx context.Context, opts ...apiruntime.CallOption) ([]Animal, error) {
-	req := &apiruntime.Request{
-		Operation: "listAnimals",
-		Method:    "GET",
-		Path:      "/animals",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	var out []Animal
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListAnimals, nil, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListAnimals is ListAnimals's call but for its parameters (see apiruntime.NewRequest).
+var opListAnimals = apiruntime.Request{
+	Operation: "listAnimals",
+	Method:    "GET",
+	Path:      "/animals",
+	Auth:      true,
 }
 
 // List is Client.ListAnimals (GET /animals).

@@ -14,24 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetPet(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
-	if p == nil {
-		p = &GetPetParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "getPet",
-		Method:    "GET",
-		Path:      apiruntime.Path("/pets/{id}", "id", p.ID),
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(Pet)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetPet, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetPet is GetPet's call but for its parameters (see apiruntime.NewRequest).
+var opGetPet = apiruntime.Request{
+	Operation: "getPet",
+	Method:    "GET",
+	Path:      "/pets/{id}",
+	Auth:      true,
 }
 
 // Get is Client.GetPet (GET /pets/{id}).
@@ -41,6 +36,7 @@ func (g *PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime
 
 // GetPetParams holds the parameters of GetPet.
 type GetPetParams struct {
+	_  apiruntime.NoCompare
 	ID ID `in:"path" json:"id"`
 }
 

@@ -5,7 +5,6 @@ package paths
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // CreateExhibit calls "createExhibit".
@@ -15,25 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) CreateExhibit(ctx context.Context, p *CreateExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
-	if p == nil {
-		p = &CreateExhibitParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "createExhibit",
-		Method:    "POST",
-		Path:      "/exhibits",
-		Auth:      true,
-	}
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Exhibit)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opCreateExhibit, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opCreateExhibit is CreateExhibit's call but for its parameters (see apiruntime.NewRequest).
+var opCreateExhibit = apiruntime.Request{
+	Operation: "createExhibit",
+	Method:    "POST",
+	Path:      "/exhibits",
+	Auth:      true,
 }
 
 // Create is Client.CreateExhibit (POST /exhibits).
@@ -43,7 +36,8 @@ func (g *ExhibitsGroup) Create(ctx context.Context, p *CreateExhibitParams, opts
 
 // CreateExhibitParams holds the parameters of CreateExhibit.
 type CreateExhibitParams struct {
-	Body Exhibit `json:"-"`
+	_    apiruntime.NoCompare
+	Body Exhibit `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its
@@ -61,20 +55,15 @@ func (p *CreateExhibitParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) DeleteExhibit(ctx context.Context, p *DeleteExhibitParams, opts ...apiruntime.CallOption) error {
-	if p == nil {
-		p = &DeleteExhibitParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	req := &apiruntime.Request{
-		Operation: "deleteExhibit",
-		Method:    "DELETE",
-		Path:      apiruntime.Path("/exhibits/{exhibitId}", "exhibitId", p.ExhibitID),
-		Auth:      true,
-	}
-	req.Apply(opts...)
-	return c.t.Do(ctx, req, nil)
+	return apiruntime.Call(ctx, c.t, &opDeleteExhibit, p, nil, opts)
+}
+
+// opDeleteExhibit is DeleteExhibit's call but for its parameters (see apiruntime.NewRequest).
+var opDeleteExhibit = apiruntime.Request{
+	Operation: "deleteExhibit",
+	Method:    "DELETE",
+	Path:      "/exhibits/{exhibitId}",
+	Auth:      true,
 }
 
 // Delete is Client.DeleteExhibit (DELETE /exhibits/{exhibitId}).
@@ -84,6 +73,7 @@ func (g *ExhibitsGroup) Delete(ctx context.Context, p *DeleteExhibitParams, opts
 
 // DeleteExhibitParams holds the parameters of DeleteExhibit.
 type DeleteExhibitParams struct {
+	_         apiruntime.NoCompare
 	ExhibitID string `in:"path" json:"exhibitId"`
 }
 
@@ -108,24 +98,19 @@ type ExhibitsGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetExhibit(ctx context.Context, p *GetExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
-	if p == nil {
-		p = &GetExhibitParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "getExhibit",
-		Method:    "GET",
-		Path:      apiruntime.Path("/exhibits/{exhibitId}", "exhibitId", p.ExhibitID),
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(Exhibit)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetExhibit, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetExhibit is GetExhibit's call but for its parameters (see apiruntime.NewRequest).
+var opGetExhibit = apiruntime.Request{
+	Operation: "getExhibit",
+	Method:    "GET",
+	Path:      "/exhibits/{exhibitId}",
+	Auth:      true,
 }
 
 // Get is Client.GetExhibit (GET /exhibits/{exhibitId}).
@@ -135,6 +120,7 @@ func (g *ExhibitsGroup) Get(ctx context.Context, p *GetExhibitParams, opts ...ap
 
 // GetExhibitParams holds the parameters of GetExhibit.
 type GetExhibitParams struct {
+	_         apiruntime.NoCompare
 	ExhibitID string `in:"path" json:"exhibitId"`
 }
 
@@ -153,26 +139,19 @@ func (p *GetExhibitParams) Validate() error {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListExhibits(ctx context.Context, p *ListExhibitsParams, opts ...apiruntime.CallOption) ([]Exhibit, error) {
-	if p == nil {
-		p = &ListExhibitsParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "listExhibits",
-		Method:    "GET",
-		Path:      "/exhibits",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "limit", p.Limit)
-	req.Apply(opts...)
 	var out []Exhibit
-	if err := c.t.Do(ctx, req, &out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListExhibits, p, &out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListExhibits is ListExhibits's call but for its parameters (see apiruntime.NewRequest).
+var opListExhibits = apiruntime.Request{
+	Operation: "listExhibits",
+	Method:    "GET",
+	Path:      "/exhibits",
+	Auth:      true,
 }
 
 // List is Client.ListExhibits (GET /exhibits).
@@ -182,6 +161,7 @@ func (g *ExhibitsGroup) List(ctx context.Context, p *ListExhibitsParams, opts ..
 
 // ListExhibitsParams holds the parameters of ListExhibits.
 type ListExhibitsParams struct {
+	_ apiruntime.NoCompare
 	// Default: 20
 	Limit *int64 `in:"query" json:"limit,omitempty"`
 }

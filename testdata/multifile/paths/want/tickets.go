@@ -14,27 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) BuyTicket(ctx context.Context, p *BuyTicketParams, opts ...apiruntime.CallOption) (*Ticket, error) {
-	if p == nil {
-		p = &BuyTicketParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "buyTicket",
-		Method:    "POST",
-		Path:      "/tickets",
-		Auth:      true,
-	}
-	if p.Body != nil {
-		req.Body = p.Body
-	}
-	req.Apply(opts...)
 	out := new(Ticket)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opBuyTicket, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opBuyTicket is BuyTicket's call but for its parameters (see apiruntime.NewRequest).
+var opBuyTicket = apiruntime.Request{
+	Operation: "buyTicket",
+	Method:    "POST",
+	Path:      "/tickets",
+	Auth:      true,
 }
 
 // Buy is Client.BuyTicket (POST /tickets).
@@ -44,7 +36,8 @@ func (g *TicketsGroup) Buy(ctx context.Context, p *BuyTicketParams, opts ...apir
 
 // BuyTicketParams holds the parameters of BuyTicket.
 type BuyTicketParams struct {
-	Body *BuyTicketRequest `json:"-"`
+	_    apiruntime.NoCompare
+	Body *BuyTicketRequest `body:"json" json:"-"`
 }
 
 // Validate reports every missing required parameter and every value outside its

@@ -21,18 +21,19 @@ type ItemsGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) ListItems(ctx context.Context, opts ...apiruntime.CallOption) (*ListItemsResponse, error) {
-	req := &apiruntime.Request{
-		Operation: "listItems",
-		Method:    "GET",
-		Path:      "/items",
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(ListItemsResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opListItems, nil, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opListItems is ListItems's call but for its parameters (see apiruntime.NewRequest).
+var opListItems = apiruntime.Request{
+	Operation: "listItems",
+	Method:    "GET",
+	Path:      "/items",
+	Auth:      true,
 }
 
 // List is Client.ListItems (GET /items).

@@ -5,7 +5,6 @@ package openapi
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // FuncInitPanicTagGroup holds the calls of group "*/ func init() { panic(\"tag\") } /*", as
@@ -24,26 +23,19 @@ type FuncInitPanicTagGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams, opts ...apiruntime.CallOption) (*Pet, error) {
-	if p == nil {
-		p = &GetPetFuncInitPanicOpidParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "getPet*/func init(){panic(\"opid\")}/*",
-		Method:    "GET",
-		Path:      apiruntime.Path("/pets/{id}*/func init(){}/*", "id", p.ID),
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "kind", p.Kind)
-	req.Apply(opts...)
 	out := new(Pet)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opGetPetFuncInitPanicOpid, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opGetPetFuncInitPanicOpid is GetPetFuncInitPanicOpid's call but for its parameters (see apiruntime.NewRequest).
+var opGetPetFuncInitPanicOpid = apiruntime.Request{
+	Operation: "getPet*/func init(){panic(\"opid\")}/*",
+	Method:    "GET",
+	Path:      "/pets/{id}*/func init(){}/*",
+	Auth:      true,
 }
 
 // GetPetFuncInitPanicOpid is Client.GetPetFuncInitPanicOpid (GET /pets/{id}*/func init(){}/*).
@@ -53,6 +45,7 @@ func (g *FuncInitPanicTagGroup) GetPetFuncInitPanicOpid(ctx context.Context, p *
 
 // GetPetFuncInitPanicOpidParams holds the parameters of GetPetFuncInitPanicOpid.
 type GetPetFuncInitPanicOpidParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("param") } /*
 	ID string `in:"path" json:"id"`
 	// enum param

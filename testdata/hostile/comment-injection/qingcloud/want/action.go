@@ -23,26 +23,20 @@ type ActionGroup struct {
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) EvilAction(ctx context.Context, p *EvilActionParams, opts ...apiruntime.CallOption) (*EvilActionResponse, error) {
-	if p == nil {
-		p = &EvilActionParams{}
-	}
-	if err := p.ValidateFor(c.t); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "EvilAction",
-		Method:    "GET",
-		Path:      "/iaas/",
-		Action:    "EvilAction",
-		Params:    p,
-		Auth:      true,
-	}
-	req.Apply(opts...)
 	out := new(EvilActionResponse)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opEvilAction, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opEvilAction is EvilAction's call but for its parameters (see apiruntime.NewRequest).
+var opEvilAction = apiruntime.Request{
+	Operation: "EvilAction",
+	Method:    "GET",
+	Path:      "/iaas/",
+	Action:    "EvilAction",
+	Auth:      true,
 }
 
 // Evil is Client.EvilAction (action EvilAction).
@@ -52,6 +46,7 @@ func (g *ActionGroup) Evil(ctx context.Context, p *EvilActionParams, opts ...api
 
 // EvilActionParams holds the parameters of EvilAction.
 type EvilActionParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("zone") } /*
 	Zone string `in:"query" json:"zone"`
 	// Mode, valid values: a*/b, "q" and c\d

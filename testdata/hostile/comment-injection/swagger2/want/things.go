@@ -5,7 +5,6 @@ package swagger2
 import (
 	"context"
 	"github.com/apigen-dev/apigen/apiruntime"
-	"net/url"
 )
 
 // MakeThing: */ func init() { panic("summary") } /*
@@ -15,27 +14,19 @@ import (
 // opts may send what the docs do not list, unchecked: apiruntime.ExtraParam, ExtraHeader,
 // ExtraBodyField.
 func (c *Client) MakeThing(ctx context.Context, p *MakeThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
-	if p == nil {
-		p = &MakeThingParams{}
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "makeThing*/",
-		Method:    "POST",
-		Path:      "/things",
-		Query:     url.Values{},
-		Auth:      true,
-	}
-	apiruntime.AddQuery(req.Query, "mode", p.Mode)
-	req.Body = &p.Body
-	req.Apply(opts...)
 	out := new(Thing)
-	if err := c.t.Do(ctx, req, out); err != nil {
+	if err := apiruntime.Call(ctx, c.t, &opMakeThing, p, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// opMakeThing is MakeThing's call but for its parameters (see apiruntime.NewRequest).
+var opMakeThing = apiruntime.Request{
+	Operation: "makeThing*/",
+	Method:    "POST",
+	Path:      "/things",
+	Auth:      true,
 }
 
 // Make is Client.MakeThing (POST /things).
@@ -45,8 +36,9 @@ func (g *ThingsGroup) Make(ctx context.Context, p *MakeThingParams, opts ...apir
 
 // MakeThingParams holds the parameters of MakeThing.
 type MakeThingParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("body") } /*
-	Body Thing `json:"-"`
+	Body Thing `body:"json" json:"-"`
 	// Default: "plain"
 	Mode *MakeThingMode `in:"query" json:"mode,omitempty"`
 }

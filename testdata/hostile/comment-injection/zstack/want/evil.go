@@ -18,15 +18,9 @@ func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams, 
 	if p == nil {
 		p = &ChangeEvilStateParams{}
 	}
-	if err := p.Validate(); err != nil {
+	req, err := apiruntime.NewRequest(c.t, &opChangeEvilState, p)
+	if err != nil {
 		return nil, err
-	}
-	req := &apiruntime.Request{
-		Operation: "ChangeEvilState",
-		Method:    "PUT",
-		Path:      apiruntime.Path("/zstack/v1/evil/{uuid}/actions\"+`x`+\"*", "uuid", p.UUID),
-		Since:     "0.6",
-		Auth:      false,
 	}
 	body := apiruntime.JSONBody{}
 	body.Object("changeEvilState")
@@ -39,6 +33,15 @@ func (c *Client) ChangeEvilState(ctx context.Context, p *ChangeEvilStateParams, 
 		return nil, err
 	}
 	return out, nil
+}
+
+// opChangeEvilState is ChangeEvilState's call but for its parameters (see apiruntime.NewRequest).
+var opChangeEvilState = apiruntime.Request{
+	Operation: "ChangeEvilState",
+	Method:    "PUT",
+	Path:      "/zstack/v1/evil/{uuid}/actions\"+`x`+\"*",
+	Since:     "0.6",
+	Auth:      false,
 }
 
 // ChangeEvilStateAndWait is ChangeEvilState, then waits until the asynchronous work it started (a
@@ -64,6 +67,7 @@ func (g *EvilGroup) ChangeStateAndWait(ctx context.Context, p *ChangeEvilStatePa
 
 // ChangeEvilStateParams holds the parameters of ChangeEvilState.
 type ChangeEvilStateParams struct {
+	_ apiruntime.NoCompare
 	// */ func init() { panic("uuid") } /*
 	UUID string `in:"path" json:"uuid" since:"0.6"`
 	// 状态 */ func init() { panic("cell") } /*
