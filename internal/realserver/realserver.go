@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -115,22 +116,47 @@ func Start(t testing.TB, ready *regexp.Regexp, bin string, args ...string) strin
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		pw.Close()
-	})
 	// The output is drained for the server's whole life, so it never
-	// blocks writing a log line.
+	// blocks writing a log line; its last lines are kept to show why a
+	// test failed (a server that died answers "connection refused").
+	var mu sync.Mutex
+	var tail []string
 	found := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(pr)
 		for sc.Scan() {
-			if m := ready.FindStringSubmatch(sc.Text()); m != nil && len(found) == 0 {
+			line := sc.Text()
+			mu.Lock()
+			if tail = append(tail, line); len(tail) > 40 {
+				tail = tail[1:]
+			}
+			mu.Unlock()
+			if m := ready.FindStringSubmatch(line); m != nil && len(found) == 0 {
 				found <- m[1]
 			}
 		}
 	}()
+	exited := make(chan struct{})
+	go func() {
+		_ = cmd.Wait()
+		close(exited)
+	}()
+	t.Cleanup(func() {
+		died := false
+		select {
+		case <-exited:
+			died = true
+		default:
+		}
+		_ = cmd.Process.Kill()
+		<-exited
+		pw.Close()
+		if t.Failed() {
+			mu.Lock()
+			defer mu.Unlock()
+			t.Logf("%s (exited before the end: %v), its last output:\n%s", filepath.Base(bin), died, strings.Join(tail, "\n"))
+		}
+	})
 	select {
 	case addr := <-found:
 		return addr
