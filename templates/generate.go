@@ -25,6 +25,9 @@ type Options struct {
 	Import string
 	// CLIName is the generated command's name (default: Package).
 	CLIName string
+	// NoGroups leaves out the Client's groups (client.Pets.List): only
+	// the flat methods, and a CLI without command groups.
+	NoGroups bool
 }
 
 // File is one generated Go file. Name is a plain file name.

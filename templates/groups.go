@@ -42,6 +42,9 @@ type groupCall struct {
 // planGroups gathers the calls by group and names the groups and their
 // methods. It runs last in plan, so no name given before depends on it.
 func (g *gen) planGroups() error {
+	if g.opts.NoGroups {
+		return nil
+	}
 	byStem := map[string]*callGroup{}
 	for _, o := range g.ops {
 		src := groupSource(o)

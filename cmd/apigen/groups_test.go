@@ -43,3 +43,25 @@ func List(c *pets.Client) (*pets.PetPage, error) {
 	}
 	gocheck.Run(t, dir, "vet", "./...")
 }
+
+// TestGroupsOff: groups: false leaves the Client flat (no group fields or
+// types) and the CLI without command groups; the package still builds.
+func TestGroupsOff(t *testing.T) {
+	dir := gocheck.Module(t, map[string][]byte{
+		"petstore.yaml": petstoreSpec(t),
+		"apigen.yaml":   []byte("inputs: [petstore.yaml]\noutput: pets\ncli: cmd/pets\ngroups: false\n"),
+	})
+	if code, _, stderr := run("generate", "-c", filepath.Join(dir, "apigen.yaml")); code != exitOK {
+		t.Fatalf("generate: exit %d\n%s", code, stderr)
+	}
+	for _, f := range []string{"pets/client.go", "pets/pets.go", "cmd/pets/commands.go"} {
+		src, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if regexp.MustCompile(`PetsGroup|cli\.Group\(`).Match(src) {
+			t.Errorf("%s has groups with groups: false:\n%s", f, src)
+		}
+	}
+	gocheck.Run(t, dir, "vet", "./...")
+}
