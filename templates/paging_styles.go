@@ -12,25 +12,13 @@ import (
 // cursor field (Stripe: starting_after, data, has_more, id).
 func (g *gen) planCursor(o *ir.Operation, plan *pagingPlan, skip func(string, ...any)) {
 	pg, info := o.Paging, g.opInfo[o]
-	var ok bool
-	if plan.cursor, ok = g.paramField(o, pg.CursorParam, catString); !ok || plan.cursor.inBody {
-		skip("cursor parameter %q not found or not a string", pg.CursorParam)
+	items := g.planCursorBase(o, plan, "cursor", skip)
+	if items == nil {
 		return
 	}
-	if pg.LimitParam != "" {
-		if plan.limit, ok = g.paramField(o, pg.LimitParam, catInt); !ok || plan.limit.inBody {
-			plan.limit = nil
-		}
-	}
-	res := info.result
-	if !res.ptr || res.envelope != "" {
-		skip("the response is not an object")
-		return
-	}
-	items := g.structField(res.typ, pg.ItemsField)
-	more := g.structField(res.typ, pg.HasMoreField)
-	if items == nil || items.typ.cat != catSlice || items.typ.elem == nil || more == nil || more.typ.cat != catBool || !more.typ.builtin {
-		skip("the response has no list %q and boolean %q", pg.ItemsField, pg.HasMoreField)
+	more := g.structField(info.result.typ, pg.HasMoreField)
+	if more == nil || more.typ.cat != catBool || !more.typ.builtin {
+		skip("the response has no boolean %q", pg.HasMoreField)
 		return
 	}
 	id := g.structField(items.typ.elem, pg.CursorField)
@@ -43,6 +31,34 @@ func (g *gen) planCursor(o *ir.Operation, plan *pagingPlan, skip func(string, ..
 	plan.cursorOf = &pageField{goName: id.goName, typ: id.typ, ptr: isPointer(id.typ, id.f.Required, id.nullable, id.ptr)}
 	plan.method = g.methods.take(info.method+"All", info.method+"Iter")
 	info.paging = plan
+}
+
+// planCursorBase checks what cursor and token iterators share: the
+// cursor parameter (what names it in a warning: "cursor", "token"), a page
+// size if there is one, and a result object with the list; it returns the
+// list field, or nil after skip.
+func (g *gen) planCursorBase(o *ir.Operation, plan *pagingPlan, what string, skip func(string, ...any)) *fieldInfo {
+	pg, res := o.Paging, g.opInfo[o].result
+	var ok bool
+	if plan.cursor, ok = g.paramField(o, pg.CursorParam, catString); !ok || plan.cursor.inBody {
+		skip(what+" parameter %q not found or not a string", pg.CursorParam)
+		return nil
+	}
+	if pg.LimitParam != "" {
+		if plan.limit, ok = g.paramField(o, pg.LimitParam, catInt); !ok || plan.limit.inBody {
+			plan.limit = nil
+		}
+	}
+	if !res.ptr || res.envelope != "" {
+		skip("the response is not an object")
+		return nil
+	}
+	items := g.structField(res.typ, pg.ItemsField)
+	if items == nil || items.typ.cat != catSlice || items.typ.elem == nil {
+		skip("the response has no list %q", pg.ItemsField)
+		return nil
+	}
+	return items
 }
 
 // planPages checks what a page-number iterator needs: the page and size

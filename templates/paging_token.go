@@ -15,27 +15,11 @@ import (
 // at the path NextField names, through plain or pointer struct fields.
 func (g *gen) planToken(o *ir.Operation, plan *pagingPlan, skip func(string, ...any)) {
 	pg, info := o.Paging, g.opInfo[o]
-	var ok bool
-	if plan.cursor, ok = g.paramField(o, pg.CursorParam, catString); !ok || plan.cursor.inBody {
-		skip("token parameter %q not found or not a string", pg.CursorParam)
+	items := g.planCursorBase(o, plan, "token", skip)
+	if items == nil {
 		return
 	}
-	if pg.LimitParam != "" {
-		if plan.limit, ok = g.paramField(o, pg.LimitParam, catInt); !ok || plan.limit.inBody {
-			plan.limit = nil
-		}
-	}
-	res := info.result
-	if !res.ptr || res.envelope != "" {
-		skip("the response is not an object")
-		return
-	}
-	items := g.structField(res.typ, pg.ItemsField)
-	if items == nil || items.typ.cat != catSlice || items.typ.elem == nil {
-		skip("the response has no list %q", pg.ItemsField)
-		return
-	}
-	typ := res.typ
+	typ := info.result.typ
 	for _, wire := range strings.Split(pg.NextField, ".") {
 		fi := g.structField(typ, wire)
 		if fi == nil || fi.nullable {
