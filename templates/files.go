@@ -135,7 +135,7 @@ func (g *gen) emit() ([]File, error) {
 			return d
 		})))
 	}
-	for _, cg := range g.groups {
+	for _, cg := range g.clientGroups() {
 		fg := at(groupOf(cg.ops[0]))
 		fg.calls = append(fg.calls, next(pending(cg.typ, func(w *gen) *decl { return w.groupDecl(cg) })))
 	}

@@ -25,9 +25,11 @@ type Options struct {
 	Import string
 	// CLIName is the generated command's name (default: Package).
 	CLIName string
-	// NoGroups leaves out the Client's groups (client.Pets.List): only
-	// the flat methods, and a CLI without command groups.
-	NoGroups bool
+	// Groups adds the Client's groups (client.Pets.List forwarding to
+	// client.ListPets). Off by default: the forwarders cost as much to
+	// compile as the methods they forward to. A CLI's commands are grouped
+	// either way.
+	Groups bool
 }
 
 // File is one generated Go file. Name is a plain file name.

@@ -42,9 +42,6 @@ type groupCall struct {
 // planGroups gathers the calls by group and names the groups and their
 // methods. It runs last in plan, so no name given before depends on it.
 func (g *gen) planGroups() error {
-	if g.opts.NoGroups {
-		return nil
-	}
 	byStem := map[string]*callGroup{}
 	for _, o := range g.ops {
 		src := groupSource(o)
@@ -196,10 +193,20 @@ func sameNoun(a, b string) bool {
 	return false
 }
 
+// clientGroups are the groups the Client has fields for: none unless
+// Options.Groups (the groups are planned anyway: the CLI's commands use
+// them).
+func (g *gen) clientGroups() []*callGroup {
+	if !g.opts.Groups {
+		return nil
+	}
+	return g.groups
+}
+
 // groupsDoc tells, in the Client's comment, how its fields group the calls,
 // with the first call whose name changes as the example.
 func (g *gen) groupsDoc(d *doc) {
-	if len(g.groups) == 0 {
+	if len(g.clientGroups()) == 0 {
 		return
 	}
 	cg, o := g.groups[0], g.groups[0].ops[0]
@@ -217,7 +224,7 @@ func (g *gen) groupsDoc(d *doc) {
 // groupFields are the Client's fields holding its groups.
 func (g *gen) groupFields() []jen.Code {
 	var out []jen.Code
-	for _, cg := range g.groups {
+	for _, cg := range g.clientGroups() {
 		out = append(out, jen.Id(cg.field).Id(cg.typ))
 	}
 	return out
@@ -225,11 +232,11 @@ func (g *gen) groupFields() []jen.Code {
 
 // newClient is New's body: the Client, with each group pointing back at it.
 func (g *gen) newClient() []jen.Code {
-	if len(g.groups) == 0 {
+	if len(g.clientGroups()) == 0 {
 		return []jen.Code{jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("t"): jen.Id("t")}))}
 	}
 	out := []jen.Code{jen.Id("c").Op(":=").Op("&").Id("Client").Values(jen.Dict{jen.Id("t"): jen.Id("t")})}
-	for _, cg := range g.groups {
+	for _, cg := range g.clientGroups() {
 		out = append(out, jen.Id("c").Dot(cg.field).Op("=").Id(cg.typ).Values(jen.Id("c")))
 	}
 	return append(out, jen.Return(jen.Id("c")))
@@ -253,6 +260,9 @@ func (g *gen) groupDecl(cg *callGroup) *decl {
 // doubled what groups cost to compile (CloudTower 4.6.0, median of 7
 // builds: +19% peak memory with values, +8.5% with pointers).
 func (g *gen) groupMethods(d *decl, o *ir.Operation) {
+	if !g.opts.Groups {
+		return
+	}
 	gc := g.groupCalls[o]
 	if gc == nil {
 		return

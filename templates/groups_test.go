@@ -48,7 +48,7 @@ func groupMethodList(files map[string][]byte) []string {
 // TestGroupNameCollisions: names meet as the comment of groupsAPI says, and
 // resolve the same way whatever the order of the input.
 func TestGroupNameCollisions(t *testing.T) {
-	files, _ := generate(t, groupsAPI(), Options{Package: "groups"})
+	files, _ := generate(t, groupsAPI(), Options{Package: "groups", Groups: true})
 	got := groupMethodList(files)
 	want := []string{
 		"LoginGroup.Login → Login", // the noun is all there is: the name stays
@@ -83,7 +83,7 @@ func TestGroupNameCollisions(t *testing.T) {
 
 	reversed := groupsAPI()
 	slices.Reverse(reversed.Operations)
-	again, _ := generate(t, reversed, Options{Package: "groups"})
+	again, _ := generate(t, reversed, Options{Package: "groups", Groups: true})
 	for name, src := range files {
 		if string(again[name]) != string(src) {
 			t.Errorf("%s differs when the calls come in another order", name)
@@ -98,7 +98,7 @@ func TestGroupNameCollisions(t *testing.T) {
 func TestGroupRename(t *testing.T) {
 	api := groupsAPI()
 	api.Types = []*ir.Type{{Name: "Vm", Kind: ir.KindStruct, Fields: []*ir.Field{{Name: "id", Type: ir.Prim(ir.KindString, "")}}}}
-	files, _ := generate(t, api, Options{Package: "groups", Names: map[string]string{"group:Vm": "Machines"}})
+	files, _ := generate(t, api, Options{Package: "groups", Groups: true, Names: map[string]string{"group:Vm": "Machines"}})
 	client := string(files["client.go"])
 	if !regexp.MustCompile(`\tMachines +MachinesGroup\n`).MatchString(client) || strings.Contains(client, "VMGroup") {
 		t.Errorf("group not renamed:\n%s", client)
@@ -109,11 +109,11 @@ func TestGroupRename(t *testing.T) {
 	}
 	gocheckCompile(t, prefixed("groups/", files))
 
-	_, _, err := Generate(groupsAPI(), Options{Names: map[string]string{"group:Vm": "Logout"}})
+	_, _, err := Generate(groupsAPI(), Options{Groups: true, Names: map[string]string{"group:Vm": "Logout"}})
 	if err == nil || !strings.Contains(err.Error(), `group names: name "Logout" is already taken`) {
 		t.Errorf("a group renamed as a Client method: %v", err)
 	}
-	_, _, err = Generate(groupsAPI(), Options{Names: map[string]string{"group:Vm": "lower"}})
+	_, _, err = Generate(groupsAPI(), Options{Groups: true, Names: map[string]string{"group:Vm": "lower"}})
 	if err == nil || !strings.Contains(err.Error(), `"lower" for "group:Vm" is not an exported Go identifier`) {
 		t.Errorf("an unexported group name: %v", err)
 	}

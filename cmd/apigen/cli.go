@@ -22,7 +22,7 @@ func renderCLI(p config.Package, api *ir.API) ([]output.File, []ir.Diagnostic, e
 		return nil, nil, fmt.Errorf("--cli: %w", err)
 	}
 	name := packageName(p)
-	files, diags, err := templates.GenerateCLI(api, templates.Options{Package: name, Names: p.Names, NoGroups: p.NoGroups(), Import: imp, CLIName: filepath.Base(absPath(p.CLI))})
+	files, diags, err := templates.GenerateCLI(api, templates.Options{Package: name, Names: p.Names, Groups: p.Groups, Import: imp, CLIName: filepath.Base(absPath(p.CLI))})
 	if err != nil {
 		return nil, diags, err
 	}

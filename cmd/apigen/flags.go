@@ -18,7 +18,7 @@ type pkgFlags struct {
 	targetVersion string
 	allowEmpty    bool
 	allowPartial  bool
-	noGroups      bool
+	groups        bool
 	cli           string
 }
 
@@ -34,7 +34,7 @@ func (f *pkgFlags) register(cmd *cobra.Command, withOutput bool) {
 	fl.StringVar(&f.versions, "versions", "", "directory with one release of the API per entry; since-versions come from the first release with each operation and field")
 	fl.StringVar(&f.targetVersion, "target-version", "", "emit only what exists in this release")
 	fl.BoolVar(&f.allowEmpty, "allow-empty", false, "accept inputs that yield no operation (by default an error, so a regenerate never silently empties a package)")
-	fl.BoolVar(&f.noGroups, "no-groups", false, "leave out the Client's grouped calls (client.Pets.List) and the CLI's command groups, for less code to compile (groups: false)")
+	fl.BoolVar(&f.groups, "groups", false, "also group the Client's calls as the docs do (client.Pets.List forwarding to client.ListPets; groups: true); more code to compile")
 	fl.BoolVar(&f.allowPartial, "allow-partial", false, "generate even when some OpenAPI path items' $refs cannot be read, leaving their operations out (by default an error)")
 }
 
@@ -52,9 +52,7 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 		for i := range pkgs {
 			pkgs[i].AllowEmpty = pkgs[i].AllowEmpty || f.allowEmpty
 			pkgs[i].AllowPartial = pkgs[i].AllowPartial || f.allowPartial
-			if f.noGroups {
-				pkgs[i].Groups = new(bool)
-			}
+			pkgs[i].Groups = pkgs[i].Groups || f.groups
 			if f.cli != "" && len(pkgs) == 1 {
 				pkgs[i].CLI = f.cli
 			}
@@ -67,15 +65,6 @@ func (f *pkgFlags) packages(args []string) ([]config.Package, error) {
 	return []config.Package{{
 		Inputs: args, Output: f.output, Package: f.pkg, Family: f.family,
 		Versions: f.versions, TargetVersion: f.targetVersion, AllowEmpty: f.allowEmpty, AllowPartial: f.allowPartial, CLI: f.cli,
-		Groups: groupsFlag(f.noGroups),
+		Groups: f.groups,
 	}}, nil
-}
-
-// groupsFlag is the Groups setting --no-groups asks for: unset (groups on)
-// unless given.
-func groupsFlag(noGroups bool) *bool {
-	if noGroups {
-		return new(bool)
-	}
-	return nil
 }

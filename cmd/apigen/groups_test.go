@@ -28,7 +28,7 @@ func List(c *pets.Client) (*pets.PetPage, error) {
 `
 	dir := gocheck.Module(t, map[string][]byte{
 		"petstore.yaml": spec,
-		"apigen.yaml":   []byte("inputs: [petstore.yaml]\noutput: pets\nnames: {\"group:pets\": Animals, listPets: FetchPets}\n"),
+		"apigen.yaml":   []byte("inputs: [petstore.yaml]\noutput: pets\ngroups: true\nnames: {\"group:pets\": Animals, listPets: FetchPets}\n"),
 		"use/use.go":    []byte(use),
 	})
 	if code, _, stderr := run("generate", "-c", filepath.Join(dir, "apigen.yaml")); code != exitOK {
@@ -44,24 +44,31 @@ func List(c *pets.Client) (*pets.PetPage, error) {
 	gocheck.Run(t, dir, "vet", "./...")
 }
 
-// TestGroupsOff: groups: false leaves the Client flat (no group fields or
-// types) and the CLI without command groups; the package still builds.
-func TestGroupsOff(t *testing.T) {
+// TestGroupsOffByDefault: without groups: true the Client is flat (no
+// group fields or types: the forwarders cost compile time), while the CLI
+// still groups its commands; the package builds.
+func TestGroupsOffByDefault(t *testing.T) {
 	dir := gocheck.Module(t, map[string][]byte{
 		"petstore.yaml": petstoreSpec(t),
-		"apigen.yaml":   []byte("inputs: [petstore.yaml]\noutput: pets\ncli: cmd/pets\ngroups: false\n"),
+		"apigen.yaml":   []byte("inputs: [petstore.yaml]\noutput: pets\ncli: cmd/pets\n"),
 	})
 	if code, _, stderr := run("generate", "-c", filepath.Join(dir, "apigen.yaml")); code != exitOK {
 		t.Fatalf("generate: exit %d\n%s", code, stderr)
 	}
-	for _, f := range []string{"pets/client.go", "pets/pets.go", "cmd/pets/commands.go"} {
+	read := func(f string) []byte {
 		src, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if regexp.MustCompile(`PetsGroup|cli\.Group\(`).Match(src) {
-			t.Errorf("%s has groups with groups: false:\n%s", f, src)
+		return src
+	}
+	for _, f := range []string{"pets/client.go", "pets/pets.go"} {
+		if src := read(f); regexp.MustCompile(`PetsGroup`).Match(src) {
+			t.Errorf("%s has groups without groups: true:\n%s", f, src)
 		}
+	}
+	if src := read("cmd/pets/commands.go"); !regexp.MustCompile(`cli\.Group\(\s*"pets"`).Match(src) {
+		t.Errorf("the CLI's commands are not grouped:\n%s", src)
 	}
 	gocheck.Run(t, dir, "vet", "./...")
 }

@@ -59,7 +59,7 @@ func Render(p config.Package) (*ir.API, []output.File, []ir.Diagnostic, error) {
 	// garbage from here on; collecting them now rather than when the heap
 	// next doubles keeps them out of the heap the rendering grows into.
 	runtime.GC()
-	files, ds, err := templates.Generate(api, templates.Options{Package: PackageName(p), Names: p.Names, NoGroups: p.NoGroups()})
+	files, ds, err := templates.Generate(api, templates.Options{Package: PackageName(p), Names: p.Names, Groups: p.Groups})
 	diags = append(diags, ds...)
 	if err != nil {
 		return api, nil, diags, err

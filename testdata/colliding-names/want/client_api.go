@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// ClientGroup holds the calls of group "client", as Client.Client: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type ClientGroup struct {
-	c *Client
-}
-
 // New calls "New".
 //
 // GET /client
@@ -33,11 +27,6 @@ var opNew = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/client",
 	Auth:      true,
-}
-
-// New is Client.New (GET /client).
-func (g *ClientGroup) New(ctx context.Context, opts ...apiruntime.CallOption) (*ClientType, error) {
-	return g.c.New(ctx, opts...)
 }
 
 // ClientType is the API's "Client" object.

@@ -29,11 +29,6 @@ var opGetPet = apiruntime.Request{
 	Auth:      true,
 }
 
-// GetPet is Client.GetPet (GET /pets).
-func (g *PetsGroup) GetPet(ctx context.Context, opts ...apiruntime.CallOption) (*PetType, error) {
-	return g.c.GetPet(ctx, opts...)
-}
-
 // GetPet2 calls "getPet".
 //
 // GET /pets/{id}
@@ -54,11 +49,6 @@ var opGetPet2 = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/pets/{id}",
 	Auth:      true,
-}
-
-// GetPet2 is Client.GetPet2 (GET /pets/{id}).
-func (g *PetsGroup) GetPet2(ctx context.Context, p *GetPet2Params, opts ...apiruntime.CallOption) (*Pet, error) {
-	return g.c.GetPet2(ctx, p, opts...)
 }
 
 // GetPet2Params holds the parameters of GetPet2.
@@ -93,17 +83,6 @@ var opGetPetParams = apiruntime.Request{
 	Method:    "POST",
 	Path:      "/pets",
 	Auth:      true,
-}
-
-// GetParams is Client.GetPetParams (POST /pets).
-func (g *PetsGroup) GetParams(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.GetPetParams(ctx, opts...)
-}
-
-// PetsGroup holds the calls of group "pets", as Client.Pets: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type PetsGroup struct {
-	c *Client
 }
 
 // Pet is the API's "Pet" object.

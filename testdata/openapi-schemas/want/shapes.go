@@ -30,11 +30,6 @@ var opPutShape = apiruntime.Request{
 	Auth:      true,
 }
 
-// Put is Client.PutShape (POST /shapes).
-func (g *ShapesGroup) Put(ctx context.Context, p *PutShapeParams, opts ...apiruntime.CallOption) (*PutShapeResponse, error) {
-	return g.c.PutShape(ctx, p, opts...)
-}
-
 // PutShapeParams holds the parameters of PutShape.
 type PutShapeParams struct {
 	_    apiruntime.NoCompare
@@ -47,12 +42,6 @@ func (p *PutShapeParams) Validate() error {
 	var v apiruntime.Validator
 	p.Body.validate(&v, "body")
 	return v.Err("putShape")
-}
-
-// ShapesGroup holds the calls of group "shapes", as Client.Shapes: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type ShapesGroup struct {
-	c *Client
 }
 
 // Base is the API's "Base" object.

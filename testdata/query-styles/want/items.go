@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// ItemsGroup holds the calls of group "items", as Client.Items: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type ItemsGroup struct {
-	c *Client
-}
-
 // SearchItems calls "searchItems".
 //
 // GET /items
@@ -29,11 +23,6 @@ var opSearchItems = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/items",
 	Auth:      true,
-}
-
-// Search is Client.SearchItems (GET /items).
-func (g *ItemsGroup) Search(ctx context.Context, p *SearchItemsParams, opts ...apiruntime.CallOption) error {
-	return g.c.SearchItems(ctx, p, opts...)
 }
 
 // SearchItemsParams holds the parameters of SearchItems.

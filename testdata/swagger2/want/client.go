@@ -8,13 +8,8 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // apiruntime.Request) and its parameters to apiruntime, which validates them, sends them where
 // their struct tags say and passes the request to the transport, which adds the family's auth,
 // signing, job polling and error decoding.
-//
-// The fields group the same calls as the docs do (tags, services, resources): client.Orders.Get is
-// client.GetOrder.
 type Client struct {
-	t       apiruntime.Transport
-	Orders  OrdersGroup
-	Uploads UploadsGroup
+	t apiruntime.Transport
 }
 
 // DefaultBaseURL is the API's first documented server: the base URL a
@@ -24,8 +19,5 @@ const DefaultBaseURL = "https://store.example.com/api"
 // New returns a Client that sends its calls through t.
 // Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.
 func New(t apiruntime.Transport) *Client {
-	c := &Client{t: t}
-	c.Orders = OrdersGroup{c}
-	c.Uploads = UploadsGroup{c}
-	return c
+	return &Client{t: t}
 }

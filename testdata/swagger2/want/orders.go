@@ -29,11 +29,6 @@ var opGetOrder = apiruntime.Request{
 	Auth:      true,
 }
 
-// Get is Client.GetOrder (GET /orders/{orderId}).
-func (g *OrdersGroup) Get(ctx context.Context, p *GetOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
-	return g.c.GetOrder(ctx, p, opts...)
-}
-
 // GetOrderParams holds the parameters of GetOrder.
 type GetOrderParams struct {
 	_       apiruntime.NoCompare
@@ -49,12 +44,6 @@ type GetOrderParams struct {
 func (p *GetOrderParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("getOrder")
-}
-
-// OrdersGroup holds the calls of group "orders", as Client.Orders: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type OrdersGroup struct {
-	c *Client
 }
 
 // PlaceOrder calls "placeOrder".
@@ -77,11 +66,6 @@ var opPlaceOrder = apiruntime.Request{
 	Method:    "POST",
 	Path:      "/orders",
 	Auth:      true,
-}
-
-// Place is Client.PlaceOrder (POST /orders).
-func (g *OrdersGroup) Place(ctx context.Context, p *PlaceOrderParams, opts ...apiruntime.CallOption) (*Order, error) {
-	return g.c.PlaceOrder(ctx, p, opts...)
 }
 
 // PlaceOrderParams holds the parameters of PlaceOrder.

@@ -39,11 +39,6 @@ var opUpload = apiruntime.Request{
 	Auth:      true,
 }
 
-// Upload is Client.Upload (POST /uploads).
-func (g *UploadsGroup) Upload(ctx context.Context, p *UploadParams, opts ...apiruntime.CallOption) error {
-	return g.c.Upload(ctx, p, opts...)
-}
-
 // UploadParams holds the parameters of Upload.
 type UploadParams struct {
 	_    apiruntime.NoCompare
@@ -56,12 +51,6 @@ func (p *UploadParams) Validate() error {
 	var v apiruntime.Validator
 	p.Body.validate(&v, "body")
 	return v.Err("upload")
-}
-
-// UploadsGroup holds the calls of group "uploads", as Client.Uploads: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type UploadsGroup struct {
-	c *Client
 }
 
 // UploadRequest is the API's "UploadRequest" object.

@@ -57,16 +57,6 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 	return c.CreateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// Create is Client.CreateZone (POST /zstack/v1/zones).
-func (g *ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
-	return g.c.CreateZone(ctx, p, opts...)
-}
-
-// CreateAndWait is Client.CreateZoneAndWait (POST /zstack/v1/zones).
-func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
-	return g.c.CreateZoneAndWait(ctx, p, opts...)
-}
-
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
 	_ apiruntime.NoCompare
@@ -138,16 +128,6 @@ func (c *Client) QueryZoneAll(ctx context.Context, p *QueryZoneParams, opts ...a
 	})
 }
 
-// Query is Client.QueryZone (GET /zstack/v1/zones).
-func (g *ZonesGroup) Query(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) (*QueryZoneReply, error) {
-	return g.c.QueryZone(ctx, p, opts...)
-}
-
-// QueryAll is Client.QueryZoneAll (GET /zstack/v1/zones).
-func (g *ZonesGroup) QueryAll(ctx context.Context, p *QueryZoneParams, opts ...apiruntime.CallOption) iter.Seq2[ZoneInventory, error] {
-	return g.c.QueryZoneAll(ctx, p, opts...)
-}
-
 // QueryZoneParams holds the parameters of QueryZone.
 type QueryZoneParams struct {
 	_ apiruntime.NoCompare
@@ -176,12 +156,6 @@ type QueryZoneParams struct {
 func (p *QueryZoneParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("QueryZone")
-}
-
-// ZonesGroup holds the calls of group "zones", as Client.Zones: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type ZonesGroup struct {
-	c *Client
 }
 
 // CreateZoneReply is the API's "CreateZoneReply" object.

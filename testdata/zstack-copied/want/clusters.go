@@ -8,12 +8,6 @@ import (
 	"iter"
 )
 
-// ClustersGroup holds the calls of group "clusters", as Client.Clusters: each method is the
-// Client's method its comment names, with the same parameters, checks and answer.
-type ClustersGroup struct {
-	c *Client
-}
-
 // DeleteCluster calls "DeleteCluster".
 //
 // DELETE /zstack/v1/clusters/{uuid}
@@ -42,16 +36,6 @@ var opDeleteCluster = apiruntime.Request{
 // the wait too.
 func (c *Client) DeleteClusterAndWait(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
 	return c.DeleteCluster(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
-}
-
-// Delete is Client.DeleteCluster (DELETE /zstack/v1/clusters/{uuid}).
-func (g *ClustersGroup) Delete(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
-	return g.c.DeleteCluster(ctx, p, opts...)
-}
-
-// DeleteAndWait is Client.DeleteClusterAndWait (DELETE /zstack/v1/clusters/{uuid}).
-func (g *ClustersGroup) DeleteAndWait(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
-	return g.c.DeleteClusterAndWait(ctx, p, opts...)
 }
 
 // DeleteClusterParams holds the parameters of DeleteCluster.
@@ -119,16 +103,6 @@ func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams, opt
 		}
 		return out.Inventories, total, nil
 	})
-}
-
-// Query is Client.QueryCluster (GET /zstack/v1/clusters).
-func (g *ClustersGroup) Query(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) (*QueryClusterReply, error) {
-	return g.c.QueryCluster(ctx, p, opts...)
-}
-
-// QueryAll is Client.QueryClusterAll (GET /zstack/v1/clusters).
-func (g *ClustersGroup) QueryAll(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) iter.Seq2[ClusterInventory, error] {
-	return g.c.QueryClusterAll(ctx, p, opts...)
 }
 
 // QueryClusterParams holds the parameters of QueryCluster.
@@ -208,16 +182,6 @@ var opUpdateCluster = apiruntime.Request{
 // the wait too.
 func (c *Client) UpdateClusterAndWait(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
 	return c.UpdateCluster(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
-}
-
-// Update is Client.UpdateCluster (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g *ClustersGroup) Update(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
-	return g.c.UpdateCluster(ctx, p, opts...)
-}
-
-// UpdateAndWait is Client.UpdateClusterAndWait (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g *ClustersGroup) UpdateAndWait(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
-	return g.c.UpdateClusterAndWait(ctx, p, opts...)
 }
 
 // UpdateClusterParams holds the parameters of UpdateCluster.

@@ -58,16 +58,6 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 	})
 }
 
-// Query is Client.QueryVMInstance (GET /zstack/v1/vm-instances).
-func (g *VMInstancesGroup) Query(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
-	return g.c.QueryVMInstance(ctx, p, opts...)
-}
-
-// QueryAll is Client.QueryVMInstanceAll (GET /zstack/v1/vm-instances).
-func (g *VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
-	return g.c.QueryVMInstanceAll(ctx, p, opts...)
-}
-
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
 type QueryVMInstanceParams struct {
 	_ apiruntime.NoCompare
@@ -96,12 +86,6 @@ type QueryVMInstanceParams struct {
 func (p *QueryVMInstanceParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("QueryVmInstance")
-}
-
-// VMInstancesGroup holds the calls of group "vm-instances", as Client.VMInstances: each method is
-// the Client's method its comment names, with the same parameters, checks and answer.
-type VMInstancesGroup struct {
-	c *Client
 }
 
 // QueryVMInstanceReply is the API's "QueryVmInstanceReply" object.

@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// AccountsGroup holds the calls of group "accounts", as Client.Accounts: each method is the
-// Client's method its comment names, with the same parameters, checks and answer.
-type AccountsGroup struct {
-	c *Client
-}
-
 // CreateAccount: 创建账户
 //
 // POST /zstack/v1/accounts
@@ -63,16 +57,6 @@ var opCreateAccount = apiruntime.Request{
 // the wait too.
 func (c *Client) CreateAccountAndWait(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
 	return c.CreateAccount(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
-}
-
-// Create is Client.CreateAccount (POST /zstack/v1/accounts).
-func (g *AccountsGroup) Create(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
-	return g.c.CreateAccount(ctx, p, opts...)
-}
-
-// CreateAndWait is Client.CreateAccountAndWait (POST /zstack/v1/accounts).
-func (g *AccountsGroup) CreateAndWait(ctx context.Context, p *CreateAccountParams, opts ...apiruntime.CallOption) (*CreateAccountReply, error) {
-	return g.c.CreateAccountAndWait(ctx, p, opts...)
 }
 
 // CreateAccountParams holds the parameters of CreateAccount.
@@ -151,11 +135,6 @@ var opLogInByAccount = apiruntime.Request{
 	Path:      "/zstack/v1/accounts/login",
 	Since:     "0.6",
 	Auth:      false,
-}
-
-// LogInBy is Client.LogInByAccount (PUT /zstack/v1/accounts/login).
-func (g *AccountsGroup) LogInBy(ctx context.Context, p *LogInByAccountParams, opts ...apiruntime.CallOption) (*LogInByAccountReply, error) {
-	return g.c.LogInByAccount(ctx, p, opts...)
 }
 
 // LogInByAccountParams holds the parameters of LogInByAccount.

@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// BillingsGroup holds the calls of group "billings", as Client.Billings: each method is the
-// Client's method its comment names, with the same parameters, checks and answer.
-type BillingsGroup struct {
-	c *Client
-}
-
 // CreatePriceTable: 创建计费价目
 //
 // POST /zstack/v1/billings/price-tables
@@ -63,17 +57,6 @@ var opCreatePriceTable = apiruntime.Request{
 // the wait too.
 func (c *Client) CreatePriceTableAndWait(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
 	return c.CreatePriceTable(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
-}
-
-// CreatePriceTable is Client.CreatePriceTable (POST /zstack/v1/billings/price-tables).
-func (g *BillingsGroup) CreatePriceTable(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
-	return g.c.CreatePriceTable(ctx, p, opts...)
-}
-
-// CreatePriceTableAndWait is Client.CreatePriceTableAndWait (POST
-// /zstack/v1/billings/price-tables).
-func (g *BillingsGroup) CreatePriceTableAndWait(ctx context.Context, p *CreatePriceTableParams, opts ...apiruntime.CallOption) (*CreatePriceTableReply, error) {
-	return g.c.CreatePriceTableAndWait(ctx, p, opts...)
 }
 
 // CreatePriceTableParams holds the parameters of CreatePriceTable.

@@ -56,16 +56,6 @@ func (c *Client) ChangeClusterStateAndWait(ctx context.Context, p *ChangeCluster
 	return c.ChangeClusterState(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// ChangeState is Client.ChangeClusterState (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g *ClustersGroup) ChangeState(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
-	return g.c.ChangeClusterState(ctx, p, opts...)
-}
-
-// ChangeStateAndWait is Client.ChangeClusterStateAndWait (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g *ClustersGroup) ChangeStateAndWait(ctx context.Context, p *ChangeClusterStateParams, opts ...apiruntime.CallOption) (*ChangeClusterStateReply, error) {
-	return g.c.ChangeClusterStateAndWait(ctx, p, opts...)
-}
-
 // ChangeClusterStateParams holds the parameters of ChangeClusterState.
 type ChangeClusterStateParams struct {
 	_ apiruntime.NoCompare
@@ -98,12 +88,6 @@ func (p *ChangeClusterStateParams) Validate() error {
 	return v.Err("ChangeClusterState")
 }
 
-// ClustersGroup holds the calls of group "clusters", as Client.Clusters: each method is the
-// Client's method its comment names, with the same parameters, checks and answer.
-type ClustersGroup struct {
-	c *Client
-}
-
 // DeleteCluster: 删除一个集群
 //
 // DELETE /zstack/v1/clusters/{uuid}
@@ -132,16 +116,6 @@ var opDeleteCluster = apiruntime.Request{
 // the wait too.
 func (c *Client) DeleteClusterAndWait(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
 	return c.DeleteCluster(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
-}
-
-// Delete is Client.DeleteCluster (DELETE /zstack/v1/clusters/{uuid}).
-func (g *ClustersGroup) Delete(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
-	return g.c.DeleteCluster(ctx, p, opts...)
-}
-
-// DeleteAndWait is Client.DeleteClusterAndWait (DELETE /zstack/v1/clusters/{uuid}).
-func (g *ClustersGroup) DeleteAndWait(ctx context.Context, p *DeleteClusterParams, opts ...apiruntime.CallOption) error {
-	return g.c.DeleteClusterAndWait(ctx, p, opts...)
 }
 
 // DeleteClusterParams holds the parameters of DeleteCluster.
@@ -213,16 +187,6 @@ func (c *Client) QueryClusterAll(ctx context.Context, p *QueryClusterParams, opt
 		}
 		return out.Inventories, total, nil
 	})
-}
-
-// Query is Client.QueryCluster (GET /zstack/v1/clusters).
-func (g *ClustersGroup) Query(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) (*QueryClusterReply, error) {
-	return g.c.QueryCluster(ctx, p, opts...)
-}
-
-// QueryAll is Client.QueryClusterAll (GET /zstack/v1/clusters).
-func (g *ClustersGroup) QueryAll(ctx context.Context, p *QueryClusterParams, opts ...apiruntime.CallOption) iter.Seq2[ClusterInventory, error] {
-	return g.c.QueryClusterAll(ctx, p, opts...)
 }
 
 // QueryClusterParams holds the parameters of QueryCluster.
@@ -302,16 +266,6 @@ var opUpdateCluster = apiruntime.Request{
 // the wait too.
 func (c *Client) UpdateClusterAndWait(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
 	return c.UpdateCluster(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
-}
-
-// Update is Client.UpdateCluster (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g *ClustersGroup) Update(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
-	return g.c.UpdateCluster(ctx, p, opts...)
-}
-
-// UpdateAndWait is Client.UpdateClusterAndWait (PUT /zstack/v1/clusters/{uuid}/actions).
-func (g *ClustersGroup) UpdateAndWait(ctx context.Context, p *UpdateClusterParams, opts ...apiruntime.CallOption) (*UpdateClusterReply, error) {
-	return g.c.UpdateClusterAndWait(ctx, p, opts...)
 }
 
 // UpdateClusterParams holds the parameters of UpdateCluster.

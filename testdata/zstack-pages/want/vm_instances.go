@@ -80,16 +80,6 @@ func (c *Client) CreateVMInstanceAndWait(ctx context.Context, p *CreateVMInstanc
 	return c.CreateVMInstance(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// Create is Client.CreateVMInstance (POST /zstack/v1/vm-instances).
-func (g *VMInstancesGroup) Create(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
-	return g.c.CreateVMInstance(ctx, p, opts...)
-}
-
-// CreateAndWait is Client.CreateVMInstanceAndWait (POST /zstack/v1/vm-instances).
-func (g *VMInstancesGroup) CreateAndWait(ctx context.Context, p *CreateVMInstanceParams, opts ...apiruntime.CallOption) (*CreateVMInstanceReply, error) {
-	return g.c.CreateVMInstanceAndWait(ctx, p, opts...)
-}
-
 // CreateVMInstanceParams holds the parameters of CreateVMInstance.
 type CreateVMInstanceParams struct {
 	_ apiruntime.NoCompare
@@ -203,16 +193,6 @@ func (c *Client) DestroyVMInstanceAndWait(ctx context.Context, p *DestroyVMInsta
 	return c.DestroyVMInstance(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// Destroy is Client.DestroyVMInstance (DELETE /zstack/v1/vm-instances/{uuid}).
-func (g *VMInstancesGroup) Destroy(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
-	return g.c.DestroyVMInstance(ctx, p, opts...)
-}
-
-// DestroyAndWait is Client.DestroyVMInstanceAndWait (DELETE /zstack/v1/vm-instances/{uuid}).
-func (g *VMInstancesGroup) DestroyAndWait(ctx context.Context, p *DestroyVMInstanceParams, opts ...apiruntime.CallOption) error {
-	return g.c.DestroyVMInstanceAndWait(ctx, p, opts...)
-}
-
 // DestroyVMInstanceParams holds the parameters of DestroyVMInstance.
 type DestroyVMInstanceParams struct {
 	_ apiruntime.NoCompare
@@ -281,16 +261,6 @@ func (c *Client) QueryVMInstanceAll(ctx context.Context, p *QueryVMInstanceParam
 		}
 		return out.Inventories, total, nil
 	})
-}
-
-// Query is Client.QueryVMInstance (GET /zstack/v1/vm-instances).
-func (g *VMInstancesGroup) Query(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) (*QueryVMInstanceReply, error) {
-	return g.c.QueryVMInstance(ctx, p, opts...)
-}
-
-// QueryAll is Client.QueryVMInstanceAll (GET /zstack/v1/vm-instances).
-func (g *VMInstancesGroup) QueryAll(ctx context.Context, p *QueryVMInstanceParams, opts ...apiruntime.CallOption) iter.Seq2[VMInstanceInventory, error] {
-	return g.c.QueryVMInstanceAll(ctx, p, opts...)
 }
 
 // QueryVMInstanceParams holds the parameters of QueryVMInstance.
@@ -372,16 +342,6 @@ func (c *Client) StartVMInstanceAndWait(ctx context.Context, p *StartVMInstanceP
 	return c.StartVMInstance(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// Start is Client.StartVMInstance (PUT /zstack/v1/vm-instances/{uuid}/actions).
-func (g *VMInstancesGroup) Start(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
-	return g.c.StartVMInstance(ctx, p, opts...)
-}
-
-// StartAndWait is Client.StartVMInstanceAndWait (PUT /zstack/v1/vm-instances/{uuid}/actions).
-func (g *VMInstancesGroup) StartAndWait(ctx context.Context, p *StartVMInstanceParams, opts ...apiruntime.CallOption) (*StartVMInstanceReply, error) {
-	return g.c.StartVMInstanceAndWait(ctx, p, opts...)
-}
-
 // StartVMInstanceParams holds the parameters of StartVMInstance.
 type StartVMInstanceParams struct {
 	_ apiruntime.NoCompare
@@ -403,12 +363,6 @@ func (p *StartVMInstanceParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("uuid", p.UUID != "")
 	return v.Err("StartVmInstance")
-}
-
-// VMInstancesGroup holds the calls of group "vm-instances", as Client.VMInstances: each method is
-// the Client's method its comment names, with the same parameters, checks and answer.
-type VMInstancesGroup struct {
-	c *Client
 }
 
 // CreateVMInstanceReply is the API's "CreateVmInstanceReply" object.

@@ -57,16 +57,6 @@ func (c *Client) CreateZoneAndWait(ctx context.Context, p *CreateZoneParams, opt
 	return c.CreateZone(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// Create is Client.CreateZone (POST /zstack/v1/zones).
-func (g *ZonesGroup) Create(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
-	return g.c.CreateZone(ctx, p, opts...)
-}
-
-// CreateAndWait is Client.CreateZoneAndWait (POST /zstack/v1/zones).
-func (g *ZonesGroup) CreateAndWait(ctx context.Context, p *CreateZoneParams, opts ...apiruntime.CallOption) (*CreateZoneReply, error) {
-	return g.c.CreateZoneAndWait(ctx, p, opts...)
-}
-
 // CreateZoneParams holds the parameters of CreateZone.
 type CreateZoneParams struct {
 	_ apiruntime.NoCompare
@@ -88,12 +78,6 @@ func (p *CreateZoneParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("name", p.Name != "")
 	return v.Err("CreateZone")
-}
-
-// ZonesGroup holds the calls of group "zones", as Client.Zones: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type ZonesGroup struct {
-	c *Client
 }
 
 // CreateZoneReply is the API's "CreateZoneReply" object.

@@ -29,17 +29,6 @@ var opGetNode = apiruntime.Request{
 	Auth:      true,
 }
 
-// Get is Client.GetNode (GET /nodes).
-func (g *NodesGroup) Get(ctx context.Context, opts ...apiruntime.CallOption) (*Node, error) {
-	return g.c.GetNode(ctx, opts...)
-}
-
-// NodesGroup holds the calls of group "nodes", as Client.Nodes: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type NodesGroup struct {
-	c *Client
-}
-
 // Node is the API's "Node" object.
 type Node struct {
 	Self     *Node           `json:"self"`

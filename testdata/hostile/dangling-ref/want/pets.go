@@ -30,11 +30,6 @@ var opAddPet = apiruntime.Request{
 	Auth:      true,
 }
 
-// Add is Client.AddPet (POST /pets).
-func (g *PetsGroup) Add(ctx context.Context, p *AddPetParams, opts ...apiruntime.CallOption) (json.RawMessage, error) {
-	return g.c.AddPet(ctx, p, opts...)
-}
-
 // AddPetParams holds the parameters of AddPet.
 type AddPetParams struct {
 	_    apiruntime.NoCompare
@@ -70,11 +65,6 @@ var opListPets = apiruntime.Request{
 	Auth:      true,
 }
 
-// List is Client.ListPets (GET /pets).
-func (g *PetsGroup) List(ctx context.Context, p *ListPetsParams, opts ...apiruntime.CallOption) ([]json.RawMessage, error) {
-	return g.c.ListPets(ctx, p, opts...)
-}
-
 // ListPetsParams holds the parameters of ListPets.
 type ListPetsParams struct {
 	_    apiruntime.NoCompare
@@ -86,10 +76,4 @@ type ListPetsParams struct {
 func (p *ListPetsParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("listPets")
-}
-
-// PetsGroup holds the calls of group "pets", as Client.Pets: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type PetsGroup struct {
-	c *Client
 }

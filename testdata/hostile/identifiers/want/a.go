@@ -8,12 +8,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// AGroup holds the calls of group "a", as Client.A: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type AGroup struct {
-	c *Client
-}
-
 // Type calls "type".
 //
 // GET /a
@@ -34,11 +28,6 @@ var opType = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/a",
 	Auth:      true,
-}
-
-// Type is Client.Type (GET /a).
-func (g *AGroup) Type(ctx context.Context, p *TypeRequest, opts ...apiruntime.CallOption) (*Error, error) {
-	return g.c.Type(ctx, p, opts...)
 }
 
 // TypeRequest holds the parameters of Type.

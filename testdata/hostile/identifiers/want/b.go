@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// BGroup holds the calls of group "b", as Client.B: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type BGroup struct {
-	c *Client
-}
-
 // Len calls "len".
 //
 // GET /b
@@ -35,11 +29,6 @@ var opLen = apiruntime.Request{
 	Auth:      true,
 }
 
-// Len is Client.Len (GET /b).
-func (g *BGroup) Len(ctx context.Context, opts ...apiruntime.CallOption) (Nil, error) {
-	return g.c.Len(ctx, opts...)
-}
-
 // X123go calls "123go".
 //
 // POST /b
@@ -56,11 +45,6 @@ var opX123go = apiruntime.Request{
 	Method:    "POST",
 	Path:      "/b",
 	Auth:      true,
-}
-
-// X123go is Client.X123go (POST /b).
-func (g *BGroup) X123go(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.X123go(ctx, opts...)
 }
 
 // XÉmoji calls "émoji😀".
@@ -81,11 +65,6 @@ var opXÉmoji = apiruntime.Request{
 	Auth:      true,
 }
 
-// XÉmoji is Client.XÉmoji (DELETE /b).
-func (g *BGroup) XÉmoji(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.XÉmoji(ctx, opts...)
-}
-
 // X中文操作 calls "中文操作".
 //
 // PUT /b
@@ -102,11 +81,6 @@ var opX中文操作 = apiruntime.Request{
 	Method:    "PUT",
 	Path:      "/b",
 	Auth:      true,
-}
-
-// X中文操作 is Client.X中文操作 (PUT /b).
-func (g *BGroup) X中文操作(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.X中文操作(ctx, opts...)
 }
 
 // Nil is the API's "nil" enumeration.

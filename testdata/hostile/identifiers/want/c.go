@@ -25,11 +25,6 @@ var opAB = apiruntime.Request{
 	Auth:      true,
 }
 
-// AB is Client.AB (DELETE /c).
-func (g *CGroup) AB(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.AB(ctx, opts...)
-}
-
 // Ab calls "AB".
 //
 // PATCH /c
@@ -46,11 +41,6 @@ var opAb = apiruntime.Request{
 	Method:    "PATCH",
 	Path:      "/c",
 	Auth:      true,
-}
-
-// Ab is Client.Ab (PATCH /c).
-func (g *CGroup) Ab(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.Ab(ctx, opts...)
 }
 
 // AB2 calls "a_b".
@@ -71,11 +61,6 @@ var opAB2 = apiruntime.Request{
 	Auth:      true,
 }
 
-// AB2 is Client.AB2 (PUT /c).
-func (g *CGroup) AB2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.AB2(ctx, opts...)
-}
-
 // Ab2 calls "ab".
 //
 // OPTIONS /c
@@ -92,11 +77,6 @@ var opAb2 = apiruntime.Request{
 	Method:    "OPTIONS",
 	Path:      "/c",
 	Auth:      true,
-}
-
-// Ab2 is Client.Ab2 (OPTIONS /c).
-func (g *CGroup) Ab2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.Ab2(ctx, opts...)
 }
 
 // Call calls "!!!".
@@ -117,17 +97,6 @@ var opCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// Call is Client.Call (POST /c).
-func (g *CGroup) Call(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.Call(ctx, opts...)
-}
-
-// CGroup holds the calls of group "c", as Client.C: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type CGroup struct {
-	c *Client
-}
-
 // GetC calls "GetC".
 //
 // GET /c
@@ -144,9 +113,4 @@ var opGetC = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/c",
 	Auth:      true,
-}
-
-// Get is Client.GetC (GET /c).
-func (g *CGroup) Get(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.GetC(ctx, opts...)
 }

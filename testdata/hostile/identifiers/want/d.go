@@ -25,11 +25,6 @@ var opClient = apiruntime.Request{
 	Auth:      true,
 }
 
-// Client is Client.Client (GET /d).
-func (g *DGroup) Client(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.Client(ctx, opts...)
-}
-
 // Context calls "context".
 //
 // PUT /d
@@ -48,11 +43,6 @@ var opContext = apiruntime.Request{
 	Auth:      true,
 }
 
-// Context is Client.Context (PUT /d).
-func (g *DGroup) Context(ctx context.Context, p *ContextParams, opts ...apiruntime.CallOption) error {
-	return g.c.Context(ctx, p, opts...)
-}
-
 // ContextParams holds the parameters of Context.
 type ContextParams struct {
 	_ apiruntime.NoCompare
@@ -64,12 +54,6 @@ type ContextParams struct {
 func (p *ContextParams) Validate() error {
 	var v apiruntime.Validator
 	return v.Err("context")
-}
-
-// DGroup holds the calls of group "d", as Client.D: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type DGroup struct {
-	c *Client
 }
 
 // Do calls "Do".
@@ -90,11 +74,6 @@ var opDo = apiruntime.Request{
 	Auth:      true,
 }
 
-// Do is Client.Do (PATCH /d).
-func (g *DGroup) Do(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.Do(ctx, opts...)
-}
-
 // New calls "New".
 //
 // POST /d
@@ -113,11 +92,6 @@ var opNew = apiruntime.Request{
 	Auth:      true,
 }
 
-// New is Client.New (POST /d).
-func (g *DGroup) New(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.New(ctx, opts...)
-}
-
 // TypeParams calls "typeParams".
 //
 // DELETE /d
@@ -134,9 +108,4 @@ var opTypeParams = apiruntime.Request{
 	Method:    "DELETE",
 	Path:      "/d",
 	Auth:      true,
-}
-
-// TypeParams is Client.TypeParams (DELETE /d).
-func (g *DGroup) TypeParams(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.TypeParams(ctx, opts...)
 }

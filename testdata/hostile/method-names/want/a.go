@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// AGroup holds the calls of group "a", as Client.A: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type AGroup struct {
-	c *Client
-}
-
 // ErrorCall calls "Error".
 //
 // DELETE /a
@@ -29,11 +23,6 @@ var opErrorCall = apiruntime.Request{
 	Method:    "DELETE",
 	Path:      "/a",
 	Auth:      true,
-}
-
-// ErrorCall is Client.ErrorCall (DELETE /a).
-func (g *AGroup) ErrorCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.ErrorCall(ctx, opts...)
 }
 
 // MarshalJSONCall calls "MarshalJSON".
@@ -54,11 +43,6 @@ var opMarshalJSONCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// MarshalJSONCall is Client.MarshalJSONCall (GET /a).
-func (g *AGroup) MarshalJSONCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.MarshalJSONCall(ctx, opts...)
-}
-
 // String2 calls "String".
 //
 // PUT /a
@@ -77,11 +61,6 @@ var opString2 = apiruntime.Request{
 	Auth:      true,
 }
 
-// String2 is Client.String2 (PUT /a).
-func (g *AGroup) String2(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.String2(ctx, opts...)
-}
-
 // UnmarshalJSONCall calls "UnmarshalJSON".
 //
 // POST /a
@@ -98,11 +77,6 @@ var opUnmarshalJSONCall = apiruntime.Request{
 	Method:    "POST",
 	Path:      "/a",
 	Auth:      true,
-}
-
-// UnmarshalJSONCall is Client.UnmarshalJSONCall (POST /a).
-func (g *AGroup) UnmarshalJSONCall(ctx context.Context, p *UnmarshalJSONCallParams, opts ...apiruntime.CallOption) error {
-	return g.c.UnmarshalJSONCall(ctx, p, opts...)
 }
 
 // UnmarshalJSONCallParams holds the parameters of UnmarshalJSONCall.
@@ -139,9 +113,4 @@ var opWriteToCall = apiruntime.Request{
 	Method:    "PATCH",
 	Path:      "/a",
 	Auth:      true,
-}
-
-// WriteToCall is Client.WriteToCall (PATCH /a).
-func (g *AGroup) WriteToCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.WriteToCall(ctx, opts...)
 }

@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// BGroup holds the calls of group "b", as Client.B: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type BGroup struct {
-	c *Client
-}
-
 // FormatCall calls "Format".
 //
 // DELETE /b
@@ -29,11 +23,6 @@ var opFormatCall = apiruntime.Request{
 	Method:    "DELETE",
 	Path:      "/b",
 	Auth:      true,
-}
-
-// FormatCall is Client.FormatCall (DELETE /b).
-func (g *BGroup) FormatCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.FormatCall(ctx, opts...)
 }
 
 // GobEncodeCall calls "GobEncode".
@@ -54,11 +43,6 @@ var opGobEncodeCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// GobEncodeCall is Client.GobEncodeCall (PUT /b).
-func (g *BGroup) GobEncodeCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.GobEncodeCall(ctx, opts...)
-}
-
 // MarshalXMLCall calls "MarshalXML".
 //
 // PATCH /b
@@ -75,11 +59,6 @@ var opMarshalXMLCall = apiruntime.Request{
 	Method:    "PATCH",
 	Path:      "/b",
 	Auth:      true,
-}
-
-// MarshalXMLCall is Client.MarshalXMLCall (PATCH /b).
-func (g *BGroup) MarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.MarshalXMLCall(ctx, opts...)
 }
 
 // ReadByteCall calls "ReadByte".
@@ -104,11 +83,6 @@ var opReadByteCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// ReadByteCall is Client.ReadByteCall (GET /b).
-func (g *BGroup) ReadByteCall(ctx context.Context, opts ...apiruntime.CallOption) (*ReadByte, error) {
-	return g.c.ReadByteCall(ctx, opts...)
-}
-
 // UnreadRuneCall calls "UnreadRune".
 //
 // POST /b
@@ -125,9 +99,4 @@ var opUnreadRuneCall = apiruntime.Request{
 	Method:    "POST",
 	Path:      "/b",
 	Auth:      true,
-}
-
-// UnreadRuneCall is Client.UnreadRuneCall (POST /b).
-func (g *BGroup) UnreadRuneCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.UnreadRuneCall(ctx, opts...)
 }

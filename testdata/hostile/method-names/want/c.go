@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// CGroup holds the calls of group "c", as Client.C: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type CGroup struct {
-	c *Client
-}
-
 // MarshalTextCall calls "MarshalText".
 //
 // DELETE /c
@@ -29,11 +23,6 @@ var opMarshalTextCall = apiruntime.Request{
 	Method:    "DELETE",
 	Path:      "/c",
 	Auth:      true,
-}
-
-// MarshalTextCall is Client.MarshalTextCall (DELETE /c).
-func (g *CGroup) MarshalTextCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.MarshalTextCall(ctx, opts...)
 }
 
 // ScanCall calls "Scan".
@@ -54,11 +43,6 @@ var opScanCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// ScanCall is Client.ScanCall (GET /c).
-func (g *CGroup) ScanCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.ScanCall(ctx, opts...)
-}
-
 // SeekCall calls "Seek".
 //
 // POST /c
@@ -75,11 +59,6 @@ var opSeekCall = apiruntime.Request{
 	Method:    "POST",
 	Path:      "/c",
 	Auth:      true,
-}
-
-// SeekCall is Client.SeekCall (POST /c).
-func (g *CGroup) SeekCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.SeekCall(ctx, opts...)
 }
 
 // StringCall calls "StringCall".
@@ -100,11 +79,6 @@ var opStringCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// StringCall is Client.StringCall (PATCH /c).
-func (g *CGroup) StringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.StringCall(ctx, opts...)
-}
-
 // UnwrapCall calls "Unwrap".
 //
 // PUT /c
@@ -121,9 +95,4 @@ var opUnwrapCall = apiruntime.Request{
 	Method:    "PUT",
 	Path:      "/c",
 	Auth:      true,
-}
-
-// UnwrapCall is Client.UnwrapCall (PUT /c).
-func (g *CGroup) UnwrapCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.UnwrapCall(ctx, opts...)
 }

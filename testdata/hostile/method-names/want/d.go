@@ -26,17 +26,6 @@ var opAsCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// AsCall is Client.AsCall (PUT /d).
-func (g *DGroup) AsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.AsCall(ctx, opts...)
-}
-
-// DGroup holds the calls of group "d", as Client.D: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type DGroup struct {
-	c *Client
-}
-
 // GoStringCall calls "GoString".
 //
 // DELETE /d
@@ -55,11 +44,6 @@ var opGoStringCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// GoStringCall is Client.GoStringCall (DELETE /d).
-func (g *DGroup) GoStringCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.GoStringCall(ctx, opts...)
-}
-
 // IsCall calls "Is".
 //
 // POST /d
@@ -76,11 +60,6 @@ var opIsCall = apiruntime.Request{
 	Method:    "POST",
 	Path:      "/d",
 	Auth:      true,
-}
-
-// IsCall is Client.IsCall (POST /d).
-func (g *DGroup) IsCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.IsCall(ctx, opts...)
 }
 
 // ReadFromCall calls "ReadFrom".
@@ -105,11 +84,6 @@ var opReadFromCall = apiruntime.Request{
 	Auth:      true,
 }
 
-// ReadFromCall is Client.ReadFromCall (GET /d).
-func (g *DGroup) ReadFromCall(ctx context.Context, opts ...apiruntime.CallOption) (*Unwrap, error) {
-	return g.c.ReadFromCall(ctx, opts...)
-}
-
 // UnmarshalXMLCall calls "UnmarshalXML".
 //
 // PATCH /d
@@ -126,11 +100,6 @@ var opUnmarshalXMLCall = apiruntime.Request{
 	Method:    "PATCH",
 	Path:      "/d",
 	Auth:      true,
-}
-
-// UnmarshalXMLCall is Client.UnmarshalXMLCall (PATCH /d).
-func (g *DGroup) UnmarshalXMLCall(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.UnmarshalXMLCall(ctx, opts...)
 }
 
 // Unwrap is the API's "Unwrap", one of several types.

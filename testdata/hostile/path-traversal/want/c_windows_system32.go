@@ -29,18 +29,6 @@ var opAB = apiruntime.Request{
 	Auth:      true,
 }
 
-// AB is Client.AB (GET /x).
-func (g *CWindowsSystem32Group) AB(ctx context.Context, opts ...apiruntime.CallOption) (*AB, error) {
-	return g.c.AB(ctx, opts...)
-}
-
-// CWindowsSystem32Group holds the calls of group "C:\\Windows\\system32", as
-// Client.CWindowsSystem32: each method is the Client's method its comment names, with the same
-// parameters, checks and answer.
-type CWindowsSystem32Group struct {
-	c *Client
-}
-
 // AB is the API's "a/b" object.
 type AB struct {
 	Y *string `json:"../y,omitempty"`

@@ -25,11 +25,6 @@ var opAbsPathGo = apiruntime.Request{
 	Auth:      true,
 }
 
-// AbsPathGo is Client.AbsPathGo (POST /x).
-func (g *XGroup) AbsPathGo(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.AbsPathGo(ctx, opts...)
-}
-
 // CWindowsEvil calls "C:\\Windows\\evil".
 //
 // DELETE /x
@@ -48,11 +43,6 @@ var opCWindowsEvil = apiruntime.Request{
 	Auth:      true,
 }
 
-// CWindowsEvil is Client.CWindowsEvil (DELETE /x).
-func (g *XGroup) CWindowsEvil(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.CWindowsEvil(ctx, opts...)
-}
-
 // Hidden calls ".hidden".
 //
 // PUT /x
@@ -69,15 +59,4 @@ var opHidden = apiruntime.Request{
 	Method:    "PUT",
 	Path:      "/x",
 	Auth:      true,
-}
-
-// Hidden is Client.Hidden (PUT /x).
-func (g *XGroup) Hidden(ctx context.Context, opts ...apiruntime.CallOption) error {
-	return g.c.Hidden(ctx, opts...)
-}
-
-// XGroup holds the calls of group "x", as Client.X: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type XGroup struct {
-	c *Client
 }

@@ -8,15 +8,8 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // parameters to apiruntime, which validates them, sends them where their struct tags say and
 // passes the request to the transport, which adds the family's auth, signing, job polling and
 // error decoding.
-//
-// The fields group the same calls as the docs do (tags, services, resources):
-// client.LinuxAmd64.Create is client.CreateLinuxAmd64.
 type Client struct {
-	t          apiruntime.Transport
-	J          JGroup
-	LinuxAmd64 LinuxAmd64Group
-	Test       TestGroup
-	Window     WindowGroup
+	t apiruntime.Transport
 }
 
 // DefaultBaseURL is the API's first documented server: the base URL a
@@ -26,10 +19,5 @@ const DefaultBaseURL = "https://api.qingcloud.com"
 // New returns a Client that sends its calls through t.
 // Build t over the API's base URL: DefaultBaseURL, or where your deployment serves it.
 func New(t apiruntime.Transport) *Client {
-	c := &Client{t: t}
-	c.J = JGroup{c}
-	c.LinuxAmd64 = LinuxAmd64Group{c}
-	c.Test = TestGroup{c}
-	c.Window = WindowGroup{c}
-	return c
+	return &Client{t: t}
 }

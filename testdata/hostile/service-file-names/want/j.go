@@ -31,11 +31,6 @@ var opDeleteJs = apiruntime.Request{
 	Auth:      true,
 }
 
-// DeleteJs is Client.DeleteJs (action DeleteJs).
-func (g *JGroup) DeleteJs(ctx context.Context, p *DeleteJsParams, opts ...apiruntime.CallOption) (*DeleteJsResponse, error) {
-	return g.c.DeleteJs(ctx, p, opts...)
-}
-
 // DeleteJsParams holds the parameters of DeleteJs.
 type DeleteJsParams struct {
 	_ apiruntime.NoCompare
@@ -57,12 +52,6 @@ func (p *DeleteJsParams) ValidateFor(t apiruntime.Transport) error {
 	v := apiruntime.ValidatorFor(t)
 	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("DeleteJs")
-}
-
-// JGroup holds the calls of group "j", as Client.J: each method is the Client's method its comment
-// names, with the same parameters, checks and answer.
-type JGroup struct {
-	c *Client
 }
 
 // DeleteJsResponse is the API's "DeleteJsResponse" object.

@@ -31,11 +31,6 @@ var opCreateLinuxAmd64 = apiruntime.Request{
 	Auth:      true,
 }
 
-// Create is Client.CreateLinuxAmd64 (action CreateLinuxAmd64).
-func (g *LinuxAmd64Group) Create(ctx context.Context, p *CreateLinuxAmd64Params, opts ...apiruntime.CallOption) (*CreateLinuxAmd64Response, error) {
-	return g.c.CreateLinuxAmd64(ctx, p, opts...)
-}
-
 // CreateLinuxAmd64Params holds the parameters of CreateLinuxAmd64.
 type CreateLinuxAmd64Params struct {
 	_ apiruntime.NoCompare
@@ -57,12 +52,6 @@ func (p *CreateLinuxAmd64Params) ValidateFor(t apiruntime.Transport) error {
 	v := apiruntime.ValidatorFor(t)
 	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("CreateLinuxAmd64")
-}
-
-// LinuxAmd64Group holds the calls of group "linux_amd64", as Client.LinuxAmd64: each method is the
-// Client's method its comment names, with the same parameters, checks and answer.
-type LinuxAmd64Group struct {
-	c *Client
 }
 
 // CreateLinuxAmd64Response is the API's "CreateLinuxAmd64Response" object.

@@ -31,11 +31,6 @@ var opDescribeTests = apiruntime.Request{
 	Auth:      true,
 }
 
-// Describe is Client.DescribeTests (action DescribeTests).
-func (g *TestGroup) Describe(ctx context.Context, p *DescribeTestsParams, opts ...apiruntime.CallOption) (*DescribeTestsResponse, error) {
-	return g.c.DescribeTests(ctx, p, opts...)
-}
-
 // DescribeTestsParams holds the parameters of DescribeTests.
 type DescribeTestsParams struct {
 	_ apiruntime.NoCompare
@@ -57,12 +52,6 @@ func (p *DescribeTestsParams) ValidateFor(t apiruntime.Transport) error {
 	v := apiruntime.ValidatorFor(t)
 	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("DescribeTests")
-}
-
-// TestGroup holds the calls of group "test", as Client.Test: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type TestGroup struct {
-	c *Client
 }
 
 // DescribeTestsResponse is the API's "DescribeTestsResponse" object.

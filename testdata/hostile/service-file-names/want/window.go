@@ -31,11 +31,6 @@ var opRunWindows = apiruntime.Request{
 	Auth:      true,
 }
 
-// Run is Client.RunWindows (action RunWindows).
-func (g *WindowGroup) Run(ctx context.Context, p *RunWindowsParams, opts ...apiruntime.CallOption) (*RunWindowsResponse, error) {
-	return g.c.RunWindows(ctx, p, opts...)
-}
-
 // RunWindowsParams holds the parameters of RunWindows.
 type RunWindowsParams struct {
 	_ apiruntime.NoCompare
@@ -57,12 +52,6 @@ func (p *RunWindowsParams) ValidateFor(t apiruntime.Transport) error {
 	v := apiruntime.ValidatorFor(t)
 	v.Required("zone", p.Zone != "" || v.Fills("zone"))
 	return v.Err("RunWindows")
-}
-
-// WindowGroup holds the calls of group "window", as Client.Window: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type WindowGroup struct {
-	c *Client
 }
 
 // RunWindowsResponse is the API's "RunWindowsResponse" object.

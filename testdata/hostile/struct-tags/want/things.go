@@ -42,11 +42,6 @@ var opPutThing = apiruntime.Request{
 	Auth:      true,
 }
 
-// Put is Client.PutThing (POST /things/{a`b}).
-func (g *ThingsGroup) Put(ctx context.Context, p *PutThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
-	return g.c.PutThing(ctx, p, opts...)
-}
-
 // PutThingParams holds the parameters of PutThing.
 type PutThingParams struct {
 	_          apiruntime.NoCompare
@@ -69,12 +64,6 @@ func (p *PutThingParams) Validate() error {
 	}
 	v.Required("a`b", p.AB != "")
 	return v.Err("putThing")
-}
-
-// ThingsGroup holds the calls of group "things", as Client.Things: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type ThingsGroup struct {
-	c *Client
 }
 
 // Thing is the API's "Thing" object.

@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// GadgetsGroup holds the calls of group "gadgets", as Client.Gadgets: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type GadgetsGroup struct {
-	c *Client
-}
-
 // GetGadget calls "getGadget".
 //
 // GET /gadgets/{id}
@@ -29,11 +23,6 @@ var opGetGadget = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/gadgets/{id}",
 	Auth:      true,
-}
-
-// Get is Client.GetGadget (GET /gadgets/{id}).
-func (g *GadgetsGroup) Get(ctx context.Context, p *GetGadgetParams, opts ...apiruntime.CallOption) error {
-	return g.c.GetGadget(ctx, p, opts...)
 }
 
 // GetGadgetParams holds the parameters of GetGadget.

@@ -28,14 +28,3 @@ var opListWidgets = apiruntime.Request{
 	Path:      "/widgets",
 	Auth:      true,
 }
-
-// List is Client.ListWidgets (GET /widgets).
-func (g *WidgetsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]string, error) {
-	return g.c.ListWidgets(ctx, opts...)
-}
-
-// WidgetsGroup holds the calls of group "widgets", as Client.Widgets: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type WidgetsGroup struct {
-	c *Client
-}

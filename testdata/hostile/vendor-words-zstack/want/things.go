@@ -37,16 +37,6 @@ func (c *Client) DeleteThingAndWait(ctx context.Context, p *DeleteThingParams, o
 	return c.DeleteThing(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// Delete is Client.DeleteThing (DELETE /zstack/v1/things/{uuid}).
-func (g *ThingsGroup) Delete(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
-	return g.c.DeleteThing(ctx, p, opts...)
-}
-
-// DeleteAndWait is Client.DeleteThingAndWait (DELETE /zstack/v1/things/{uuid}).
-func (g *ThingsGroup) DeleteAndWait(ctx context.Context, p *DeleteThingParams, opts ...apiruntime.CallOption) error {
-	return g.c.DeleteThingAndWait(ctx, p, opts...)
-}
-
 // DeleteThingParams holds the parameters of DeleteThing.
 type DeleteThingParams struct {
 	_ apiruntime.NoCompare
@@ -60,10 +50,4 @@ func (p *DeleteThingParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("uuid", p.UUID != "")
 	return v.Err("DeleteThing")
-}
-
-// ThingsGroup holds the calls of group "things", as Client.Things: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type ThingsGroup struct {
-	c *Client
 }

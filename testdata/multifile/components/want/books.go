@@ -29,11 +29,6 @@ var opAddBook = apiruntime.Request{
 	Auth:      true,
 }
 
-// Add is Client.AddBook (POST /books).
-func (g *BooksGroup) Add(ctx context.Context, p *AddBookParams, opts ...apiruntime.CallOption) (*Book, error) {
-	return g.c.AddBook(ctx, p, opts...)
-}
-
 // AddBookParams holds the parameters of AddBook.
 type AddBookParams struct {
 	_    apiruntime.NoCompare
@@ -46,12 +41,6 @@ func (p *AddBookParams) Validate() error {
 	var v apiruntime.Validator
 	p.Body.validate(&v, "body")
 	return v.Err("addBook")
-}
-
-// BooksGroup holds the calls of group "books", as Client.Books: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type BooksGroup struct {
-	c *Client
 }
 
 // ListBooks calls "listBooks".
@@ -79,11 +68,6 @@ var opListBooks = apiruntime.Request{
 		Code:   "default",
 		Decode: apiruntime.DecodeError[Problem],
 	}},
-}
-
-// List is Client.ListBooks (GET /books).
-func (g *BooksGroup) List(ctx context.Context, p *ListBooksParams, opts ...apiruntime.CallOption) ([]Book, error) {
-	return g.c.ListBooks(ctx, p, opts...)
 }
 
 // ListBooksParams holds the parameters of ListBooks.

@@ -8,18 +8,12 @@ import "github.com/apigen-dev/apigen/apiruntime"
 // parameters to apiruntime, which validates them, sends them where their struct tags say and
 // passes the request to the transport, which adds the family's auth, signing, job polling and
 // error decoding.
-//
-// The fields group the same calls as the docs do (tags, services, resources): client.Books.Add is
-// client.AddBook.
 type Client struct {
-	t     apiruntime.Transport
-	Books BooksGroup
+	t apiruntime.Transport
 }
 
 // New returns a Client that sends its calls through t.
 // Build t over the base URL every call's path is relative to; the API documents none.
 func New(t apiruntime.Transport) *Client {
-	c := &Client{t: t}
-	c.Books = BooksGroup{c}
-	return c
+	return &Client{t: t}
 }

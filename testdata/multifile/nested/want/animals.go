@@ -8,12 +8,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// AnimalsGroup holds the calls of group "animals", as Client.Animals: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type AnimalsGroup struct {
-	c *Client
-}
-
 // ListAnimals calls "listAnimals".
 //
 // GET /animals
@@ -34,11 +28,6 @@ var opListAnimals = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/animals",
 	Auth:      true,
-}
-
-// List is Client.ListAnimals (GET /animals).
-func (g *AnimalsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) ([]Animal, error) {
-	return g.c.ListAnimals(ctx, opts...)
 }
 
 // Animal is the API's "animal", one of several types.

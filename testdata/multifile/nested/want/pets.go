@@ -29,11 +29,6 @@ var opGetPet = apiruntime.Request{
 	Auth:      true,
 }
 
-// Get is Client.GetPet (GET /pets/{id}).
-func (g *PetsGroup) Get(ctx context.Context, p *GetPetParams, opts ...apiruntime.CallOption) (*Pet, error) {
-	return g.c.GetPet(ctx, p, opts...)
-}
-
 // GetPetParams holds the parameters of GetPet.
 type GetPetParams struct {
 	_  apiruntime.NoCompare
@@ -46,12 +41,6 @@ func (p *GetPetParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("id", p.ID != "")
 	return v.Err("getPet")
-}
-
-// PetsGroup holds the calls of group "pets", as Client.Pets: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type PetsGroup struct {
-	c *Client
 }
 
 // ID is the API's "Id" type.

@@ -29,11 +29,6 @@ var opCreateExhibit = apiruntime.Request{
 	Auth:      true,
 }
 
-// Create is Client.CreateExhibit (POST /exhibits).
-func (g *ExhibitsGroup) Create(ctx context.Context, p *CreateExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
-	return g.c.CreateExhibit(ctx, p, opts...)
-}
-
 // CreateExhibitParams holds the parameters of CreateExhibit.
 type CreateExhibitParams struct {
 	_    apiruntime.NoCompare
@@ -66,11 +61,6 @@ var opDeleteExhibit = apiruntime.Request{
 	Auth:      true,
 }
 
-// Delete is Client.DeleteExhibit (DELETE /exhibits/{exhibitId}).
-func (g *ExhibitsGroup) Delete(ctx context.Context, p *DeleteExhibitParams, opts ...apiruntime.CallOption) error {
-	return g.c.DeleteExhibit(ctx, p, opts...)
-}
-
 // DeleteExhibitParams holds the parameters of DeleteExhibit.
 type DeleteExhibitParams struct {
 	_         apiruntime.NoCompare
@@ -83,12 +73,6 @@ func (p *DeleteExhibitParams) Validate() error {
 	var v apiruntime.Validator
 	v.Required("exhibitId", p.ExhibitID != "")
 	return v.Err("deleteExhibit")
-}
-
-// ExhibitsGroup holds the calls of group "exhibits", as Client.Exhibits: each method is the
-// Client's method its comment names, with the same parameters, checks and answer.
-type ExhibitsGroup struct {
-	c *Client
 }
 
 // GetExhibit calls "getExhibit".
@@ -111,11 +95,6 @@ var opGetExhibit = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/exhibits/{exhibitId}",
 	Auth:      true,
-}
-
-// Get is Client.GetExhibit (GET /exhibits/{exhibitId}).
-func (g *ExhibitsGroup) Get(ctx context.Context, p *GetExhibitParams, opts ...apiruntime.CallOption) (*Exhibit, error) {
-	return g.c.GetExhibit(ctx, p, opts...)
 }
 
 // GetExhibitParams holds the parameters of GetExhibit.
@@ -152,11 +131,6 @@ var opListExhibits = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/exhibits",
 	Auth:      true,
-}
-
-// List is Client.ListExhibits (GET /exhibits).
-func (g *ExhibitsGroup) List(ctx context.Context, p *ListExhibitsParams, opts ...apiruntime.CallOption) ([]Exhibit, error) {
-	return g.c.ListExhibits(ctx, p, opts...)
 }
 
 // ListExhibitsParams holds the parameters of ListExhibits.

@@ -29,11 +29,6 @@ var opBuyTicket = apiruntime.Request{
 	Auth:      true,
 }
 
-// Buy is Client.BuyTicket (POST /tickets).
-func (g *TicketsGroup) Buy(ctx context.Context, p *BuyTicketParams, opts ...apiruntime.CallOption) (*Ticket, error) {
-	return g.c.BuyTicket(ctx, p, opts...)
-}
-
 // BuyTicketParams holds the parameters of BuyTicket.
 type BuyTicketParams struct {
 	_    apiruntime.NoCompare
@@ -48,12 +43,6 @@ func (p *BuyTicketParams) Validate() error {
 		p.Body.validate(&v, "body")
 	}
 	return v.Err("buyTicket")
-}
-
-// TicketsGroup holds the calls of group "tickets", as Client.Tickets: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type TicketsGroup struct {
-	c *Client
 }
 
 // BuyTicketRequest is the API's "BuyTicketRequest" object.

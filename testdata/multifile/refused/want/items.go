@@ -8,12 +8,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// ItemsGroup holds the calls of group "items", as Client.Items: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type ItemsGroup struct {
-	c *Client
-}
-
 // ListItems calls "listItems".
 //
 // GET /items
@@ -34,11 +28,6 @@ var opListItems = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/items",
 	Auth:      true,
-}
-
-// List is Client.ListItems (GET /items).
-func (g *ItemsGroup) List(ctx context.Context, opts ...apiruntime.CallOption) (*ListItemsResponse, error) {
-	return g.c.ListItems(ctx, opts...)
 }
 
 // ListItemsResponse is the API's "ListItemsResponse" object.

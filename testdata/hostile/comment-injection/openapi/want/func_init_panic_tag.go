@@ -7,13 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// FuncInitPanicTagGroup holds the calls of group "*/ func init() { panic(\"tag\") } /*", as
-// Client.FuncInitPanicTag: each method is the Client's method its comment names, with the same
-// parameters, checks and answer.
-type FuncInitPanicTagGroup struct {
-	c *Client
-}
-
 // GetPetFuncInitPanicOpid: Get */ func init() { panic("summary") } /*
 //
 // Desc */ func init() { panic("crlf") } /* // line separator reversed
@@ -36,11 +29,6 @@ var opGetPetFuncInitPanicOpid = apiruntime.Request{
 	Method:    "GET",
 	Path:      "/pets/{id}*/func init(){}/*",
 	Auth:      true,
-}
-
-// GetPetFuncInitPanicOpid is Client.GetPetFuncInitPanicOpid (GET /pets/{id}*/func init(){}/*).
-func (g *FuncInitPanicTagGroup) GetPetFuncInitPanicOpid(ctx context.Context, p *GetPetFuncInitPanicOpidParams, opts ...apiruntime.CallOption) (*Pet, error) {
-	return g.c.GetPetFuncInitPanicOpid(ctx, p, opts...)
 }
 
 // GetPetFuncInitPanicOpidParams holds the parameters of GetPetFuncInitPanicOpid.

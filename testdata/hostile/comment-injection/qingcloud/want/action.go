@@ -7,12 +7,6 @@ import (
 	"github.com/apigen-dev/apigen/apiruntime"
 )
 
-// ActionGroup holds the calls of group "action", as Client.Action: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type ActionGroup struct {
-	c *Client
-}
-
 // EvilAction: */ func init() { panic("intro") } /* — every text on this hand-written page tries to
 // close a
 // comment.
@@ -37,11 +31,6 @@ var opEvilAction = apiruntime.Request{
 	Path:      "/iaas/",
 	Action:    "EvilAction",
 	Auth:      true,
-}
-
-// Evil is Client.EvilAction (action EvilAction).
-func (g *ActionGroup) Evil(ctx context.Context, p *EvilActionParams, opts ...apiruntime.CallOption) (*EvilActionResponse, error) {
-	return g.c.EvilAction(ctx, p, opts...)
 }
 
 // EvilActionParams holds the parameters of EvilAction.

@@ -29,11 +29,6 @@ var opMakeThing = apiruntime.Request{
 	Auth:      true,
 }
 
-// Make is Client.MakeThing (POST /things).
-func (g *ThingsGroup) Make(ctx context.Context, p *MakeThingParams, opts ...apiruntime.CallOption) (*Thing, error) {
-	return g.c.MakeThing(ctx, p, opts...)
-}
-
 // MakeThingParams holds the parameters of MakeThing.
 type MakeThingParams struct {
 	_ apiruntime.NoCompare
@@ -50,12 +45,6 @@ func (p *MakeThingParams) Validate() error {
 	p.Body.validate(&v, "body")
 	apiruntime.Enum(&v, "mode", p.Mode, MakeThingModeValues()...)
 	return v.Err("makeThing*/")
-}
-
-// ThingsGroup holds the calls of group "things", as Client.Things: each method is the Client's
-// method its comment names, with the same parameters, checks and answer.
-type ThingsGroup struct {
-	c *Client
 }
 
 // MakeThingMode is the API's "MakeThingMode" enumeration.

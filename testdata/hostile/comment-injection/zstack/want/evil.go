@@ -54,17 +54,6 @@ func (c *Client) ChangeEvilStateAndWait(ctx context.Context, p *ChangeEvilStateP
 	return c.ChangeEvilState(ctx, p, append([]apiruntime.CallOption{apiruntime.AndWait()}, opts...)...)
 }
 
-// ChangeState is Client.ChangeEvilState (PUT /zstack/v1/evil/{uuid}/actions"+`x`+"*).
-func (g *EvilGroup) ChangeState(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
-	return g.c.ChangeEvilState(ctx, p, opts...)
-}
-
-// ChangeStateAndWait is Client.ChangeEvilStateAndWait (PUT
-// /zstack/v1/evil/{uuid}/actions"+`x`+"*).
-func (g *EvilGroup) ChangeStateAndWait(ctx context.Context, p *ChangeEvilStateParams, opts ...apiruntime.CallOption) (*ChangeEvilStateReply, error) {
-	return g.c.ChangeEvilStateAndWait(ctx, p, opts...)
-}
-
 // ChangeEvilStateParams holds the parameters of ChangeEvilState.
 type ChangeEvilStateParams struct {
 	_ apiruntime.NoCompare
@@ -83,12 +72,6 @@ func (p *ChangeEvilStateParams) Validate() error {
 	v.Required("uuid", p.UUID != "")
 	v.Required("stateEvent", p.StateEvent != "")
 	return v.Err("ChangeEvilState")
-}
-
-// EvilGroup holds the calls of group "evil", as Client.Evil: each method is the Client's method
-// its comment names, with the same parameters, checks and answer.
-type EvilGroup struct {
-	c *Client
 }
 
 // ChangeEvilStateReply is the API's "ChangeEvilStateReply" object.
