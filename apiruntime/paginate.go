@@ -31,21 +31,41 @@ func Paginate[T any](ctx context.Context, pageSize int, fetch func(ctx context.C
 // walk is the loop every paging style shares: step fetches a page and
 // says whether it was the last; its items are yielded, then its error,
 // which ends the walk, as does ctx ending or the consumer breaking out.
+// It adapts walkPages, where the loop is, to an item type.
 func walk[T any](ctx context.Context, yield func(T, error) bool, step func(ctx context.Context) (items []T, done bool, err error)) {
-	var zero T
+	var items []T
+	walkPages(ctx, func(ctx context.Context) (int, bool, error) {
+		var done bool
+		var err error
+		items, done, err = step(ctx)
+		return len(items), done, err
+	}, func(i int, err error) bool {
+		if err != nil {
+			var zero T
+			return yield(zero, err)
+		}
+		return yield(items[i], nil)
+	})
+}
+
+// walkPages is walk without an item type, so the loop is compiled once,
+// not per item type: step fetches a page and says how many items it holds
+// and whether it was the last; each(i, nil) yields the page's item i
+// (false ends the walk) and each(0, err) an error, which ends it.
+func walkPages(ctx context.Context, step func(ctx context.Context) (n int, done bool, err error), each func(i int, err error) bool) {
 	for {
 		if err := ctx.Err(); err != nil {
-			yield(zero, err)
+			each(0, err)
 			return
 		}
-		items, done, err := step(ctx)
-		for _, it := range items {
-			if !yield(it, nil) {
+		n, done, err := step(ctx)
+		for i := range n {
+			if !each(i, nil) {
 				return
 			}
 		}
 		if err != nil {
-			yield(zero, err)
+			each(0, err)
 			return
 		}
 		if done {
@@ -80,17 +100,15 @@ func PaginateCursor[T any](ctx context.Context, fetch func(ctx context.Context, 
 func PaginateToken[T any](ctx context.Context, fetch func(ctx context.Context, token string) (items []T, next string, err error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var items []T
-		WalkTokens(ctx, func(ctx context.Context, token string) (int, string, error) {
+		step := tokenSteps(func(ctx context.Context, token string) (int, string, error) {
 			var next string
 			var err error
 			items, next, err = fetch(ctx, token)
 			return len(items), next, err
-		}, func(i int, err error) bool {
-			if err != nil {
-				var zero T
-				return yield(zero, err)
-			}
-			return yield(items[i], nil)
+		})
+		walk(ctx, yield, func(ctx context.Context) ([]T, bool, error) {
+			_, done, err := step(ctx)
+			return items, done, err
 		})
 	}
 }
@@ -98,30 +116,21 @@ func PaginateToken[T any](ctx context.Context, fetch func(ctx context.Context, t
 // WalkTokens is PaginateToken without an item type, for generated
 // iterators: a generic walk instantiated for each item type made a third
 // of the Kubernetes client's compile time. fetch gets the page for token
-// and says how many items it holds and the next token; each(i, nil)
-// yields the page's item i (false ends the walk); each(0, err) yields an
-// error (from fetch, or ctx ending between pages), which ends it.
+// and says how many items it holds and the next token; each is as for
+// walkPages.
 func WalkTokens(ctx context.Context, fetch func(ctx context.Context, token string) (n int, next string, err error), each func(i int, err error) bool) {
+	walkPages(ctx, tokenSteps(fetch), each)
+}
+
+// tokenSteps is the step of a token walk: fetch with the token the last
+// page gave, done at an empty token or one already sent.
+func tokenSteps(fetch func(ctx context.Context, token string) (n int, next string, err error)) func(ctx context.Context) (int, bool, error) {
 	token, seen := "", map[string]bool{}
-	for {
-		if err := ctx.Err(); err != nil {
-			each(0, err)
-			return
-		}
+	return func(ctx context.Context) (int, bool, error) {
 		n, next, err := fetch(ctx, token)
-		for i := range n {
-			if !each(i, nil) {
-				return
-			}
-		}
-		if err != nil {
-			each(0, err)
-			return
-		}
-		if next == "" || seen[next] {
-			return
-		}
+		done := next == "" || seen[next]
 		seen[next], token = true, next
+		return n, done, err
 	}
 }
 
