@@ -93,13 +93,7 @@ func (g *gen) tokenDecl(d *decl, o *ir.Operation) {
 			jen.Id("ctx"),
 			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("token").String()).
 				Params(jen.Int(), jen.String(), jen.Error()).Block(fetch...),
-			jen.Func().Params(jen.Id("i").Int(), jen.Err().Error()).Bool().Block(
-				jen.If(jen.Err().Op("!=").Nil()).Block(
-					jen.Var().Id("zero").Add(pl.elem.code),
-					jen.Return(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
-				),
-				jen.Return(jen.Id("yield").Call(jen.Id("items").Index(jen.Id("i")), jen.Nil())),
-			),
+			eachItem(pl.elem.code, jen.Id("items")),
 		),
 	)
 	g.iterDecl(d, o, what, walk, len(fetch))
@@ -142,13 +136,7 @@ func (g *gen) tokenDataDecl(d *decl, o *ir.Operation, what string) {
 		jen.Qual(runtimePath, "TokenPages").Call(
 			jen.Id("ctx"), jen.Id("c").Dot("t"), jen.Op("&").Id(descName(info)), jen.Op("&").Id(pagingName(info)),
 			jen.Id("p"), jen.Op("&").Id("page"), jen.Id("opts"),
-			jen.Func().Params(jen.Id("i").Int(), jen.Err().Error()).Bool().Block(
-				jen.If(jen.Err().Op("!=").Nil()).Block(
-					jen.Var().Id("zero").Add(pl.elem.code),
-					jen.Return(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
-				),
-				jen.Return(jen.Id("yield").Call(jen.Id("page").Dot(pl.items).Index(jen.Id("i")), jen.Nil())),
-			),
+			eachItem(pl.elem.code, jen.Id("page").Dot(pl.items)),
 		),
 	)))
 	kv := func(k string, v jen.Code) jen.Code { return jen.Id(k).Op(":").Add(v) }
@@ -167,6 +155,18 @@ func (g *gen) tokenDataDecl(d *decl, o *ir.Operation, what string) {
 		jen.Line(),
 	)
 	d.lines += 24
+}
+
+// eachItem is the each callback of apiruntime.WalkTokens and TokenPages:
+// it yields item i of items, of type elem, or the error.
+func eachItem(elem, items jen.Code) jen.Code {
+	return jen.Func().Params(jen.Id("i").Int(), jen.Err().Error()).Bool().Block(
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Var().Id("zero").Add(elem),
+			jen.Return(jen.Id("yield").Call(jen.Id("zero"), jen.Err())),
+		),
+		jen.Return(jen.Id("yield").Call(jen.Add(items).Index(jen.Id("i")), jen.Nil())),
+	)
 }
 
 // andAll joins conditions with &&.
