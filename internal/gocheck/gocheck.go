@@ -71,7 +71,7 @@ func Go(dir string, args ...string) (string, error) {
 
 // GoEnv is Go with env ("NAME=value") added to the child's environment.
 func GoEnv(dir string, env []string, args ...string) (string, error) {
-	cmd := exec.Command(goBin(), args...)
+	cmd := exec.Command(GoBin(), args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
 	cmd.Env = append(cmd.Env, env...)
@@ -81,7 +81,9 @@ func GoEnv(dir string, env []string, args ...string) (string, error) {
 	return buf.String(), err
 }
 
-func goBin() string {
+// GoBin is the go command of the toolchain running the tests (GOROOT's),
+// else the one on PATH.
+func GoBin() string {
 	if p := filepath.Join(os.Getenv("GOROOT"), "bin", "go"); os.Getenv("GOROOT") != "" {
 		if _, err := os.Stat(p); err == nil {
 			return p

@@ -18,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/apigen-dev/apigen/internal/gocheck"
 )
 
 // Install returns the path of the binary that `go install module@version`
@@ -27,12 +29,8 @@ import (
 // (no network and no cache).
 func Install(t testing.TB, module, version string) string {
 	t.Helper()
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
 	name := filepath.Base(module)
-	dir := filepath.Join(cache, "apigen-realserver", name+"@"+version)
+	dir := cacheDir(name + "@" + version)
 	bin := filepath.Join(dir, name)
 	if _, err := os.Stat(bin); err == nil {
 		return bin
@@ -40,7 +38,7 @@ func Install(t testing.TB, module, version string) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Skipf("cannot install %s@%s: %v", module, version, err)
 	}
-	cmd := exec.Command(goBin(), "install", module+"@"+version)
+	cmd := exec.Command(gocheck.GoBin(), "install", module+"@"+version)
 	cmd.Dir = os.TempDir()
 	cmd.Env = append(os.Environ(), "GOBIN="+dir, "GOFLAGS=", "GOWORK=off")
 	start := time.Now()
@@ -58,11 +56,7 @@ func Install(t testing.TB, module, version string) string {
 // npm is missing or the install fails.
 func InstallNPM(t testing.TB, pkg, version, bin string) string {
 	t.Helper()
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		cache = os.TempDir()
-	}
-	dir := filepath.Join(cache, "apigen-realserver", strings.NewReplacer("/", "+", "@", "").Replace(pkg)+"@"+version)
+	dir := cacheDir(strings.NewReplacer("/", "+", "@", "").Replace(pkg) + "@" + version)
 	path := filepath.Join(dir, "node_modules", ".bin", bin)
 	if fileExists(path) {
 		return path
@@ -96,7 +90,7 @@ func InstallNPM(t testing.TB, pkg, version, bin string) string {
 // spec a server embeds is read from there), after Install put it there.
 func ModuleDir(t testing.TB, module, version string) string {
 	t.Helper()
-	out, err := exec.Command(goBin(), "env", "GOMODCACHE").Output()
+	out, err := exec.Command(gocheck.GoBin(), "env", "GOMODCACHE").Output()
 	if err != nil {
 		t.Fatalf("go env GOMODCACHE: %v", err)
 	}
@@ -166,13 +160,14 @@ func Start(t testing.TB, ready *regexp.Regexp, bin string, args ...string) strin
 	return ""
 }
 
-func goBin() string {
-	if root := os.Getenv("GOROOT"); root != "" {
-		if p := filepath.Join(root, "bin", "go"); fileExists(p) {
-			return p
-		}
+// cacheDir is where a server version is installed: under the user cache
+// directory, so later runs start at once, else the temporary one.
+func cacheDir(name string) string {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
 	}
-	return "go"
+	return filepath.Join(cache, "apigen-realserver", name)
 }
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
