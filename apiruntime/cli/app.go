@@ -64,13 +64,7 @@ func New(cfg Config) *App {
 		// A call without an endpoint is a usage error, said before the
 		// transport refuses an empty base URL; cobra's own commands and
 		// man pages need none.
-		for c := cmd; c != nil; c = c.Parent() {
-			switch n := c.Name(); {
-			case n == "man" || n == "completion" || n == "help" || strings.HasPrefix(n, "__"):
-				return nil
-			}
-		}
-		if a.Endpoint(cmd) == "" {
+		if callsAPI(cmd) && a.Endpoint(cmd) == "" {
 			return fmt.Errorf("no endpoint: give --endpoint or set %s", a.env("endpoint"))
 		}
 		return nil

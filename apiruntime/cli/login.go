@@ -8,10 +8,20 @@ import (
 // PreRun does first (the login command itself).
 const noLogin = "apigen.dev/no-login"
 
+// noEndpoint marks a command that calls no API (man): it needs no
+// endpoint, nor a login.
+const noEndpoint = "apigen.dev/no-endpoint"
+
 // needsLogin tells whether cmd calls the API with the session a PreRun
 // logs in for: not the login command, not help or completion.
 func needsLogin(cmd *cobra.Command) bool {
-	return cmd.Runnable() && cmd.Annotations[noLogin] == "" && cmd.Name() != "help" && cmd.Root() != cmd && !isCompletion(cmd)
+	return callsAPI(cmd) && cmd.Annotations[noLogin] == ""
+}
+
+// callsAPI reports whether cmd may call the API: not the root, help or
+// shell completion, and not marked noEndpoint (man pages).
+func callsAPI(cmd *cobra.Command) bool {
+	return cmd.Runnable() && cmd.Annotations[noEndpoint] == "" && cmd.Name() != "help" && cmd.Root() != cmd && !isCompletion(cmd)
 }
 
 func isCompletion(cmd *cobra.Command) bool {

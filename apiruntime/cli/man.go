@@ -15,7 +15,7 @@ func manCommand(root *cobra.Command) *cobra.Command {
 		Short:       "write a man page per command into DIR",
 		Args:        cobra.ExactArgs(1),
 		Hidden:      true,
-		Annotations: map[string]string{noLogin: "yes"},
+		Annotations: map[string]string{noEndpoint: "yes"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := os.MkdirAll(args[0], 0o755); err != nil {
 				return err
